@@ -1,0 +1,47 @@
+"""Pelican settings for the sample archive. `make html` (or plain `pelican content`) uses these."""
+
+AUTHOR = "news-archive"
+SITENAME = "News Archive"
+SITEURL = ""
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+
+PATH = "content"
+ARTICLE_PATHS = ["dumps"]  # raw .txt dumps, read by the news_archive plugin
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["extra"]
+EXTRA_PATH_METADATA = {"extra/robots.txt": {"path": "robots.txt"}}
+THEME = "theme"
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["news_archive"]
+
+# A news archive has no translations; slugs are made unique by the plugin instead.
+ARTICLE_TRANSLATION_ID = None
+ARTICLE_URL = ARTICLE_SAVE_AS = "articles/{slug}.html"
+PAGE_URL = PAGE_SAVE_AS = "pages/{slug}.html"
+ARTICLE_ORDER_BY = "reversed-date"
+
+# Links are relative, so the site works under a sub-path and opened from disk.
+RELATIVE_URLS = True
+INDEX_SAVE_AS = "index.html"
+DIRECT_TEMPLATES = ["index", "archives"]
+ARCHIVES_SAVE_AS = "archives.html"
+DEFAULT_PAGINATION = False
+# Pages the plugin builds instead: events, timelines, sources (see NEWS_ARCHIVE below).
+CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
+
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# Deterministic output: no build times, caches off by default (`make bench` turns them on).
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+
+NEWS_ARCHIVE = {}

@@ -1,0 +1,160 @@
+"""Dates, honestly inferred: from a header, from the text, or (later) from the event.
+
+Never the file's mtime, never the build date. Each function is pure.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from . import vocab
+from .model import Dump, Para, Update
+
+logger = logging.getLogger(__name__)
+
+#: Dates outside these years are refused as implausible for a news dump.
+EARLIEST_YEAR, LATEST_YEAR = 1800, 2199
+
+
+def _month(parts: dict) -> int | None:
+    if parts.get("monthnum"):
+        return int(parts["monthnum"])
+    return vocab.MONTHS.get(parts["month"].lower().rstrip("."))
+
+
+def dates_in(text: str) -> list[tuple[int, date, str]]:
+    """Every absolute date written in a text: (position, date, rule)."""
+    found = []
+    for rule, pattern in vocab.DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            parts = match.groupdict()
+            try:
+                found.append((match.start(), date(int(parts["year"]), _month(parts), int(parts["day"])), rule))
+            except (TypeError, ValueError):
+                continue  # "February 30, 2019" is not a date
+    return sorted(found)
+
+
+def text_date(paras: list[Para], captions: list[Para]) -> tuple[date, int, str] | None:
+    """The dump's date from its text: captions and the opening paragraphs first, then anywhere.
+
+    Captions are written on the day the photo was taken; background dates ("the
+    June 12, 2018 summit") usually come later in a story, so the first date in
+    reading order wins after those.
+    """
+    for rule, candidates in (("date_in_caption", captions), ("date_in_opening", paras[:2]), ("date_in_text", paras)):
+        for para in candidates:
+            found = dates_in(para.text)
+            if found:
+                logger.debug("text_date: %s on line %d by %s", found[0][1], para.line, rule)
+                return found[0][1], para.line, rule
+    return None
+
+
+_HEADER_DATE_FORMATS = ["%Y-%m-%d", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y/%m/%d", "%d.%m.%Y"]
+
+
+def header_date(value: str) -> tuple[date, datetime | None]:
+    """Parse a ``Date:`` header value; raises ValueError with a message a user can act on."""
+    value = value.strip()
+    stamp = None
+    try:
+        stamp = datetime.fromisoformat(value)
+    except ValueError:
+        for fmt in _HEADER_DATE_FORMATS:
+            try:
+                stamp = datetime.strptime(value, fmt)
+                break
+            except ValueError:
+                continue
+    if stamp is None:
+        found = [m for _, pattern in vocab.DATE_PATTERNS if (m := pattern.fullmatch(value))]
+        try:
+            parts = found[0].groupdict()
+            stamp = datetime(int(parts["year"]), _month(parts), int(parts["day"]))
+        except (IndexError, TypeError, ValueError):
+            raise ValueError(f"cannot read the date {value!r}; write it as YYYY-MM-DD (e.g. 2019-04-25)") from None
+    if not EARLIEST_YEAR <= stamp.year <= LATEST_YEAR:
+        raise ValueError(f"the date {value!r} is implausible for news (outside {EARLIEST_YEAR}-{LATEST_YEAR})")
+    return stamp.date(), stamp if re.search(r"\d[T ]\d{1,2}:\d\d", value) else None
+
+
+def weekday_mentions(paras: list[Para]) -> list[tuple[int, str]]:
+    """Weekday words in the text: (line, 'thursday')."""
+    return [(p.line, m.group(1).lower()) for p in paras for m in vocab.WEEKDAY_WORD.finditer(p.text)]
+
+
+def resolve_weekday(anchor: date, weekday: str) -> date:
+    """The date of ``weekday`` on or before ``anchor``: 'Wednesday' before Thu 2019-04-25 is 2019-04-24."""
+    back = (anchor.weekday() - vocab.WEEKDAYS.index(weekday.lower())) % 7
+    return anchor - timedelta(days=back)
+
+
+def detect_order(minutes: list[int]) -> str:
+    """'newest-first' (live blogs' convention) unless the time stamps clearly rise down the page.
+
+    Two stamps are not evidence: ``1:15 a.m.`` above ``4:25 p.m.`` is a newest-first
+    blog past midnight. It takes at least two rises, and more rises than falls.
+    """
+    rises = sum(1 for a, b in zip(minutes, minutes[1:]) if b > a)
+    falls = sum(1 for a, b in zip(minutes, minutes[1:]) if b < a)
+    return "oldest-first" if rises >= 2 and rises > falls else "newest-first"
+
+
+def day_offsets(minutes: list[int | None], order: str) -> list[int]:
+    """Days after the first day for each update: a time that goes back in time order starts a new day.
+
+    In a newest-first blog, ``1:15 a.m.`` above ``4:25 p.m.`` belongs to the next day.
+    Updates without a time keep the day of the update before them in time order.
+    """
+    indices = list(range(len(minutes)))
+    if order == "newest-first":
+        indices.reverse()
+    days = [0] * len(minutes)
+    day, previous = 0, None
+    for i in indices:
+        if minutes[i] is not None:
+            if previous is not None and minutes[i] < previous:
+                day += 1
+            previous = minutes[i]
+        days[i] = day
+    return days
+
+
+def zone_info(name: str | None) -> timezone | ZoneInfo | None:
+    if not name:
+        return None
+    if name in ("UTC", "Etc/GMT"):
+        return timezone.utc
+    return ZoneInfo(name)
+
+
+def update_datetime(update: Update, day: date, zone: str | None) -> datetime | None:
+    if update.time is None:
+        return None
+    hour, minute = map(int, update.time.split(":"))
+    local = datetime.combine(day, time(hour, minute))
+    if update.utc_offset is not None:
+        return local.replace(tzinfo=timezone(timedelta(minutes=update.utc_offset)))
+    tzinfo = zone_info(zone)
+    return local.replace(tzinfo=tzinfo) if tzinfo else local
+
+
+def with_date(dump: Dump, day: date | None, source: str | None, zone: str | None = None, zone_source: str | None = None) -> Dump:
+    """The dump with its date (and zone, if it had none) set and every update dated.
+
+    The first day of the coverage is ``day``; updates after a midnight roll over.
+    """
+    if zone and not dump.timezone:
+        dump = replace(dump, timezone=zone, timezone_source=zone_source)
+    if day is None:
+        return dump
+    updates = tuple(
+        replace(u, date=day + timedelta(days=u.day), datetime=update_datetime(u, day + timedelta(days=u.day), dump.timezone))
+        for u in dump.updates
+    )
+    return replace(dump, date=day, date_source=source, updates=updates)

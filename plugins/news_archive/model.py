@@ -1,0 +1,150 @@
+"""The dump model: what the parser makes of one raw text dump.
+
+Plain dataclasses, no behaviour beyond small conveniences, no Pelican import.
+Every piece of text keeps the 1-based input line it came from, so the build
+can prove that each input line is either shown or reported as dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class Para:
+    """One input line kept as a paragraph (or caption, headline, ...)."""
+
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """One input line removed from the article, and the rule that removed it."""
+
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something the reader of the build log should know about a dump."""
+
+    line: int | None
+    message: str
+    level: str = "warning"  # "warning" or "error"
+
+
+@dataclass(frozen=True)
+class Update:
+    id: str
+    line: int  # first input line of the update
+    time_text: str | None = None  # exactly as written, e.g. "8:40 p.m."
+    time: str | None = None  # local 24-hour "HH:MM"
+    utc_offset: int | None = None  # minutes, when the time line names a zone ("EDT")
+    day: int = 0  # days after the blog's first day (newest-first rollover)
+    date: date | None = None
+    datetime: datetime | None = None
+    headline: Para | None = None
+    paragraphs: tuple[Para, ...] = ()
+    captions: tuple[Para, ...] = ()
+
+    @property
+    def lede(self) -> str:
+        """The headline, or else the first paragraph: what a listing shows."""
+        if self.headline:
+            return self.headline.text
+        if self.paragraphs:
+            return self.paragraphs[0].text
+        return self.captions[0].text if self.captions else ""
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Dump:
+    """One parsed dump. Produced by :func:`news_archive.parse.parse_dump`."""
+
+    name: str  # file name, or another label for the text
+    line_count: int
+    kind: str  # "liveblog" or "story"
+    title: Para
+    dek: Para | None = None
+    dateline: str | None = None  # as written: "VLADIVOSTOK, Russia (AP)"
+    place: str | None = None  # "Vladivostok, Russia"
+    city: str | None = None  # "Vladivostok"
+    agency: str | None = None  # "AP"
+    source: str | None = None  # the outlet the dump was taken from
+    url: str | None = None
+    event: str | None = None  # an explicit Event: header
+    slug: str | None = None  # an explicit Slug: header
+    tags: tuple[str, ...] = ()
+    date: date | None = None
+    date_source: str | None = None  # "header", "text" or "event"
+    date_line: int | None = None
+    timezone: str | None = None  # IANA name, e.g. "Asia/Vladivostok"
+    timezone_source: str | None = None  # "header", "text" or "event"
+    order: str = "newest-first"  # order of the updates in the source
+    intro: tuple[Para, ...] = ()
+    body: tuple[Para, ...] = ()
+    captions: tuple[Para, ...] = ()  # captions outside any update
+    updates: tuple[Update, ...] = ()
+    weekdays: tuple[tuple[int, str], ...] = ()  # (line, weekday word) mentions
+    header: tuple[tuple[str, str], ...] = ()  # the header block as given, (key, value)
+    header_lines: tuple[int, ...] = ()
+    layout_lines: tuple[int, ...] = ()  # blank lines and ___ separators
+    time_lines: tuple[int, ...] = ()
+    dropped: tuple[Dropped, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    encoding: str = "utf-8"
+
+    def with_(self, **changes) -> Dump:
+        return replace(self, **changes)
+
+    @property
+    def display_title(self) -> str:
+        """A ``Title:`` header wins over the dump's first line."""
+        return dict(self.header).get("title") or self.title.text
+
+    @property
+    def is_liveblog(self) -> bool:
+        return self.kind == "liveblog"
+
+    @property
+    def kept_paras(self) -> list[Para]:
+        """Every kept piece of text, in input order (title, dek, intro, updates...)."""
+        paras = [self.title]
+        if self.dek:
+            paras.append(self.dek)
+        paras += self.intro
+        paras += self.body
+        paras += self.captions
+        for update in self.updates:
+            if update.headline:
+                paras.append(update.headline)
+            paras += update.paragraphs
+            paras += update.captions
+        return sorted(paras, key=lambda p: p.line)
+
+    def accounting(self) -> dict[str, list[int]]:
+        """Which input lines went where; each line number appears exactly once."""
+        return {
+            "kept": [p.line for p in self.kept_paras],
+            "time": list(self.time_lines),
+            "header": list(self.header_lines),
+            "layout": list(self.layout_lines),
+            "dropped": [d.line for d in self.dropped],
+        }
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """Decoded input: the text, how it was decoded, and what was odd about it."""
+
+    text: str
+    encoding: str
+    problems: tuple[Problem, ...] = field(default=())

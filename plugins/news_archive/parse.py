@@ -1,0 +1,365 @@
+"""The dump parser: raw text in, a :class:`~news_archive.model.Dump` out. Pure; no Pelican.
+
+The cascade, in order:
+
+1. decode bytes and split lines (:mod:`.text`), read the optional header (:mod:`.header`);
+2. classify each line: blank or separator (layout), boilerplate (dropped), time stamp, or text;
+3. the first text line is the title; the next may be a dek (two named rules);
+4. find the dateline in the opening paragraphs;
+5. decide the kind: a time-stamped live blog, a headline-led live blog, or a story;
+6. segment the text into intro, updates (or a story's body) and captions, dropping promos;
+7. number the days of a blog that runs past midnight, give each update its anchor;
+8. date and zone: header, then text; the events stage may fill them later.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import anchors, dates, places, rules, vocab
+from .header import read_header
+from .model import Dropped, Dump, Para, Problem, Update
+from .text import NotText, decode, split_lines
+
+logger = logging.getLogger(__name__)
+
+
+class DumpError(ValueError):
+    """A dump that cannot be read at all. Carries the line, where there is one."""
+
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+# --- entry points ------------------------------------------------------------------------------
+
+
+def parse_file(path: str | Path) -> Dump:
+    path = Path(path)
+    return parse_bytes(path.read_bytes(), name=path.name)
+
+
+def parse_bytes(data: bytes, name: str = "<bytes>") -> Dump:
+    try:
+        source = decode(data)
+    except NotText as error:
+        raise DumpError(str(error)) from None
+    return parse_text(source.text, name=name, encoding=source.encoding, problems=source.problems)
+
+
+def parse_text(text: str, name: str = "<text>", encoding: str = "utf-8", problems: tuple[Problem, ...] = ()) -> Dump:
+    return _Parser(split_lines(text), name, encoding, list(problems)).parse()
+
+
+# --- the cascade -------------------------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+_SYNDICATOR = re.compile(r"^(?P<site>[A-Z][\w .&'\u2019-]{1,60}?) has not reviewed this (?P<agency>[\w .]{2,40}?) (?:story|article)")
+
+
+@dataclass
+class _Token:
+    kind: str  # "text", "time" or "sep"
+    line: int
+    text: str
+    stamp: rules.TimeStamp | None = None
+
+
+@dataclass
+class _Draft:
+    """An update while it is being collected."""
+
+    line: int
+    stamp: rules.TimeStamp | None = None
+    headline: Para | None = None
+    paragraphs: list[Para] = field(default_factory=list)
+    captions: list[Para] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.headline or self.paragraphs or self.captions)
+
+
+class _Parser:
+    def __init__(self, lines: list[str], name: str, encoding: str, problems: list[Problem]):
+        self.lines = lines
+        self.name = name
+        self.encoding = encoding
+        self.problems = problems
+        self.layout: list[int] = []
+        self.dropped: list[Dropped] = []
+
+    def drop(self, line: int, text: str, rule: str, why: str) -> None:
+        self.dropped.append(Dropped(line, text, f"{rule}: {why}"))
+
+    # 1-2: header and line classes
+    def parse(self) -> Dump:
+        if not any(line.strip() for line in self.lines):
+            raise DumpError("empty dump: there is no text to read (add the headline on the first line)")
+        fields, header_lines, header_problems = read_header(self.lines)
+        self.problems += header_problems
+        title, tokens = self.classify(len(header_lines))
+        if title is None:
+            raise DumpError("no headline: every line of the dump is header, boilerplate or layout", len(self.lines))
+        header = {key: value for key, (_, value) in fields.items()}
+        counts = Counter(w for t in [title.text] + [t.text for t in tokens if t.kind == "text"] for w in rules.content_words(t))
+
+        # 3: dek
+        dek = self.find_dek(title, tokens)
+        if dek is not None:
+            tokens = [t for t in tokens if t.line != dek.line]
+
+        # 4: dateline
+        found = None
+        for token in [t for t in tokens if t.kind == "text"][:3]:
+            found = rules.dateline(token.text)
+            if found:
+                dateline_para = token
+                break
+
+        # 5: kind
+        kind, mode = self.find_kind(header, title, tokens)
+
+        # 6: segments
+        intro, body, captions, drafts = self.segment(tokens, mode, counts)
+        time_lines = [d.line for d in drafts if d.stamp]
+        if mode == "timed" and not drafts:
+            kind = "liveblog"
+
+        # 7: days and anchors
+        order = header.get("order") if header.get("order") in ("newest-first", "oldest-first") else None
+        minutes = [d.stamp.minutes if d.stamp else None for d in drafts]
+        order = order or dates.detect_order([m for m in minutes if m is not None])
+        days = dates.day_offsets(minutes, order)
+        ids = anchors.unique_anchors(
+            [
+                anchors.base_anchor(
+                    d.stamp.hhmm if d.stamp else None,
+                    d.headline.text if d.headline else None,
+                    (d.paragraphs or d.captions or [Para(d.line, str(d.line))])[0].text,
+                )
+                for d in drafts
+            ],
+            order,
+        )
+        updates = tuple(
+            Update(
+                id=ids[i],
+                line=d.line,
+                time_text=d.stamp.text if d.stamp else None,
+                time=d.stamp.hhmm if d.stamp else None,
+                utc_offset=d.stamp.utc_offset if d.stamp else None,
+                day=days[i],
+                headline=d.headline,
+                paragraphs=tuple(d.paragraphs),
+                captions=tuple(d.captions),
+            )
+            for i, d in enumerate(drafts)
+        )
+
+        # source and agency from a syndicator's disclaimer, when the header does not say
+        source, agency = header.get("source"), found.agency if found else None
+        for item in self.dropped:
+            match = _SYNDICATOR.match(item.text)
+            if match:
+                source = source or match["site"].strip()
+                agency = agency or vocab.AGENCIES.get(match["agency"].strip().removesuffix(" Press").strip()) or vocab.AGENCIES.get(match["agency"].strip())
+
+        dump = Dump(
+            name=self.name,
+            line_count=len(self.lines),
+            kind=kind,
+            title=title,
+            dek=dek,
+            dateline=found.text if found else None,
+            place=header.get("place") or (found.place if found else None),
+            city=found.city if found else None,
+            agency=agency,
+            source=source,
+            url=header.get("url"),
+            event=header.get("event") or None,
+            slug=anchors.slugify(header["slug"], max_words=20) if header.get("slug") else None,
+            tags=tuple(t.strip() for t in header.get("tags", "").split(",") if t.strip()),
+            order=order,
+            intro=tuple(intro),
+            body=tuple(body),
+            captions=tuple(captions),
+            updates=updates,
+            header=tuple(sorted(header.items())),
+            header_lines=tuple(header_lines),
+            layout_lines=tuple(sorted(self.layout)),
+            time_lines=tuple(time_lines),
+            dropped=tuple(sorted(self.dropped, key=lambda d: d.line)),
+            encoding=self.encoding,
+        )
+        all_paras = dump.kept_paras
+        dump = dump.with_(weekdays=tuple(dates.weekday_mentions(all_paras)))
+
+        # 8: zone and date
+        zone, zone_source = self.find_zone(fields, found, dateline_para if found else None, intro, drafts)
+        day, day_source = None, None
+        if "date" in fields:
+            line, value = fields["date"]
+            try:
+                day, _ = dates.header_date(value)
+                day_source = "header"
+            except ValueError as error:
+                self.problems.append(Problem(line, f"{error}; the date is inferred from the text instead"))
+        if day is None:
+            found_date = dates.text_date(all_paras, [p for p in all_paras if rules.caption(p.text)])
+            if found_date:
+                day, date_line, _ = found_date
+                day_source = "text"
+                dump = dump.with_(date_line=date_line)
+        dump = dates.with_date(dump.with_(timezone=zone, timezone_source=zone_source), day, day_source)
+        if mode == "timed" and not zone:
+            self.problems.append(Problem(None, "the update times have no time zone: add `Timezone: Area/City` to the header, or '(all times local)' and a dateline"))
+        return dump.with_(problems=tuple(self.problems))
+
+    def classify(self, start: int) -> tuple[Para | None, list[_Token]]:
+        title = None
+        tokens: list[_Token] = []
+        for number in range(start + 1, len(self.lines) + 1):
+            raw = self.lines[number - 1]
+            if _CONTROL.search(raw):
+                raw = _CONTROL.sub(" ", raw)
+                self.problems.append(Problem(number, "control characters replaced by spaces"))
+            text = raw.strip()
+            if not text:
+                self.layout.append(number)
+                continue
+            if rules.is_separator(text):
+                self.layout.append(number)
+                tokens.append(_Token("sep", number, text))
+                continue
+            found = rules.boilerplate(text)
+            if found:
+                self.drop(number, text, *found)
+                continue
+            if title is None:
+                title = Para(number, text)
+                continue
+            stamp = rules.time_stamp(text)
+            tokens.append(_Token("time" if stamp else "text", number, text, stamp))
+        return title, tokens
+
+    def find_dek(self, title: Para, tokens: list[_Token]) -> Para | None:
+        texts = tokens[:2]
+        if not texts or texts[0].kind != "text":
+            return None
+        line = texts[0].text
+        after = texts[1].text if len(texts) > 1 and texts[1].kind == "text" else None
+        if len(line.split()) > 60 or rules.dateline(line):
+            return None
+        if rules.dek_by_title_prefix(title.text, line) or rules.dek_before_dateline(line, after):
+            return Para(texts[0].line, line)
+        return None
+
+    def find_kind(self, header: dict[str, str], title: Para, tokens: list[_Token]) -> tuple[str, str]:
+        times = sum(1 for t in tokens if t.kind == "time")
+        separators = sum(1 for t in tokens if t.kind == "sep")
+        wanted = header.get("kind", "").lower()
+        if wanted and wanted not in ("liveblog", "story"):
+            self.problems.append(Problem(None, f"unknown Kind {wanted!r}: use 'liveblog' or 'story'"))
+            wanted = ""
+        if wanted == "story":
+            return "story", "story"
+        if times >= 2 or (times and separators):
+            return "liveblog", "timed"
+        if wanted == "liveblog" or vocab.LIVE_MARKERS.search(title.text):
+            return "liveblog", "headline"
+        return "story", "story"
+
+    def segment(self, tokens: list[_Token], mode: str, counts: Counter):
+        intro: list[Para] = []
+        body: list[Para] = []
+        captions: list[Para] = []
+        drafts: list[_Draft] = []
+        if mode == "story":
+            for token in tokens:
+                if token.kind == "sep":
+                    continue
+                para = Para(token.line, token.text)
+                if rules.promo_prefix(token.text):
+                    self.drop(token.line, token.text, "promo_headline", "a promoted headline of another story")
+                elif rules.caption(token.text):
+                    captions.append(para)
+                else:
+                    body.append(para)
+            return intro, body, captions, drafts
+
+        current: _Draft | None = None
+        after_separator = False
+        for i, token in enumerate(tokens):
+            if token.kind == "time":
+                current = _Draft(token.line, token.stamp)
+                drafts.append(current)
+                after_separator = False
+                continue
+            if token.kind == "sep":
+                current = None
+                after_separator = bool(drafts) or mode == "headline"
+                continue
+            para = Para(token.line, token.text)
+            is_headline = rules.looks_like_headline(token.text) and not rules.dateline(token.text)
+            if current is None and not after_separator and not (mode == "headline" and is_headline):
+                (captions if rules.caption(token.text) else intro).append(para)
+                continue
+            if rules.caption(token.text):
+                if current is None:
+                    current = _Draft(token.line)
+                    drafts.append(current)
+                current.captions.append(para)
+                continue
+            if is_headline and self.is_promo(token, tokens[i + 1 :], current, mode, counts):
+                self.drop(token.line, token.text, "promo_headline", "a headline of another story injected between updates")
+                continue
+            starts_update = current is None or (mode == "headline" and is_headline and not current.empty)
+            if starts_update:
+                current = _Draft(token.line)
+                drafts.append(current)
+                if mode == "timed":
+                    self.problems.append(Problem(token.line, "an update without a time stamp in a time-stamped live blog"))
+            if is_headline and current.empty:
+                current.headline = para
+            else:
+                current.paragraphs.append(para)
+        return intro, body, captions, drafts
+
+    @staticmethod
+    def is_promo(token: _Token, rest: list[_Token], current: _Draft | None, mode: str, counts: Counter) -> bool:
+        """A headline line that is another story's: prefixed, or unrelated where no update would start."""
+        if rules.promo_prefix(token.text):
+            return True
+        if not rules.unrelated(token.text, counts):
+            return False
+        if current is not None and current.empty:
+            return False  # right under a time stamp: the update's own headline
+        if mode == "timed":
+            return True
+        following = next((t for t in rest), None)
+        return following is None or following.kind in ("sep", "time") or rules.looks_like_headline(following.text)
+
+    def find_zone(self, fields, found, dateline_para, intro, drafts) -> tuple[str | None, str | None]:
+        if "timezone" in fields:
+            line, value = fields["timezone"]
+            zone = places.known_zone(value)
+            if zone:
+                return zone, "header"
+            self.problems.append(Problem(line, f"unknown time zone {value!r}: use an IANA name such as Asia/Vladivostok"))
+        local = any(rules.all_times_local(p.text) for p in ([Para(dateline_para.line, dateline_para.text)] if dateline_para else []) + list(intro))
+        if local and found and found.city:
+            zone = places.zone_for_city(found.city)
+            if zone:
+                return zone, "text"
+            self.problems.append(Problem(dateline_para.line, f"times are local to {found.city!r}, a place the zone tables do not know: add `Timezone: Area/City` to the header"))
+        zones = {d.stamp.zone for d in drafts if d.stamp and d.stamp.zone}
+        if len(zones) >= 1:
+            return vocab.ZONE_ABBREVIATIONS[sorted(zones)[0]][1], "text"
+        return None, None

@@ -1,0 +1,68 @@
+"""Place names to time zones, offline: the tz database's own city names plus a small table."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import zoneinfo
+
+from . import vocab
+
+logger = logging.getLogger(__name__)
+
+
+# Legacy aliases and places whose zone city is also a common word ("Easter", "Wake").
+_SKIPPED_AREAS = {"Etc", "SystemV", "US", "Canada", "Mexico", "Brazil", "Chile", "Antarctica", "Arctic"}
+_COMMON_WORD_ZONES = {"Pacific/Easter", "Pacific/Wake", "Pacific/Midway", "Pacific/Truk", "Pacific/Yap"}
+
+
+@functools.lru_cache(maxsize=1)
+def _tz_cities() -> dict[str, str]:
+    """'vladivostok' -> 'Asia/Vladivostok', from the zone names themselves."""
+    cities: dict[str, str] = {}
+    for name in sorted(zoneinfo.available_timezones()):
+        area, _, city = name.rpartition("/")
+        if not area or area in _SKIPPED_AREAS or name in _COMMON_WORD_ZONES:
+            continue
+        key = city.replace("_", " ").lower()
+        # Prefer the canonical continent areas over legacy aliases of the same city.
+        cities.setdefault(key, name)
+    return cities
+
+
+def normalise(place: str) -> str:
+    return " ".join(place.replace("\u2019", "'").split()).lower()
+
+
+def zone_for_city(city: str | None) -> str | None:
+    """The IANA zone of a city name, or None when neither table knows it."""
+    if not city:
+        return None
+    key = normalise(city)
+    zone = vocab.EXTRA_CITY_ZONES.get(key) or _tz_cities().get(key)
+    logger.debug("zone_for_city: %r -> %s", city, zone)
+    return zone
+
+
+def known_zone(name: str) -> str | None:
+    """A valid IANA zone name as written in a header, or None."""
+    name = name.strip()
+    if name.upper() in vocab.ZONE_ABBREVIATIONS:
+        return vocab.ZONE_ABBREVIATIONS[name.upper()][1]
+    if name in zoneinfo.available_timezones():
+        return name
+    return zone_for_city(name)
+
+
+def cities_in(text: str) -> list[str]:
+    """Known city names mentioned in a text (capitalised words the tables know), in order."""
+    found = []
+    words = text.replace("\u2019", "'").split()
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            chunk = " ".join(w.strip(".,;:!?\"'()\u201c\u201d") for w in words[i : i + size])
+            if not chunk or not chunk[0].isupper():
+                continue
+            if zone_for_city(chunk) and chunk not in found:
+                found.append(chunk)
+    return found

@@ -1,0 +1,75 @@
+"""The Pelican reader for raw ``.txt`` dumps: calls the pure parser, returns ``(html, metadata)``."""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+from datetime import datetime, time, timezone
+
+from pelican.readers import BaseReader
+
+from . import dates, render
+from .anchors import slugify
+from .parse import DumpError, parse_file
+
+logger = logging.getLogger(__name__)
+
+#: Pelican needs a date on every article; an undated dump carries this until an event dates it.
+#: Templates show "date unknown" for it (``article.undated``), never the placeholder itself.
+UNDATED = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+def article_date(dump) -> datetime | None:
+    """The moment an article starts: its first timed update, else the start of its day."""
+    stamps = sorted(u.datetime for u in dump.updates if u.datetime and u.datetime.tzinfo)
+    if stamps:
+        return stamps[0]
+    if dump.date:
+        return datetime.combine(dump.date, time(), tzinfo=dates.zone_info(dump.timezone) or timezone.utc)
+    return None
+
+
+def article_metadata(dump, process=None) -> dict:
+    """Pelican metadata for a dump; ``dump`` itself rides along for templates and generators."""
+    stamps = sorted(u.datetime for u in dump.updates if u.datetime and u.datetime.tzinfo)
+    start = article_date(dump)
+    metadata = {
+        "title": dump.display_title,
+        "date": start or UNDATED,
+        "undated": start is None,
+        "slug": dump.slug or slugify(dump.display_title, max_words=10) or slugify(os.path.splitext(dump.name)[0]),
+        "dump": dump,
+        "summary": html.escape(dict(dump.header).get("dek") or (dump.dek.text if dump.dek else (dump.intro or dump.body or (dump.title,))[0].text)),
+    }
+    if len(stamps) > 1:
+        metadata["modified"] = stamps[-1]
+    if dump.tags and process:
+        metadata["tags"] = process("tags", ", ".join(dump.tags))
+    return metadata
+
+
+class DumpReader(BaseReader):
+    """Reads ``content/dumps/*.txt``. A dump that cannot be read is named with its line and skipped."""
+
+    enabled = True
+    file_extensions = ["txt"]
+
+    def where(self, source_path: str, line: int | None) -> str:
+        """``dumps/x.txt:3``: the path as the user sees it in the content folder."""
+        path = os.path.relpath(source_path, self.settings["PATH"])
+        return f"{path}:{line}" if line else path
+
+    def read(self, source_path):
+        try:
+            dump = parse_file(source_path)
+        except DumpError as error:
+            logger.error(
+                "news_archive: %s: %s (the dump is skipped; the rest of the site still builds)",
+                self.where(source_path, error.line), error.message,
+            )
+            raise
+        for problem in dump.problems:
+            if problem.level != "info":
+                logger.warning("news_archive: %s: %s", self.where(source_path, problem.line), problem.message)
+        return render.article_html(dump), article_metadata(dump, self.process_metadata)

@@ -1,0 +1,214 @@
+"""Small named rules the parser's cascade calls, one question each.
+
+Every rule takes plain strings and returns a value or ``None``; the tables they
+read live in :mod:`news_archive.vocab`. Each rule has a fixture of its own under
+``tests/fixtures/`` named for what it shows.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from . import vocab
+
+logger = logging.getLogger(__name__)
+
+# --- time stamps -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimeStamp:
+    minutes: int  # minutes after local midnight
+    text: str
+    utc_offset: int | None  # minutes, when a zone abbreviation was written
+    zone: str | None
+    rule: str
+
+    @property
+    def hhmm(self) -> str:
+        return f"{self.minutes // 60:02d}:{self.minutes % 60:02d}"
+
+
+def time_stamp(line: str) -> TimeStamp | None:
+    """A line that is only an update's time stamp: ``8:40 p.m.``, ``noon``, ``14.05``, ``10:15 a.m. EDT``."""
+    text = line.strip()
+    if not text or len(text) > 24:
+        return None
+    for rule, pattern in vocab.TIME_FORMATS:
+        match = pattern.match(text)
+        if not match:
+            continue
+        parts = match.groupdict()
+        zone = parts.get("zone")
+        if zone and zone.upper() not in vocab.ZONE_ABBREVIATIONS:
+            logger.debug("time_stamp: %r has unknown zone %r", text, zone)
+            return None
+        if parts.get("word"):
+            minutes = 0 if parts["word"].lower() == "midnight" else 12 * 60
+        else:
+            hour, minute = int(parts["h"]), int(parts.get("m") or 0)
+            if parts.get("ampm"):
+                hour = hour % 12 + (12 if parts["ampm"].lower() == "p" else 0)
+            minutes = hour * 60 + minute
+        offset = vocab.ZONE_ABBREVIATIONS[zone.upper()][0] if zone else None
+        logger.debug("time_stamp: %r -> %02d:%02d by %s", text, minutes // 60, minutes % 60, rule)
+        return TimeStamp(minutes, text, offset, zone.upper() if zone else None, rule)
+    return None
+
+
+def is_separator(line: str) -> bool:
+    """``___`` and its cousins between updates."""
+    return bool(vocab.SEPARATOR.match(line))
+
+
+# --- datelines ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Dateline:
+    text: str  # as written: "VLADIVOSTOK, Russia (AP)"
+    city: str | None  # "Vladivostok"
+    region: str | None  # "Russia"
+    agency: str | None  # "AP"
+
+    @property
+    def place(self) -> str | None:
+        if not self.city:
+            return None
+        return f"{self.city}, {self.region}" if self.region else self.city
+
+
+def _title_case_city(city: str) -> str:
+    return " ".join(w[:1] + w[1:].lower() if len(w) > 1 else w for w in city.split())
+
+
+def dateline(paragraph: str) -> Dateline | None:
+    """The dateline a paragraph opens with: ``JAKARTA (Reuters) -``, ``(CNN)``, ``LONDON —``."""
+    match = vocab.DATELINE.match(paragraph) or vocab.DATELINE_AGENCY_GLUED.match(paragraph)
+    if not match:
+        return None
+    parts = match.groupdict()
+    city = parts.get("city")
+    agency = parts.get("agency") or parts.get("agency_only")
+    if city:
+        words = city.replace(".", "").split()
+        if words[0].upper() in vocab.NOT_PLACES or any(len(w) < 2 for w in words):
+            return None
+        # An upper-case city needs a dash or colon after it: "LONDON —", never "LONDON says".
+        if parts.get("dash") == ":" and not agency:
+            return None
+    text = parts["dateline"].strip()
+    result = Dateline(
+        text=text,
+        city=_title_case_city(city) if city else None,
+        region=parts.get("region"),
+        agency=vocab.AGENCIES.get(agency) if agency else None,
+    )
+    logger.debug("dateline: %r", result)
+    return result
+
+
+def all_times_local(paragraph: str) -> bool:
+    """The dateline paragraph says update times are local: ``(all times local)``."""
+    return bool(vocab.ALL_TIMES_LOCAL.search(paragraph))
+
+
+# --- headlines, deks, captions -----------------------------------------------------------------
+
+_TRAILING_CLOSERS = "\"'\u201d\u2019)]\u00bb "
+_HEADLINE_STOPPERS = ".!;,:\u2026"
+
+
+def looks_like_headline(line: str) -> bool:
+    """A short line without closing punctuation that starts like a sentence."""
+    text = line.strip()
+    words = text.split()
+    if not (2 <= len(words) <= 25) or len(text) > 200:
+        return False
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"\u201c'\u2018"):
+        return False
+    if caption(text):
+        return False
+    end = text.rstrip(_TRAILING_CLOSERS)
+    if not end:
+        return False
+    if end[-1] in _HEADLINE_STOPPERS:
+        return False
+    if end[-1] == "?" and len(words) > 15:
+        return False
+    return True
+
+
+def caption(line: str) -> str | None:
+    """The rule that makes a line a photo caption, or None."""
+    for rule, pattern in vocab.CAPTION_PATTERNS:
+        if pattern.search(line):
+            logger.debug("caption: %r by %s", line[:60], rule)
+            return rule
+    return None
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _lead_words(text: str, count: int) -> list[str]:
+    return _WORD.findall(text.lower())[:count]
+
+
+def dek_by_title_prefix(title: str, line: str) -> bool:
+    """Line 2 repeats the title's opening words: ``Kim-Putin summit LIVE UPDATES: ...``."""
+    lead = _lead_words(title, 2)
+    return len(lead) == 2 and _lead_words(line, 2) == lead and line.strip() != title.strip()
+
+
+def dek_before_dateline(line: str, next_line: str | None) -> bool:
+    """Line 2 stands between the headline and the paragraph that opens with the dateline."""
+    return bool(next_line) and dateline(next_line) is not None and dateline(line) is None
+
+
+# --- boilerplate -------------------------------------------------------------------------------
+
+
+def boilerplate(line: str) -> tuple[str, str] | None:
+    """(rule, why) when the line is site boilerplate, else None."""
+    text = line.strip()
+    for rule, pattern, why in vocab.BOILERPLATE:
+        if pattern.search(text):
+            logger.debug("boilerplate: %r by %s", text[:60], rule)
+            return rule, why
+    return None
+
+
+def promo_prefix(line: str) -> bool:
+    """``Trending: ...``, ``Related: ...``: a headline injected by the site."""
+    return bool(vocab.PROMO_PREFIX.match(line.strip()))
+
+
+# Words too common in news to show that two texts share a subject.
+STOPWORDS = frozenset(
+    """a about after again against all also am an and any are as at be because been before being
+    between both but by can could did do does doing down during each even ever few for from further
+    had has have having he her here hers him his how i if in into is it its just last like made make
+    many may me more most much must my new news no nor not now of off on once one only or other our
+    out over own said same say says see she should since so some still such than that the their them
+    then there these they this those through to too two under until up us very was way we were what
+    when where which while who whom why will with would year years you your first time told after
+    week day today yesterday monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-case words of three letters or more that are not stop words."""
+    return {w for w in _WORD.findall(text.lower()) if len(w) >= 3 and w not in STOPWORDS and not w.isdigit()}
+
+
+def unrelated(line: str, line_counts: Counter) -> bool:
+    """A headline that shares fewer than two content words with any other line of the dump.
+
+    ``line_counts`` counts, for each content word, how many lines of the dump hold it
+    (this line included), so a word is shared when its count is two or more.
+    """
+    return sum(1 for w in content_words(line) if line_counts[w] >= 2) < 2

@@ -1,0 +1,287 @@
+"""Vocabulary tables the parser's rules read: data, compiled once at import.
+
+Adding a variant means adding a row here and a fixture under tests/fixtures/,
+not a new branch in a rule.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- header block ------------------------------------------------------------------------------
+
+#: Keys that may start and fill the optional ``Key: value`` header block.
+HEADER_KEYS = {
+    "title": "title",
+    "dek": "dek",
+    "date": "date",
+    "timezone": "timezone",
+    "source": "source",
+    "url": "url",
+    "event": "event",
+    "slug": "slug",
+    "tags": "tags",
+    "place": "place",
+    "kind": "kind",
+    "order": "order",
+}
+
+# --- live blogs --------------------------------------------------------------------------------
+
+#: A title containing one of these marks the dump as a live blog.
+LIVE_MARKERS = re.compile(
+    r"\b(live updates?|live blog|live coverage|as it happened|the latest:|live:)|^live\b",
+    re.IGNORECASE,
+)
+
+#: Lines that only separate updates.
+SEPARATOR = re.compile(r"^\s*(?:_{3,}|-{3,}|\*{3,}|(?:\*\s){2,}\*|={3,})\s*$")
+
+# --- update time stamps ------------------------------------------------------------------------
+
+_ZONE = r"(?:\s*\(?(?P<zone>[A-Z]{2,5})\)?)?"
+#: (rule name, pattern) for a line that is only a time stamp. Tried in order.
+TIME_FORMATS = [
+    (
+        "time_12h",
+        re.compile(
+            r"^(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>[ap])\.?\s*m\.?" + _ZONE + r"$",
+            re.IGNORECASE,
+        ),
+    ),
+    ("time_noon", re.compile(r"^(?:12\s+)?(?P<word>noon|midday|midnight)" + _ZONE + r"$", re.IGNORECASE)),
+    ("time_24h", re.compile(r"^(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?:\s*(?:h|hrs))?" + _ZONE + r"$")),
+]
+
+#: Fixed UTC offsets (minutes) of zone abbreviations written after a time.
+#: Only unambiguous ones: "IST" or "CST" could be several places and is left out where unclear.
+ZONE_ABBREVIATIONS = {
+    "UTC": (0, "UTC"),
+    "GMT": (0, "Etc/GMT"),
+    "BST": (60, "Europe/London"),
+    "CET": (60, "Europe/Paris"),
+    "CEST": (120, "Europe/Paris"),
+    "EET": (120, "Europe/Athens"),
+    "EEST": (180, "Europe/Athens"),
+    "MSK": (180, "Europe/Moscow"),
+    "EDT": (-240, "America/New_York"),
+    "EST": (-300, "America/New_York"),
+    "CDT": (-300, "America/Chicago"),
+    "CST": (-360, "America/Chicago"),
+    "MDT": (-360, "America/Denver"),
+    "MST": (-420, "America/Denver"),
+    "PDT": (-420, "America/Los_Angeles"),
+    "PST": (-480, "America/Los_Angeles"),
+    "JST": (540, "Asia/Tokyo"),
+    "KST": (540, "Asia/Seoul"),
+    "HKT": (480, "Asia/Hong_Kong"),
+    "SGT": (480, "Asia/Singapore"),
+    "WIB": (420, "Asia/Jakarta"),
+    "AEST": (600, "Australia/Sydney"),
+    "AEDT": (660, "Australia/Sydney"),
+}
+
+#: The dateline paragraph says its update times are local to the dateline city.
+ALL_TIMES_LOCAL = re.compile(r"\(\s*all times (?:are )?local\s*\)|all times (?:are )?local", re.IGNORECASE)
+
+# --- datelines ---------------------------------------------------------------------------------
+
+#: News agencies as written inside a dateline's parentheses, and their short name.
+AGENCIES = {
+    "AP": "AP",
+    "Associated Press": "AP",
+    "Reuters": "Reuters",
+    "AFP": "AFP",
+    "CNN": "CNN",
+    "UPI": "UPI",
+    "Bloomberg": "Bloomberg",
+    "dpa": "dpa",
+    "DPA": "dpa",
+    "Xinhua": "Xinhua",
+    "Yonhap": "Yonhap",
+    "Kyodo": "Kyodo",
+    "PTI": "PTI",
+    "IANS": "IANS",
+    "ANI": "ANI",
+    "EFE": "EFE",
+    "ANSA": "ANSA",
+    "TASS": "TASS",
+    "BBC": "BBC",
+    "CNBC": "CNBC",
+    "AAP": "AAP",
+    "CP": "CP",
+    "The Canadian Press": "CP",
+    "Al Jazeera": "Al Jazeera",
+    "RFE/RL": "RFE/RL",
+}
+
+_AGENCY_ALT = "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
+#: ``CITY[, Region] [(Agency)] — `` at the start of a paragraph, or ``(Agency)`` alone.
+DATELINE = re.compile(
+    r"^(?P<dateline>"
+    r"(?P<city>[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.'\u2019]+(?:\s+[A-Z][A-Za-z.'\u2019]+){0,3}))?"
+    r"(?:\s*\((?P<agency>" + _AGENCY_ALT + r")\))?"
+    r"|\((?P<agency_only>" + _AGENCY_ALT + r")\)"
+    r")\s*(?P<dash>[\u2014\u2013]|--?|:)\s*"
+)
+#: ``(CNN)The rest...`` has no dash at all.
+DATELINE_AGENCY_GLUED = re.compile(r"^(?P<dateline>\((?P<agency_only>" + _AGENCY_ALT + r")\))\s*(?=[A-Z\u201c\"])")
+
+#: Upper-case words that start paragraphs but are not places.
+NOT_PLACES = {"UPDATE", "BREAKING", "WATCH", "LIVE", "NOTE", "EDITOR", "EDITORS", "CORRECTION", "FILE", "PHOTO", "VIDEO", "READ", "ALSO", "UPDATED"}
+
+# --- captions ----------------------------------------------------------------------------------
+
+#: A caption ends with a photo credit in parentheses or starts with a caption marker.
+CAPTION_PATTERNS = [
+    ("caption_credit", re.compile(
+        r"\((?:[^()]*\b(?:Photo|Photos|Photograph|Image|Picture|Pool)\b[^()]*|(?:AP|AFP|Reuters|EPA|Getty Images|Pool)(?:\s*/\s*[^()]+)?)\)\s*$",
+        re.IGNORECASE)),
+    ("caption_marker", re.compile(r"^(?:FILE\s*[-\u2014\u2013]|PHOTO:|Photo:|Image:|Pictured:|IMAGE:)\s")),
+    ("caption_by_line", re.compile(r"\b(?:Photo|Image) (?:by|credit|courtesy)\b[^.]*$", re.IGNORECASE)),
+]
+
+# --- boilerplate -------------------------------------------------------------------------------
+
+#: (rule name, pattern, why it is dropped). A line matching any row is dropped and reported.
+BOILERPLATE = [
+    ("syndication_disclaimer", re.compile(
+        r"has not reviewed this .{0,60}?(?:story|article|content) prior to publication"
+        r"|is provided to our readers as a service from"
+        r"|(?:story|article) has not been edited by .{0,60}? (?:staff|team) and is (?:auto-)?(?:generated|published) from a syndicated feed"
+        r"|^This (?:story|article) (?:was|is) (?:originally )?(?:published|syndicated) (?:by|from) .{0,60}$",
+        re.IGNORECASE),
+     "a syndicating site's disclaimer, not part of the story"),
+    ("editorial_standards", re.compile(
+        r"^(?:Truth and Accuracy|Our Standards:.*|Editorial Standards)$"
+        r"|We are committed to truth and accuracy"
+        r"|Read our editorial standards",
+        re.IGNORECASE),
+     "the site's editorial-standards blurb"),
+    ("advertising", re.compile(
+        r"^Advertise with\b|\bAdvertise Today\.?$|^Advertisements?$|^ADVERTISEMENT$|^Sponsored(?: Content)?:?$"
+        r"|^Story continues below(?: advertisement)?$|^Continue reading the main story$",
+        re.IGNORECASE),
+     "advertising"),
+    ("share_widget", re.compile(
+        r"^(?:Share|Share this(?: article| story| page)?|Tweet|Email|Print|Pin|WhatsApp|Facebook|Twitter|LinkedIn|Copy link|Link copied!?)"
+        r"(?:\s*[|/,]\s*(?:Share|Tweet|Email|Print|Pin|WhatsApp|Facebook|Twitter|LinkedIn|Copy link))*:?$"
+        r"|^Share (?:on|via) (?:Facebook|Twitter|X|WhatsApp|Email|LinkedIn)\b.*$",
+        re.IGNORECASE),
+     "a share widget"),
+    ("trending_widget", re.compile(
+        r"^(?:Trending(?: Now| Stories)?|Related(?: Coverage| Stories| Articles| News)?|Read More|Also Read|More From\b.*|Most Read|Most Popular|Recommended(?: for you)?|You May Also Like|Don't Miss|Must Read|Watch|WATCH)\s*:"
+        r"|^(?:Trending(?: Now| Stories)?|Related(?: Coverage| Stories| Articles)?|Most Read|Most Popular|Recommended(?: for you)?|You May Also Like|Read more|Also read)$",
+        re.IGNORECASE),
+     "a 'Trending:'/'Related:' widget"),
+    ("newsletter_promo", re.compile(
+        r"^(?:Sign up|Subscribe)\b.{0,80}\b(?:newsletter|updates|alerts|today)\b.*$"
+        r"|^Click here to (?:subscribe|sign up|read more)\b.*$"
+        r"|^Download (?:the|our) .{0,40}app\b.*$",
+        re.IGNORECASE),
+     "a newsletter or app promotion"),
+    ("follow_promo", re.compile(
+        r"^Follow (?:us|@\w+|[\w.' ]{1,40}) on (?:Twitter|X|Facebook|Instagram|Telegram|Google News)\b.*$"
+        r"|^Follow (?:AP|Reuters|AFP)['\u2019]s\b.{0,160}\b(?:at|here:?) https?://\S+$",
+        re.IGNORECASE),
+     "a 'follow us' promotion"),
+    ("copyright", re.compile(
+        r"^(?:Copyright|\u00a9|\(c\))\s*\d{4}\b.*(?:All rights reserved|may not be (?:published|reproduced)).*$",
+        re.IGNORECASE),
+     "a copyright notice"),
+]
+
+#: Lines like these in front of a promo headline mark it as injected.
+PROMO_PREFIX = re.compile(r"^(?:Trending|Related|Read More|Watch|Also Read|Recommended|Sponsored|Promoted)\s*:", re.IGNORECASE)
+
+# --- dates -------------------------------------------------------------------------------------
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+#: (rule name, pattern) for an absolute date in running text.
+DATE_PATTERNS = [
+    ("date_month_day_year", re.compile(
+        r"\b(?P<month>" + _MONTH_ALT + r")\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:1[89]|2\d)\d\d)\b",
+        re.IGNORECASE)),
+    ("date_day_month_year", re.compile(
+        r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>" + _MONTH_ALT + r")\.?,?\s+(?P<year>(?:1[89]|2\d)\d\d)\b",
+        re.IGNORECASE)),
+    ("date_iso", re.compile(r"\b(?P<year>(?:1[89]|2\d)\d\d)-(?P<monthnum>[01]\d)-(?P<day>[0-3]\d)\b")),
+]
+WEEKDAY_WORD = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")(?:['\u2019]s)?\b", re.IGNORECASE)
+
+# --- places ------------------------------------------------------------------------------------
+
+#: Places the tz database does not name as a zone city, and their zone.
+EXTRA_CITY_ZONES = {
+    "washington": "America/New_York",
+    "new york city": "America/New_York",
+    "boston": "America/New_York",
+    "atlanta": "America/New_York",
+    "miami": "America/New_York",
+    "philadelphia": "America/New_York",
+    "pittsburgh": "America/New_York",
+    "baltimore": "America/New_York",
+    "ottawa": "America/Toronto",
+    "montreal": "America/Toronto",
+    "houston": "America/Chicago",
+    "dallas": "America/Chicago",
+    "austin": "America/Chicago",
+    "new orleans": "America/Chicago",
+    "minneapolis": "America/Chicago",
+    "san francisco": "America/Los_Angeles",
+    "seattle": "America/Los_Angeles",
+    "las vegas": "America/Los_Angeles",
+    "san diego": "America/Los_Angeles",
+    "salt lake city": "America/Denver",
+    "rio de janeiro": "America/Sao_Paulo",
+    "brasilia": "America/Sao_Paulo",
+    "beijing": "Asia/Shanghai",
+    "hong kong": "Asia/Hong_Kong",
+    "new delhi": "Asia/Kolkata",
+    "delhi": "Asia/Kolkata",
+    "mumbai": "Asia/Kolkata",
+    "bengaluru": "Asia/Kolkata",
+    "hanoi": "Asia/Ho_Chi_Minh",
+    "kyiv": "Europe/Kyiv",
+    "kiev": "Europe/Kyiv",
+    "geneva": "Europe/Zurich",
+    "the hague": "Europe/Amsterdam",
+    "st. petersburg": "Europe/Moscow",
+    "saint petersburg": "Europe/Moscow",
+    "milan": "Europe/Rome",
+    "munich": "Europe/Berlin",
+    "frankfurt": "Europe/Berlin",
+    "hamburg": "Europe/Berlin",
+    "barcelona": "Europe/Madrid",
+    "edinburgh": "Europe/London",
+    "manchester": "Europe/London",
+    "osaka": "Asia/Tokyo",
+    "busan": "Asia/Seoul",
+    "islamabad": "Asia/Karachi",
+    "abu dhabi": "Asia/Dubai",
+    "doha": "Asia/Qatar",
+    "ankara": "Europe/Istanbul",
+    "cape town": "Africa/Johannesburg",
+    "pretoria": "Africa/Johannesburg",
+    "canberra": "Australia/Sydney",
+    "wellington": "Pacific/Auckland",
+    "tel aviv": "Asia/Jerusalem",
+    "gaza": "Asia/Gaza",
+    "ramallah": "Asia/Hebron",
+    "united nations": "America/New_York",
+}

@@ -1,0 +1,257 @@
+"""One table of cases per rule: the variants issue 2 lists, and the near misses."""
+
+from collections import Counter
+from datetime import date
+
+import pytest
+
+from news_archive import dates, places, rules
+from news_archive.header import read_header
+
+
+@pytest.mark.parametrize(
+    "line, hhmm, zone",
+    [
+        ("8:40 p.m.", "20:40", None),
+        ("8 p.m.", "20:00", None),
+        ("12:30 p.m.", "12:30", None),
+        ("12:05 a.m.", "00:05", None),
+        ("noon", "12:00", None),
+        ("Noon", "12:00", None),
+        ("midnight", "00:00", None),
+        ("10:15 a.m. EDT", "10:15", "EDT"),
+        ("8:40 P.M.", "20:40", None),
+        ("9:50 A.M. EDT", "09:50", "EDT"),
+        ("14:05", "14:05", None),
+        ("14.05", "14:05", None),
+        ("9.30", "09:30", None),
+        ("23:59 GMT", "23:59", "GMT"),
+        ("7pm", "19:00", None),
+    ],
+)
+def test_time_stamp_variants(line, hhmm, zone):
+    stamp = rules.time_stamp(line)
+    assert stamp is not None and (stamp.hhmm, stamp.zone, stamp.text) == (hhmm, zone, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["8:40 p.m. Putin arrives", "24:00", "14:65", "13 p.m.", "The 8 p.m. news", "10:15 a.m. XYZ", "2019", "3.5", ""],
+)
+def test_not_time_stamps(line):
+    assert rules.time_stamp(line) is None
+
+
+def test_time_stamp_offsets_come_from_the_zone_table():
+    assert rules.time_stamp("10:15 a.m. EDT").utc_offset == -240
+    assert rules.time_stamp("10:15 a.m.").utc_offset is None
+
+
+@pytest.mark.parametrize("line", ["___", "_____", "---", "***", "* * *"])
+def test_separators(line):
+    assert rules.is_separator(line)
+
+
+@pytest.mark.parametrize(
+    "paragraph, text, place, agency",
+    [
+        ("VLADIVOSTOK, Russia (AP) \u2014 The Latest on the summit", "VLADIVOSTOK, Russia (AP)", "Vladivostok, Russia", "AP"),
+        ("JAKARTA (Reuters) - Indonesia raised prices", "JAKARTA (Reuters)", "Jakarta", "Reuters"),
+        ("(CNN)A research vessel has mapped", "(CNN)", None, "CNN"),
+        ("(CNN) \u2014 A research vessel", "(CNN)", None, "CNN"),
+        ("LONDON \u2014 The Bank of England", "LONDON", "London", None),
+        ("LONDON -- The Bank of England", "LONDON", "London", None),
+        ("NEW YORK (AP) \u2014 Stocks fell", "NEW YORK (AP)", "New York", "AP"),
+        ("ST. LOUIS (AP) \u2014 A jury", "ST. LOUIS (AP)", "St. Louis", "AP"),
+        ("UNITED NATIONS (AP) \u2014 The council", "UNITED NATIONS (AP)", "United Nations", "AP"),
+        ("BEIJING (Associated Press) \u2014 China", "BEIJING (Associated Press)", "Beijing", "AP"),
+    ],
+)
+def test_datelines(paragraph, text, place, agency):
+    found = rules.dateline(paragraph)
+    assert found is not None and (found.text, found.place, found.agency) == (text, place, agency)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["UPDATE \u2014 the vote is delayed", "North Korea says \u2014 nothing", "US President Donald Trump said", "WATCH: the video", "A \u2014 B"],
+)
+def test_not_datelines(paragraph):
+    assert rules.dateline(paragraph) is None
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Kim Jong Un says Russia summit will help assess Korean peninsula issue", True),
+        ("Kim-Putin summit in Russia: Russian President arrives in Vladivostok for talks", True),
+        ("Will the talks resume?", True),
+        ("Putin said the talks were fruitful.", False),
+        ("He said: \u201cThere are no secrets.\u201d", False),
+        ("Putin walks with Kim in Vladivostok, Russia April 25, 2019. (Reuters Photo: Shamil Zhumatov)", False),
+        ("lower-case start of a line", False),
+        ("Word", False),
+    ],
+)
+def test_headline_shape(line, expected):
+    assert rules.looks_like_headline(line) is expected
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("Putin walks with Kim in Vladivostok, Russia April 25, 2019. (Reuters Photo: Shamil Zhumatov)", "caption_credit"),
+        ("Kim arrives at the station. (AP Photo/Alexander Zemlianichenko)", "caption_credit"),
+        ("Rescuers search the rubble. (Photo by Jane Doe/Getty Images)", "caption_credit"),
+        ("FILE - In this photo, Kim Jong Un waves", "caption_marker"),
+        ("Photo: the leaders shake hands", "caption_marker"),
+    ],
+)
+def test_captions(line, rule):
+    assert rules.caption(line) == rule
+
+
+def test_a_parenthesis_is_not_a_caption():
+    assert rules.caption("Putin met Kim (the North Korean leader) on Thursday.") is None
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("The Western Journal has not reviewed this Associated Press story prior to publication. Therefore, it may...", "syndication_disclaimer"),
+        ("It is provided to our readers as a service from The Western Journal.", "syndication_disclaimer"),
+        ("Truth and Accuracy", "editorial_standards"),
+        ("We are committed to truth and accuracy in all of our journalism. Read our editorial standards.", "editorial_standards"),
+        ("Advertise with The Western Journal and reach millions of highly engaged readers.", "advertising"),
+        ("Advertisement", "advertising"),
+        ("Share", "share_widget"),
+        ("Share this story", "share_widget"),
+        ("Facebook | Twitter | Email", "share_widget"),
+        ("Trending: Watch a dog surf", "trending_widget"),
+        ("Related: Bus fares to rise", "trending_widget"),
+        ("READ MORE: The full story", "trending_widget"),
+        ("Sign up for our newsletter today", "newsletter_promo"),
+        ("Follow AP's coverage of North Korea at https://apnews.com/hub/north-korea", "follow_promo"),
+        ("Copyright 2019 The Associated Press. All rights reserved.", "copyright"),
+    ],
+)
+def test_boilerplate_rules(line, rule):
+    assert rules.boilerplate(line)[0] == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Putin said he would share details with Trump, saying that \u201cthere are no secrets.\u201d",
+        "Moon also praised Putin\u2019s efforts to resolve the nuclear issue diplomatically.",
+        "Stay tuned as we bring you the latest news on the Russian summit!",
+        "Shares in Samsung rose 3% in Seoul.",
+        "The share of votes counted is 62%.",
+    ],
+)
+def test_news_is_not_boilerplate(line):
+    assert rules.boilerplate(line) is None
+
+
+def test_unrelated_headline_shares_fewer_than_two_words_with_other_lines():
+    lines = ["Putin and Kim meet in Vladivostok", "Putin says Kim is ready for talks in Vladivostok"]
+    counts = Counter(w for line in lines + ["Woman finds diamond in park"] for w in rules.content_words(line))
+    assert rules.unrelated("Woman finds diamond in park", counts)
+    assert not rules.unrelated("Putin and Kim meet in Vladivostok", counts)
+
+
+@pytest.mark.parametrize(
+    "title, line, expected",
+    [
+        ("Kim-Putin summit in Russia LIVE UPDATES: Leaders hope", "Kim-Putin summit LIVE UPDATES: The two leaders", True),
+        ("Kim-Putin summit in Russia LIVE UPDATES: Leaders hope", "North Korean leader Kim Jong Un met Putin.", False),
+    ],
+)
+def test_dek_by_title_prefix(title, line, expected):
+    assert rules.dek_by_title_prefix(title, line) is expected
+
+
+@pytest.mark.parametrize(
+    "city, zone",
+    [
+        ("Vladivostok", "Asia/Vladivostok"),
+        ("London", "Europe/London"),
+        ("Jakarta", "Asia/Jakarta"),
+        ("New York", "America/New_York"),
+        ("Washington", "America/New_York"),
+        ("Seoul", "Asia/Seoul"),
+        ("Beijing", "Asia/Shanghai"),
+        ("Kyiv", "Europe/Kyiv"),
+        ("St. Louis", None),
+        ("Atlantis", None),
+        ("Easter", None),
+    ],
+)
+def test_zone_for_city(city, zone):
+    assert places.zone_for_city(city) == zone
+
+
+def test_known_zone_accepts_iana_names_abbreviations_and_cities():
+    assert places.known_zone("Europe/Paris") == "Europe/Paris"
+    assert places.known_zone("EDT") == "America/New_York"
+    assert places.known_zone("Vladivostok") == "Asia/Vladivostok"
+    assert places.known_zone("Mars/Olympus") is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("in Vladivostok, Russia April 25, 2019. (Reuters Photo)", date(2019, 4, 25)),
+        ("on 25 April 2019 in Vladivostok", date(2019, 4, 25)),
+        ("on Sept. 3, 2022,", date(2022, 9, 3)),
+        ("dated 2019-04-25", date(2019, 4, 25)),
+        ("on the 3rd of March 2021", date(2021, 3, 3)),
+    ],
+)
+def test_dates_in_text(text, expected):
+    assert dates.dates_in(text)[0][1] == expected
+
+
+def test_impossible_dates_are_ignored():
+    assert dates.dates_in("February 30, 2019") == []
+
+
+@pytest.mark.parametrize(
+    "anchor, word, expected",
+    [
+        (date(2019, 4, 25), "Thursday", date(2019, 4, 25)),  # the anchor is a Thursday
+        (date(2019, 4, 25), "wednesday", date(2019, 4, 24)),
+        (date(2019, 4, 25), "Friday", date(2019, 4, 19)),  # on or before: last week's Friday
+    ],
+)
+def test_weekday_resolution(anchor, word, expected):
+    assert dates.resolve_weekday(anchor, word) == expected
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [("2019-04-25", date(2019, 4, 25)), ("2019-04-25 14:05", date(2019, 4, 25)), ("April 25, 2019", date(2019, 4, 25)),
+     ("2019-04-25T14:05:00+10:00", date(2019, 4, 25))],
+)
+def test_header_dates(value, expected):
+    assert dates.header_date(value)[0] == expected
+
+
+@pytest.mark.parametrize("value", ["25/25/2019", "yesterday", "0019-04-25", "9999-01-01", "April 25, 2019 or so"])
+def test_bad_header_dates_say_how_to_fix_them(value):
+    with pytest.raises(ValueError, match="date"):
+        dates.header_date(value)
+
+
+def test_day_offsets_roll_over_midnight_in_both_orders():
+    # newest first: 1:15 a.m. above 4:25 p.m. is the next day
+    assert dates.day_offsets([75, 985], "newest-first") == [1, 0]
+    assert dates.day_offsets([1200, 1320, 15, None, 30], "oldest-first") == [0, 0, 1, 1, 1]
+
+
+def test_header_needs_a_known_key_and_ends_at_a_blank_line():
+    fields, used, problems = read_header(["Title: A", "Event: B", "", "Headline"])
+    assert {k: v for k, (_, v) in fields.items()} == {"title": "A", "event": "B"} and used == [1, 2, 3] and not problems
+    assert read_header(["Kim-Putin summit: leaders meet", "text"]) == ({}, [], [])
+    fields, used, problems = read_header(["Date: 2019-04-25", "Headline without a blank line"])
+    assert used == [1] and problems[0].line == 2
