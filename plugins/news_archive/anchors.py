@@ -46,3 +46,24 @@ def unique_anchors(bases: list[str], order: str) -> list[str]:
         used.add(candidate)
         result[i] = candidate
     return result
+
+
+def article_slug(title: str, explicit: str | None, file_name: str) -> str:
+    """An article's slug: its ``Slug:`` header, else its title's first ten words, else its file name."""
+    stem = file_name.rsplit(".", 1)[0]
+    return explicit or slugify(title, max_words=10) or slugify(stem, max_words=10) or "dump"
+
+
+def dedupe_slugs(named: list[tuple[str, str]]) -> dict[str, str]:
+    """{file name: unique slug}: repeats get ``-2``, ``-3`` in file-name order, so the result
+    depends only on the set of files, not on the order they were read in."""
+    used: set[str] = set()
+    result = {}
+    for name, slug in sorted(named, key=lambda item: (item[1], item[0])):
+        candidate, count = slug, 1
+        while candidate in used:
+            count += 1
+            candidate = f"{slug}-{count}"
+        used.add(candidate)
+        result[name] = candidate
+    return result

@@ -1,6 +1,7 @@
 """``news-archive``: the pure stages from the command line, exactly as the build runs them.
 
     news-archive inspect FILE          the parse of one dump, as JSON
+    news-archive events PATH...        the events of a set of dumps, with merged timelines, as JSON
     news-archive check PATH...         problems and dropped lines of dumps (--strict: exit 1 on any)
 """
 
@@ -11,8 +12,10 @@ import json
 import sys
 from pathlib import Path
 
+from .anchors import article_slug, dedupe_slugs
+from .events import build_events
 from .parse import DumpError, parse_file
-from .serialize import dump_json
+from .serialize import dump_json, event_json
 
 
 def dump_paths(paths: list[str]) -> list[Path]:
@@ -37,6 +40,25 @@ def cmd_inspect(args) -> int:
         print(f"{args.file}{f':{line}' if line else ''}: {getattr(error, 'message', error)}", file=sys.stderr)
         return 1
     _print_json(dump_json(dump))
+    return 0
+
+
+def load_keyed(paths: list[Path]) -> list[tuple[str, object]]:
+    """Parse dumps and key them by the slug the build gives their articles; report the unreadable."""
+    parsed = []
+    for path in paths:
+        try:
+            parsed.append((str(path), parse_file(path)))
+        except (DumpError, OSError) as error:
+            line = getattr(error, "line", None)
+            print(f"{path}{f':{line}' if line else ''}: {getattr(error, 'message', error)} (skipped)", file=sys.stderr)
+    slugs = dedupe_slugs([(name, article_slug(d.display_title, d.slug, d.name)) for name, d in parsed])
+    return [(slugs[name], dump) for name, dump in parsed]
+
+
+def cmd_events(args) -> int:
+    events, dumps = build_events(load_keyed(dump_paths(args.paths)))
+    _print_json([event_json(event, dumps) for event in events])
     return 0
 
 
@@ -70,6 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.add_argument("file")
     inspect.set_defaults(run=cmd_inspect)
 
+    events = commands.add_parser("events", help="print the events of a set of dumps as JSON")
+    events.add_argument("paths", nargs="+", help="dump files or folders of them")
+    events.set_defaults(run=cmd_events)
+
     check = commands.add_parser("check", help="report problems in dumps")
     check.add_argument("paths", nargs="+")
     check.add_argument("--strict", action="store_true", help="exit 1 when any problem is found")
@@ -80,7 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except BrokenPipeError:  # `news-archive events ... | head`
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

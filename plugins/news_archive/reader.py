@@ -10,7 +10,7 @@ from datetime import datetime, time, timezone
 from pelican.readers import BaseReader
 
 from . import dates, render
-from .anchors import slugify
+from .anchors import article_slug
 from .parse import DumpError, parse_file
 
 logger = logging.getLogger(__name__)
@@ -38,7 +38,7 @@ def article_metadata(dump, process=None) -> dict:
         "title": dump.display_title,
         "date": start or UNDATED,
         "undated": start is None,
-        "slug": dump.slug or slugify(dump.display_title, max_words=10) or slugify(os.path.splitext(dump.name)[0]),
+        "slug": article_slug(dump.display_title, dump.slug, dump.name),
         "dump": dump,
         "summary": html.escape(dict(dump.header).get("dek") or (dump.dek.text if dump.dek else (dump.intro or dump.body or (dump.title,))[0].text)),
     }

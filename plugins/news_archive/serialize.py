@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .dates import zone_info
+from .events import Entry, Event
 from .model import Dump, Para, Update
 
 
@@ -47,4 +49,48 @@ def dump_json(dump: Dump) -> dict:
         "dropped": [{"line": d.line, "text": d.text, "reason": d.reason} for d in dump.dropped],
         "problems": [{"line": p.line, "message": p.message, "level": p.level} for p in dump.problems],
         "lines": {key: len(value) for key, value in dump.accounting().items()} | {"total": dump.line_count},
+    }
+
+
+def _ref(article: str, update: str | None) -> dict:
+    return {"article": article, "update": update}
+
+
+def entry_json(entry: Entry, zone) -> dict:
+    moment = entry.datetime.astimezone(zone) if (entry.datetime and zone) else entry.datetime
+    return {
+        "article": entry.article,
+        "update": entry.update,
+        "datetime": moment.isoformat() if moment else None,
+        "approximate": entry.approximate,
+        "first_report": entry.first_report,
+        "also_reported_by": [_ref(r.article, r.update) for r in entry.also_reported_by],
+    }
+
+
+def event_json(event: Event, dumps: dict[str, Dump]) -> dict:
+    """An event as ``news-archive events`` prints it; times are shown in the event's zone."""
+    zone = zone_info(event.timezone)
+    return {
+        "slug": event.slug,
+        "name": event.name,
+        "name_source": event.name_source,
+        "date_start": event.date_start.isoformat() if event.date_start else None,
+        "date_end": event.date_end.isoformat() if event.date_end else None,
+        "place": event.place,
+        "timezone": event.timezone,
+        "articles": [
+            {
+                "slug": key,
+                "file": dumps[key].name,
+                "title": dumps[key].display_title,
+                "source": dumps[key].source,
+                "date": dumps[key].date.isoformat() if dumps[key].date else None,
+                "date_source": dumps[key].date_source,
+            }
+            for key in event.articles
+        ],
+        "timeline": [entry_json(e, zone) for e in event.timeline],
+        "time_not_given": [entry_json(e, zone) for e in event.untimed],
+        "key_moments": [_ref(e.article, e.update) for e in event.key_moments],
     }

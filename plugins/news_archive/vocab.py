@@ -285,3 +285,44 @@ EXTRA_CITY_ZONES = {
     "ramallah": "Asia/Hebron",
     "united nations": "America/New_York",
 }
+
+# --- events ------------------------------------------------------------------------------------
+
+#: Capitalised words that name no one in particular: titles, directions, nationalities, institutions.
+NAME_NOISE = frozenset(
+    """The A An In On At For And But Or Of To With By From As After Before Mr Mrs Ms Dr Sir
+    President Prime Minister Leader Chancellor King Queen Prince Princess Pope Gov Governor Sen Senator
+    Rep Secretary General Minister Ministry Foreign Defense Defence Security Council Committee Office
+    Government State States United Union National International Federal Republic Democratic People
+    Party Parliament Congress Senate House Court Supreme Police Army Navy Air Force Forces Agency
+    North South East West Northern Southern Eastern Western Central Far Island Islands City University
+    American British Russian Korean Chinese Japanese Indian French German European Israeli Palestinian
+    Ukrainian Iranian Syrian Turkish Greek Indonesian Philippine Mexican Canadian Australian
+    Kenyan Egyptian Italian Spanish Brazilian Western Eastern Asian African Arab Muslim Christian
+    Associated Press Reuters News Latest Live Updates Update Photo Image Video Watch Breaking Read
+    TV Times Post Journal Daily Herald Tribune Street New Old Day Week Month Year Today""".split()
+)
+
+#: Countries and regions: places, not the people an event is named after.
+COUNTRIES = frozenset(
+    """Afghanistan Albania Algeria Argentina Armenia Australia Austria Azerbaijan Bahrain Bangladesh
+    Belarus Belgium Bolivia Bosnia Brazil Bulgaria Cambodia Cameroon Canada Chad Chile China Colombia
+    Congo Croatia Cuba Cyprus Czechia Denmark Ecuador Egypt England Eritrea Estonia Ethiopia Europe
+    Finland France Gaza Georgia Germany Ghana Greece Guatemala Haiti Honduras Hungary Iceland India
+    Indonesia Iran Iraq Ireland Israel Italy Japan Jordan Kazakhstan Kenya Korea Kosovo Kuwait Laos
+    Latvia Lebanon Libya Lithuania Malaysia Mali Mexico Moldova Mongolia Morocco Myanmar Nepal
+    Netherlands Nicaragua Niger Nigeria Norway Oman Pakistan Palestine Panama Paraguay Peru Philippines
+    Poland Portugal Qatar Romania Russia Rwanda Scotland Senegal Serbia Singapore Slovakia Somalia
+    Spain Sudan Sweden Switzerland Syria Taiwan Tanzania Thailand Tunisia Turkey Uganda Ukraine
+    Uruguay Uzbekistan Venezuela Vietnam Wales Yemen Zambia Zimbabwe Africa Asia America Peninsula""".split()
+)
+
+#: Nouns that name the kind of event coverage is about, for derived event names ("Kim–Putin summit").
+#: Specific ones first; the generic ones ("talks", "visit") only when no specific one is found.
+EVENT_NOUNS = frozenset(
+    """summit election elections referendum floods flood earthquake quake storm hurricane
+    typhoon cyclone wildfire wildfires eruption tsunami protests protest strike trial verdict shooting
+    crash marathon ceremony olympics ceasefire coronation funeral inauguration outbreak coup
+    heatwave drought festival tournament""".split()
+)
+GENERIC_EVENT_NOUNS = frozenset("talks vote attack war negotiations visit meeting conference budget crisis debate rally launch match final".split())

@@ -1,0 +1,458 @@
+"""Events: group articles across sources, fill dates from each other, merge their timelines. Pure.
+
+``build_events`` takes ``(key, Dump)`` pairs (the key is the article's slug) and
+returns the events and the dumps with dates filled. The Pelican glue and
+``news-archive events`` both call it, so what the CLI prints is what the site shows.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta, timezone
+
+from . import dates, places, vocab
+from .anchors import slugify
+from .model import Dump, Update
+from .similarity import cosine, idf_table, near_duplicate, terms, vector
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class EventOptions:
+    window_days: int = 3  # coverage further apart than this is not one event
+    group_threshold: float = 0.2  # TF-IDF cosine of two articles' news text
+    top_terms: int = 20  # an article is compared only with articles sharing one of its top terms
+    place_threshold: float = 0.4  # an untimed update's lead against a timed update's lead ...
+    place_margin: float = 0.15  # ... and by this much more than the next best: "clearly"
+    same_fact_threshold: float = 0.4  # two timed updates of two sources reporting one thing
+    same_fact_hours: float = 3.0
+    key_moments: int = 5
+
+    @classmethod
+    def from_settings(cls, values: dict) -> EventOptions:
+        known = {f for f in cls.__dataclass_fields__}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise ValueError(f"unknown event options {unknown}; known: {sorted(known)}")
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class Ref:
+    article: str
+    update: str | None  # None: the article as a whole (a story)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of a merged timeline."""
+
+    article: str
+    update: str | None
+    datetime: datetime | None  # aware; approximate entries carry the time they were placed at
+    approximate: bool = False
+    also_reported_by: tuple[Ref, ...] = ()
+    first_report: bool = True  # False when an earlier entry of another source reported the same thing
+
+    @property
+    def ref(self) -> Ref:
+        return Ref(self.article, self.update)
+
+
+@dataclass(frozen=True)
+class Event:
+    slug: str
+    name: str
+    name_source: str  # "header" or "derived"
+    place: str | None
+    timezone: str | None
+    date_start: date | None
+    date_end: date | None
+    articles: tuple[str, ...]  # keys, oldest first
+    timeline: tuple[Entry, ...] = ()  # in true time order
+    untimed: tuple[Entry, ...] = ()  # "time not given", in each source's order
+    key_moments: tuple[Entry, ...] = ()
+
+    @property
+    def update_count(self) -> int:
+        return sum(1 for e in self.timeline + self.untimed if e.update)
+
+
+@dataclass
+class _Doc:
+    key: str
+    dump: Dump
+    vector: dict[str, float] = field(default_factory=dict)
+
+
+# --- background paragraphs ---------------------------------------------------------------------
+
+
+def background_lines(dump: Dump) -> frozenset[int]:
+    """Paragraphs a live blog carries from update to update ("Thursday's summit reflects ...").
+
+    A paragraph after an update's first one that nearly repeats a paragraph of
+    another update is background, not news: it takes no part in similarity.
+    """
+    paras = [(u_index, p) for u_index, u in enumerate(dump.updates) for p in u.paragraphs[1:]]
+    found = set()
+    for i, (ui, a) in enumerate(paras):
+        for uj, b in paras[i + 1 :]:
+            if ui != uj and near_duplicate(a.text, b.text):
+                found.update((a.line, b.line))
+    return frozenset(found)
+
+
+def news_text(dump: Dump) -> str:
+    background = background_lines(dump)
+    parts = [dump.display_title, dump.dek.text if dump.dek else ""]
+    parts += [p.text for p in dump.intro + dump.body]
+    for update in dump.updates:
+        if update.headline:
+            parts.append(update.headline.text)
+        parts += [p.text for p in update.paragraphs if p.line not in background]
+    return "\n".join(parts)
+
+
+def update_lead(update: Update) -> str:
+    """What an update reports: its headline and its first paragraph."""
+    return " ".join(([update.headline.text] if update.headline else []) + [p.text for p in update.paragraphs[:1]])
+
+
+# --- grouping ----------------------------------------------------------------------------------
+
+
+class _Clusters:
+    """Union-find over article keys that keeps each cluster's date span and explicit name."""
+
+    def __init__(self, docs: dict[str, _Doc], window: int):
+        self.parent = {k: k for k in docs}
+        self.first = {k: d.dump.date for k, d in docs.items()}
+        self.last = dict(self.first)
+        self.name = {k: _explicit_name(d.dump) for k, d in docs.items()}
+        self.window = window
+
+    def find(self, key: str) -> str:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str, force: bool = False) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        if not force:
+            if self.name[ra] and self.name[rb] and self.name[ra] != self.name[rb]:
+                return False
+            firsts = [d for d in (self.first[ra], self.first[rb]) if d]
+            lasts = [d for d in (self.last[ra], self.last[rb]) if d]
+            if firsts and (max(lasts) - min(firsts)).days > max(self.window, self._span(ra), self._span(rb)):
+                return False
+        keep, gone = sorted((ra, rb))
+        self.parent[gone] = keep
+        firsts = [d for d in (self.first[keep], self.first[gone]) if d]
+        lasts = [d for d in (self.last[keep], self.last[gone]) if d]
+        self.first[keep] = min(firsts) if firsts else None
+        self.last[keep] = max(lasts) if lasts else None
+        self.name[keep] = self.name[keep] or self.name[gone]
+        return True
+
+    def _span(self, root: str) -> int:
+        return (self.last[root] - self.first[root]).days if self.first[root] else 0
+
+
+def _explicit_name(dump: Dump) -> str | None:
+    return " ".join(dump.event.split()).casefold() if dump.event else None
+
+
+def group(docs: dict[str, _Doc], options: EventOptions) -> list[list[str]]:
+    """Clusters of article keys; deterministic and independent of input order.
+
+    Articles with the same ``Event:`` header are one event. Otherwise, pairs whose
+    TF-IDF cosine reaches the threshold are joined strongest first, as long as the
+    joined coverage spans no more than the window (undated articles span nothing).
+    Only pairs that share one of their top terms are compared (blocking), and
+    dated pairs further apart than the window are never compared.
+    """
+    clusters = _Clusters(docs, options.window_days)
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(docs):
+        name = _explicit_name(docs[key].dump)
+        if name:
+            by_name[name].append(key)
+    for keys in by_name.values():
+        for other in keys[1:]:
+            clusters.union(keys[0], other, force=True)
+
+    postings: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(docs):
+        top = sorted(docs[key].vector.items(), key=lambda kv: (-kv[1], kv[0]))[: options.top_terms]
+        for term, _ in top:
+            postings[term].append(key)
+    window = timedelta(days=options.window_days)
+    pairs: set[tuple[str, str]] = set()
+    for keys in postings.values():
+        for i, a in enumerate(keys):
+            for b in keys[i + 1 :]:
+                da, db = docs[a].dump.date, docs[b].dump.date
+                if da and db and abs(da - db) > window:
+                    continue
+                pairs.add((a, b) if a < b else (b, a))
+    edges = []
+    for a, b in pairs:
+        score = cosine(docs[a].vector, docs[b].vector)
+        if score >= options.group_threshold:
+            edges.append((-round(score, 9), a, b))
+    for _, a, b in sorted(edges):
+        clusters.union(a, b)
+
+    members: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(docs):
+        members[clusters.find(key)].append(key)
+    return sorted(members.values())
+
+
+# --- naming ------------------------------------------------------------------------------------
+
+_CAPITALISED = re.compile(r"(?<![\w.'\u2019-])([A-Z][a-z]+)(?=[\s,;:.!?'\u2019)\-\u2013]|$)")
+
+
+def entity_counts(text: str) -> Counter:
+    """Capitalised words that are not a sentence's first word and not in the noise table."""
+    counts: Counter = Counter()
+    for match in _CAPITALISED.finditer(text):
+        word = match.group(1)
+        if word in vocab.NAME_NOISE or word in vocab.COUNTRIES or word.lower() in vocab.WEEKDAYS or word.lower() in vocab.MONTHS:
+            continue
+        before = text[max(0, match.start() - 4) : match.start()].rstrip(" ")
+        if not before or before[-1] in ".!?:\n\"\u201c":
+            continue  # a sentence's first word is capitalised anyway
+        counts[word] += 1
+    return counts
+
+
+def derive_name(dumps: list[Dump]) -> str:
+    """'Kim–Putin summit': the names the coverage shares most, and its most common event noun."""
+    texts = [news_text(d) for d in dumps]
+    per_article = [entity_counts(t) for t in texts]
+    spread = Counter(w for counts in per_article for w in counts)
+    total = sum(per_article, Counter())
+    headlines = " ".join(d.display_title + " " + (d.dek.text if d.dek else "") for d in dumps)
+    in_headlines = [w for w in total if re.search(rf"\b{w}\b", headlines)]
+    ranked = sorted(in_headlines or total, key=lambda w: (-spread[w], -total[w], w))
+    names = ranked[:1]
+    if len(ranked) > 1 and total[ranked[1]] * 2 >= total[ranked[0]] and spread[ranked[1]] == spread[ranked[0]]:
+        names = ranked[:2]
+    titles = " ".join(d.display_title for d in dumps)
+    names.sort(key=lambda w: (titles.find(w) if w in titles else len(titles), w))
+    words = Counter(w for t in texts for w in re.findall(r"[a-z]+", t.lower()))
+    noun = None
+    for table in (vocab.EVENT_NOUNS, vocab.GENERIC_EVENT_NOUNS):
+        found = {w: n for w, n in words.items() if w in table}
+        if found:
+            noun = min(found, key=lambda w: (-found[w], w))
+            break
+    if not names:
+        return dumps[0].display_title
+    return "\u2013".join(names) + (f" {noun}" if noun else "")
+
+
+# --- dates across sources ----------------------------------------------------------------------
+
+
+def event_day_for(dump: Dump, first: date, last: date) -> date:
+    """The day an undated member covers: the day in the event's span its weekday words name most."""
+    mentioned = Counter(word for _, word in dump.weekdays)
+    span = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    for word, _ in sorted(mentioned.items(), key=lambda kv: (-kv[1], kv[0])):
+        for day in span:
+            if vocab.WEEKDAYS[day.weekday()] == word:
+                return day
+    return first
+
+
+def fill_dates(dumps: dict[str, Dump]) -> dict[str, Dump]:
+    """Undated members take the event's date (``date_source: event``); zoneless untimed ones its zone."""
+    dated = [d.date for d in dumps.values() if d.date]
+    zones = Counter(d.timezone for d in dumps.values() if d.timezone)
+    zone = min(zones, key=lambda z: (-zones[z], z)) if zones else None
+    filled = {}
+    for key, dump in dumps.items():
+        if not dump.timezone and zone and not any(u.time for u in dump.updates):
+            dump = replace(dump, timezone=zone, timezone_source="event")
+        if dump.date is None and dated:
+            dump = dates.with_date(dump, event_day_for(dump, min(dated), max(dated)), "event")
+        filled[key] = dump
+    return filled
+
+
+# --- merged timeline ---------------------------------------------------------------------------
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(timezone.utc)
+
+
+def merged_timeline(dumps: dict[str, Dump], options: EventOptions) -> tuple[list[Entry], list[Entry]]:
+    """(timeline in true time order, updates whose time is not given in each source's order)."""
+    timed: list[tuple[str, int, Update]] = []
+    untimed: list[tuple[str, int, Update]] = []
+    for key in sorted(dumps):
+        for index, update in enumerate(dumps[key].updates):
+            aware = update.datetime is not None and update.datetime.tzinfo is not None
+            (timed if aware else untimed).append((key, index, update))
+
+    leads = {(k, i): terms(update_lead(u)) for k, i, u in timed + untimed}
+    idf = idf_table(leads.values())
+    vectors = {ref: vector(counts, idf) for ref, counts in leads.items()}
+
+    # Same fact, several sources: timed updates of different articles close in time and in words.
+    group_of = {(k, i): (k, i) for k, i, _ in timed + untimed}
+
+    def root(ref):
+        while group_of[ref] != ref:
+            ref = group_of[ref]
+        return ref
+
+    def join(a, b):
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            group_of[max(ra, rb)] = min(ra, rb)
+
+    limit = timedelta(hours=options.same_fact_hours)
+    for n, (ka, ia, ua) in enumerate(timed):
+        for kb, ib, ub in timed[n + 1 :]:
+            if ka != kb and abs(ua.datetime - ub.datetime) <= limit:
+                if cosine(vectors[(ka, ia)], vectors[(kb, ib)]) >= options.same_fact_threshold:
+                    join((ka, ia), (kb, ib))
+
+    # An untimed update is placed only when it clearly reports what a timed update of another source did.
+    placed: dict[tuple[str, int], datetime] = {}
+    for k, i, _ in untimed:
+        scores = sorted(
+            ((cosine(vectors[(k, i)], vectors[(kt, it)]), (kt, it), ut.datetime) for kt, it, ut in timed if kt != k),
+            key=lambda s: (-s[0], s[1]),
+        )
+        if not scores:
+            continue
+        best = scores[0]
+        runner_up = scores[1][0] if len(scores) > 1 else 0.0
+        if best[0] >= options.place_threshold and best[0] - runner_up >= options.place_margin:
+            placed[(k, i)] = best[2]
+            join((k, i), best[1])
+
+    members: dict[tuple, list[tuple[str, int]]] = defaultdict(list)
+    for ref in group_of:
+        members[root(ref)].append(ref)
+
+    rows = [(_utc(u.datetime), 0, k, i, u.datetime) for k, i, u in timed]
+    rows += [(_utc(placed[(k, i)]), 1, k, i, placed[(k, i)]) for k, i, _ in untimed if (k, i) in placed]
+    rows.sort(key=lambda r: r[:4])
+    order = {(k, i): n for n, (_, _, k, i, _) in enumerate(rows)}
+    ids = {(k, i): u.id for k, i, u in timed + untimed}
+
+    def entry(k, i, moment, approximate):
+        group = sorted((r for r in members[root((k, i))] if r != (k, i)), key=lambda r: order.get(r, len(order)))
+        earlier = [r for r in group if order.get(r, len(order)) < order.get((k, i), len(order)) and r[0] != k]
+        return Entry(
+            article=k,
+            update=ids[(k, i)],
+            datetime=moment,
+            approximate=approximate,
+            also_reported_by=tuple(Ref(r[0], ids[r]) for r in group if r[0] != k),
+            first_report=not earlier,
+        )
+
+    timeline = [entry(k, i, moment, bool(flag)) for _, flag, k, i, moment in rows]
+    rest = [entry(k, i, None, False) for k, i, _ in untimed if (k, i) not in placed]
+    # Articles without updates (stories) are listed at their date, under "time not given".
+    rest += [Entry(article=key, update=None, datetime=None) for key in sorted(dumps) if not dumps[key].updates]
+    return timeline, rest
+
+
+def key_moments(timeline: list[Entry], count: int) -> list[Entry]:
+    """The first and the latest report, and in between those most sources reported, in time order."""
+    firsts = [e for e in timeline if e.first_report]
+    if len(firsts) <= count:
+        return firsts
+    chosen = {0, len(firsts) - 1}
+    by_reach = sorted(range(1, len(firsts) - 1), key=lambda n: (-len(firsts[n].also_reported_by), n))
+    for n in by_reach:
+        if len(chosen) >= count:
+            break
+        chosen.add(n)
+    return [firsts[n] for n in sorted(chosen)]
+
+
+# --- the whole stage ---------------------------------------------------------------------------
+
+
+def build_events(items: list[tuple[str, Dump]], options: EventOptions | None = None) -> tuple[list[Event], dict[str, Dump]]:
+    """Events of a set of articles, newest first, and every article's dump with dates filled."""
+    options = options or EventOptions()
+    docs = {key: _Doc(key, dump) for key, dump in items}
+    if len(docs) != len(items):
+        raise ValueError("article keys must be unique")
+    counts = {key: terms(news_text(doc.dump)) for key, doc in docs.items()}
+    idf = idf_table(counts.values())
+    for key, doc in docs.items():
+        doc.vector = vector(counts[key], idf)
+
+    events: list[Event] = []
+    filled_all: dict[str, Dump] = {}
+    for keys in group(docs, options):
+        filled = fill_dates({k: docs[k].dump for k in keys})
+        filled_all.update(filled)
+        events.append(_event(filled, options))
+    events = _unique_slugs(events)
+    events.sort(key=lambda e: (e.date_start or date.min, e.slug), reverse=True)
+    return events, filled_all
+
+
+def _event(filled: dict[str, Dump], options: EventOptions) -> Event:
+    dumps = [filled[k] for k in sorted(filled)]
+    header_names = Counter(d.event.strip() for d in dumps if d.event)
+    if header_names:
+        name, name_source = min(header_names, key=lambda n: (-header_names[n], n)), "header"
+    else:
+        name, name_source = derive_name(dumps), "derived"
+    days = sorted(d.date for d in dumps if d.date)
+    timeline, untimed = merged_timeline(filled, options)
+    articles = sorted(filled, key=lambda k: (filled[k].date or date.max, k))
+    return Event(
+        slug=slugify(name) + (f"-{days[0].isoformat()}" if days else ""),
+        name=name,
+        name_source=name_source,
+        place=_place(dumps),
+        timezone=next((d.timezone for d in dumps if d.timezone_source != "event" and d.timezone), None)
+        or next((d.timezone for d in dumps if d.timezone), None),
+        date_start=days[0] if days else None,
+        date_end=days[-1] if days else None,
+        articles=tuple(articles),
+        timeline=tuple(timeline),
+        untimed=tuple(untimed),
+        key_moments=tuple(key_moments(timeline, options.key_moments)),
+    )
+
+
+def _place(dumps: list[Dump]) -> str | None:
+    """The members' most common dateline place, else the known city their text names most."""
+    found = Counter(d.place for d in dumps if d.place)
+    if found:
+        return min(found, key=lambda p: (-found[p], p))
+    cities = Counter(c for d in dumps for c in places.cities_in(news_text(d)))
+    return min(cities, key=lambda c: (-cities[c], c)) if cities else None
+
+
+def _unique_slugs(events: list[Event]) -> list[Event]:
+    seen: Counter = Counter()
+    result = []
+    for event in sorted(events, key=lambda e: (e.slug, e.articles)):
+        seen[event.slug] += 1
+        result.append(event if seen[event.slug] == 1 else replace(event, slug=f"{event.slug}-{seen[event.slug]}"))
+    return result

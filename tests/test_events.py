@@ -1,0 +1,150 @@
+"""Events: grouping across sources, dates filled from each other, merged timelines."""
+
+import json
+import random
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from news_archive.cli import load_keyed
+from news_archive.events import EventOptions, background_lines, build_events, derive_name, key_moments
+from news_archive.parse import parse_file, parse_text
+from news_archive.serialize import event_json
+
+from .conftest import AP_SEED, FIXTURES, LIVE_SEED, SEEDS
+
+EVENT_FIXTURES = sorted((FIXTURES / "events").glob("*.txt"))
+
+
+def _events(paths):
+    events, dumps = build_events(load_keyed(paths))
+    return events, dumps
+
+
+def _json(paths):
+    events, dumps = _events(paths)
+    return [event_json(e, dumps) for e in events]
+
+
+@pytest.fixture(scope="module")
+def seed_event():
+    events, dumps = _events(SEEDS)
+    assert len(events) == 1
+    return events[0], dumps
+
+
+def test_the_two_seeds_form_one_named_event(seed_event):
+    event, dumps = seed_event
+    assert event.name == "Kim\u2013Putin summit" and event.name_source == "derived"
+    assert event.slug == "kim-putin-summit-2019-04-25"
+    assert (event.date_start, event.date_end) == (date(2019, 4, 25), date(2019, 4, 25))
+    assert event.place == "Vladivostok, Russia" and event.timezone == "Asia/Vladivostok"
+    assert len(event.articles) == 2
+
+
+def test_the_ap_blog_takes_the_event_date(seed_event):
+    _, dumps = seed_event
+    ap = next(d for d in dumps.values() if d.name == AP_SEED.name)
+    assert (ap.date, ap.date_source) == (date(2019, 4, 25), "event")
+    stamps = [u.datetime.isoformat() for u in ap.updates]
+    assert stamps[0] == "2019-04-25T20:40:00+10:00" and stamps[-1] == "2019-04-25T12:30:00+10:00"
+    other = next(d for d in dumps.values() if d.name == LIVE_SEED.name)
+    assert (other.date_source, other.timezone, other.timezone_source) == ("text", "Asia/Vladivostok", "event")
+
+
+def test_merged_timeline_of_the_seeds(seed_event):
+    event, dumps = seed_event
+    ap_key = next(k for k, d in dumps.items() if d.name == AP_SEED.name)
+    other_key = next(k for k, d in dumps.items() if d.name == LIVE_SEED.name)
+    exact = [e for e in event.timeline if not e.approximate]
+    assert [e.article for e in exact] == [ap_key] * 8
+    assert [e.datetime.isoformat() for e in exact] == [
+        "2019-04-25T12:30:00+10:00", "2019-04-25T14:00:00+10:00", "2019-04-25T14:20:00+10:00", "2019-04-25T16:15:00+10:00",
+        "2019-04-25T18:15:00+10:00", "2019-04-25T18:50:00+10:00", "2019-04-25T20:00:00+10:00", "2019-04-25T20:40:00+10:00",
+    ]
+    placed = [e for e in event.timeline if e.approximate]
+    assert len(placed) == 1
+    arrives = placed[0]
+    assert arrives.article == other_key and arrives.update == "h-kim-putin-summit-in-russia-russian"
+    assert arrives.datetime == exact[0].datetime  # "about 12:30 p.m."
+    assert event.timeline[0].update == "t-1230" and event.timeline[1] == arrives  # placed by it
+    assert [(r.article, r.update) for r in exact[0].also_reported_by] == [(other_key, arrives.update)]
+    assert exact[0].first_report and not arrives.first_report
+    assert [(e.article, e.update) for e in event.untimed] == [(other_key, "h-kim-jong-un-says-russia-summit")]
+
+
+def test_ap_background_paragraphs_are_not_news():
+    dump = parse_file(AP_SEED)
+    background = background_lines(dump)
+    # "Thursday's summit reflects ..." and "Kim's first trip to Russia ..." in the 2 p.m. and 12:30 p.m. updates
+    assert {43, 44, 48, 49} <= background and 42 not in background
+    assert all(u.paragraphs[0].line not in background for u in dump.updates)
+
+
+def test_fixture_events_group_as_they_should():
+    events, dumps = _events(SEEDS + EVENT_FIXTURES)
+    files = sorted(sorted(dumps[k].name for k in e.articles) for e in events)
+    assert files == sorted([
+        ["summit_anniversary_next_year.txt"],  # same summit, a year later: its own event
+        ["jakarta_floods_liveblog.txt", "jakarta_floods_story.txt"],  # another place, another week
+        sorted(["000_e4cb1ea91cb5d769.txt", "003_c36d33699a53380b.txt",
+                "summit_followup_next_day.txt", "summit_preview_day_before.txt"]),
+    ])
+    names = {e.name for e in events}
+    assert names == {"Kim\u2013Putin summit", "Jakarta floods"}
+    summit = next(e for e in events if len(e.articles) == 4)
+    assert (summit.date_start, summit.date_end) == (date(2019, 4, 24), date(2019, 4, 26))
+    ap = next(d for d in dumps.values() if d.name == AP_SEED.name)
+    assert ap.date == date(2019, 4, 25)  # "Thursday" within the event's span
+    assert [e.slug for e in events] == ["kim-putin-summit-2020-04-25", "jakarta-floods-2019-05-02", "kim-putin-summit-2019-04-24"]
+
+
+def test_grouping_does_not_depend_on_file_order():
+    paths = SEEDS + EVENT_FIXTURES
+    expected = json.dumps(_json(paths))
+    rng = random.Random(7)
+    for _ in range(12):
+        shuffled = paths[:]
+        rng.shuffle(shuffled)
+        assert json.dumps(_json(shuffled)) == expected
+
+
+def test_event_header_names_and_groups_explicitly():
+    a = parse_text("Event: Budget week\n\nMinisters argue over the budget\nTalks went on late on March 3, 2021.", name="a.txt")
+    b = parse_text("Event: Budget week\n\nFarmers protest in the capital\nTractors blocked roads on March 9, 2021.", name="b.txt")
+    c = parse_text("Event: Another week\n\nMinisters argue over the budget\nTalks went on late on March 3, 2021.", name="c.txt")
+    events, _ = build_events([("a", a), ("b", b), ("c", c)])
+    grouped = sorted(sorted(e.articles) for e in events)
+    assert grouped == [["a", "b"], ["c"]]
+    assert {e.name for e in events} == {"Budget week", "Another week"}
+    assert all(e.name_source == "header" for e in events)
+
+
+def test_an_article_that_matches_nothing_is_an_event_of_its_own():
+    lone = parse_text("Rover sends first panorama from Mars crater\nThe rover's camera showed a dusty plain on June 2, 2030.", name="r.txt")
+    events, dumps = build_events([("r", lone)] + load_keyed(SEEDS))
+    assert sorted(len(e.articles) for e in events) == [1, 2]
+
+
+def test_undated_coverage_alone_stays_undated():
+    events, dumps = build_events(load_keyed([AP_SEED]))
+    assert events[0].date_start is None and dumps[events[0].articles[0]].date is None
+    assert events[0].timeline == () and len(events[0].untimed) == 8
+
+
+def test_derived_name_falls_back_to_the_title():
+    dump = parse_text("quiet day\nnothing much happened.", name="q.txt")
+    assert derive_name([dump]) == "quiet day"
+
+
+def test_key_moments_keep_first_last_and_most_reported():
+    events, _ = _events(SEEDS)
+    moments = events[0].key_moments
+    assert moments[0].update == "t-1230" and moments[-1].update == "t-2040"
+    assert len(moments) == EventOptions().key_moments
+    assert key_moments([], 5) == []
+
+
+def test_unknown_event_options_are_refused():
+    with pytest.raises(ValueError, match="unknown event options"):
+        EventOptions.from_settings({"window": 3})
