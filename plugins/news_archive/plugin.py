@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pelican import signals
 
+from .generators import attach_events, get_generators
 from .reader import DumpReader
 
 
@@ -14,3 +15,5 @@ def add_reader(readers):
 
 def register():
     signals.readers_init.connect(add_reader)
+    signals.article_generator_pretaxonomy.connect(attach_events)
+    signals.get_generators.connect(get_generators)

@@ -55,6 +55,10 @@ class DumpReader(BaseReader):
     enabled = True
     file_extensions = ["txt"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.failures: list[tuple[str, int | None, str]] = []  # (path, line, message), for the build summary
+
     def where(self, source_path: str, line: int | None) -> str:
         """``dumps/x.txt:3``: the path as the user sees it in the content folder."""
         path = os.path.relpath(source_path, self.settings["PATH"])
@@ -64,6 +68,7 @@ class DumpReader(BaseReader):
         try:
             dump = parse_file(source_path)
         except DumpError as error:
+            self.failures.append((os.path.relpath(source_path, self.settings["PATH"]), error.line, error.message))
             logger.error(
                 "news_archive: %s: %s (the dump is skipped; the rest of the site still builds)",
                 self.where(source_path, error.line), error.message,

@@ -1,0 +1,189 @@
+"""Pelican glue after reading: events into the context, and the pages no single source file makes.
+
+``attach_events`` runs on ``article_generator_pretaxonomy``: after every dump is read,
+before Pelican sorts articles into date archives, so dates filled from an event
+count everywhere. :class:`NewsArchiveGenerator` is a plain two-phase generator
+(``generate_context``, ``generate_output``) for event, timeline and source pages.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from dataclasses import dataclass, field
+
+from pelican.generators import Generator
+from pelican.utils import order_content
+
+from . import options as plugin_options
+from . import render, views
+from .anchors import dedupe_slugs
+from .events import Event, build_events
+from .model import Dump
+from .reader import article_date
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Archive:
+    """Everything the templates and the later generator need, computed once per build."""
+
+    settings: dict
+    events: list[Event]
+    articles: dict  # key (slug) -> Pelican Article
+    problems: list[tuple[str, int | None, str]] = field(default_factory=list)  # (path, line, message)
+
+    def __post_init__(self):
+        self.event_of = {key: event for event in self.events for key in event.articles}
+        self.dumps: dict[str, Dump] = {key: a.dump for key, a in self.articles.items()}
+        self.urls = {key: a.url for key, a in self.articles.items()}
+
+    # for templates
+    def event_url(self, event: Event) -> str:
+        return self.settings["event_url"].format(slug=event.slug)
+
+    def event_feed_url(self, event: Event) -> str:
+        return self.settings["event_feed_url"].format(slug=event.slug)
+
+    def rows(self, event: Event) -> list[views.Row]:
+        return views.rows(event.timeline, event, self.dumps, self.urls)
+
+    def untimed_rows(self, event: Event) -> list[views.Row]:
+        return views.rows(event.untimed, event, self.dumps, self.urls)
+
+    def key_moment_rows(self, event: Event) -> list[views.Row]:
+        return views.rows(event.key_moments, event, self.dumps, self.urls)
+
+    def articles_of(self, event: Event) -> list:
+        return [self.articles[key] for key in event.articles]
+
+    def raw_url(self, article) -> str:
+        return self.settings["dump_url"].format(path=article.relative_source_path)
+
+    def source_label(self, article) -> str:
+        return views.source_label(article.dump)
+
+    def source_url(self, article) -> str:
+        return self.settings["source_url"].format(slug=views.source_slug(article.dump))
+
+    def sources(self) -> list[tuple[str, str, list]]:
+        """(label, url, articles newest first) for every source, by label."""
+        found: dict[str, list] = {}
+        for article in self.articles.values():
+            found.setdefault(views.source_label(article.dump), []).append(article)
+        return [
+            (label, self.source_url(items[0]), sorted(items, key=lambda a: (a.date, a.slug), reverse=True))
+            for label, items in sorted(found.items())
+        ]
+
+
+def _where(article, line: int | None = None) -> str:
+    return f"{article.relative_source_path}:{line}" if line else article.relative_source_path
+
+
+def attach_events(generator) -> None:
+    """Unique slugs, events, dates filled, content re-rendered; the Archive goes into the context."""
+    settings = plugin_options.load(generator.settings)
+    articles = [a for a in generator.articles if hasattr(a, "dump")]
+    problems: list[tuple[str, int | None, str]] = []
+
+    slugs = dedupe_slugs([(a.relative_source_path, a.slug) for a in articles])
+    for article in articles:
+        wanted = slugs[article.relative_source_path]
+        if wanted != article.slug:
+            message = f"another dump already has the slug {article.slug!r}; this one is {wanted!r} (set `Slug:` to choose)"
+            logger.warning("news_archive: %s: %s", _where(article), message)
+            problems.append((article.relative_source_path, None, message))
+            article.slug = wanted
+
+    events, dumps = build_events([(a.slug, a.dump) for a in articles], settings["events"])
+    for article in articles:
+        dump = dumps[article.slug]
+        if dump is not article.dump:
+            article.dump = dump
+            article._content = render.article_html(dump)
+            start = article_date(dump)
+            if start is not None and article.undated:
+                article.date = start
+                article.locale_date = start.strftime(article.date_format)
+                article.undated = False
+        for problem in dump.problems:
+            if problem.level != "info":
+                problems.append((article.relative_source_path, problem.line, problem.message))
+        if dump.date is None:
+            message = "undated: no Date: header, no date in the text, and no dated coverage of the same event; add `Date: YYYY-MM-DD`"
+            logger.warning("news_archive: %s: %s", _where(article), message)
+            problems.append((article.relative_source_path, None, message))
+    reader = generator.readers.readers.get("txt")
+    problems += getattr(reader, "failures", [])
+
+    generator.articles = order_content(generator.articles, generator.settings["ARTICLE_ORDER_BY"])
+    generator.context["news_archive"] = Archive(settings, events, {a.slug: a for a in articles}, sorted(problems, key=str))
+
+
+class NewsArchiveGenerator(Generator):
+    """Event pages, the site-wide timeline, source pages, and the raw dumps for provenance."""
+
+    def generate_context(self):
+        self.archive: Archive | None = self.context.get("news_archive")
+        if self.archive is None:
+            return
+        days = views.site_days(self.archive.events, self.archive.dumps, self.archive.urls)
+        self.timeline_pages = views.paginate(days, self.archive.settings["timeline_per_page"])
+        self.context["events"] = self.archive.events
+        self._report_problems()
+
+    def _report_problems(self):
+        problems = self.archive.problems
+        if not problems:
+            return
+        files = len({path for path, _, _ in problems})
+        logger.warning(
+            "news_archive: %d problem(s) in %d dump(s); `news-archive check content/dumps` lists them", len(problems), files
+        )
+        if self.archive.settings["strict"]:
+            listing = "; ".join(f"{path}{f':{line}' if line else ''}: {message}" for path, line, message in problems)
+            raise plugin_options.SettingsError(f"news_archive: strict mode and {len(problems)} problem(s): {listing}")
+
+    def _write(self, writer, name: str, template: str, **kwargs):
+        writer.write_file(
+            name, self.get_template(template), self.context,
+            relative_urls=self.settings["RELATIVE_URLS"], template_name=template, url=name, **kwargs,
+        )
+
+    def timeline_page_url(self, number: int) -> str:
+        if number == 1:
+            return self.archive.settings["timeline_url"]
+        return self.archive.settings["timeline_page_url"].format(number=number)
+
+    def generate_output(self, writer):
+        if self.archive is None:
+            return
+        archive = self.archive
+        for event in archive.events:
+            self._write(writer, archive.event_url(event), "event", event=event, articles_of_event=archive.articles_of(event))
+        self._write(writer, archive.settings["events_url"], "events")
+        count = len(self.timeline_pages)
+        for number, days in enumerate(self.timeline_pages, start=1):
+            self._write(
+                writer, self.timeline_page_url(number), "timeline",
+                days=days, page_number=number, page_count=count,
+                previous_url=self.timeline_page_url(number - 1) if number > 1 else None,
+                next_url=self.timeline_page_url(number + 1) if number < count else None,
+            )
+        for label, url, articles in archive.sources():
+            self._write(writer, url, "source", source=label, source_articles=articles)
+        self._copy_raw_dumps()
+
+    def _copy_raw_dumps(self):
+        """The raw dump beside its article, byte for byte, for provenance."""
+        for article in self.archive.articles.values():
+            target = os.path.join(self.output_path, self.archive.raw_url(article))
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            shutil.copyfile(article.source_path, target)
+
+
+def get_generators(pelican):
+    return NewsArchiveGenerator

@@ -1,0 +1,41 @@
+"""The plugin's one setting, ``NEWS_ARCHIVE``: a dict merged over these defaults, validated once."""
+
+from __future__ import annotations
+
+import copy
+
+from .events import EventOptions
+
+DEFAULTS = {
+    "event_url": "events/{slug}.html",
+    "events_url": "events/index.html",
+    "timeline_url": "timeline/index.html",
+    "timeline_page_url": "timeline/page-{number}.html",
+    "timeline_per_page": 100,  # entries per site-wide timeline page
+    "source_url": "sources/{slug}.html",
+    "dump_url": "{path}",  # the raw dump, copied for provenance ({path}: its path in the content folder)
+    "event_feed_url": "feeds/events/{slug}.atom.xml",
+    "strict": False,  # any problem in any dump fails the build (for CI)
+    "events": {},  # EventOptions overrides, e.g. {"window_days": 2}
+    "search": {},  # see news_archive.search
+}
+
+
+class SettingsError(ValueError):
+    pass
+
+
+def load(settings: dict) -> dict:
+    """The user's ``NEWS_ARCHIVE`` merged over the defaults; their dict is copied, never changed."""
+    given = copy.deepcopy(settings.get("NEWS_ARCHIVE") or {})
+    unknown = sorted(set(given) - set(DEFAULTS))
+    if unknown:
+        raise SettingsError(f"news_archive: unknown NEWS_ARCHIVE keys {unknown}; known keys: {sorted(DEFAULTS)}")
+    merged = {**copy.deepcopy(DEFAULTS), **given}
+    if not isinstance(merged["timeline_per_page"], int) or merged["timeline_per_page"] < 1:
+        raise SettingsError("news_archive: NEWS_ARCHIVE['timeline_per_page'] must be a positive integer")
+    try:
+        merged["events"] = EventOptions.from_settings(merged["events"])
+    except (TypeError, ValueError) as error:
+        raise SettingsError(f"news_archive: NEWS_ARCHIVE['events']: {error}") from None
+    return merged

@@ -1,0 +1,124 @@
+"""What templates show, computed from events and dumps. Pure: URLs come in as a mapping.
+
+Templates stay simple: each row of a timeline arrives with its article, update,
+local time label and the other reports of the same fact, ready to print.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+
+from .anchors import slugify
+from .dates import zone_info
+from .events import Entry, Event
+from .model import Dump, Update
+from .render import clock
+
+
+def source_label(dump: Dump) -> str:
+    """'The Western Journal (AP)', 'Reuters', or 'Unnamed source' when the dump does not say."""
+    if dump.source and dump.agency and dump.agency.lower() not in dump.source.lower():
+        return f"{dump.source} ({dump.agency})"
+    return dump.source or dump.agency or "Unnamed source"
+
+
+def source_slug(dump: Dump) -> str:
+    return slugify(source_label(dump), max_words=10) or "unnamed"
+
+
+@dataclass(frozen=True)
+class Report:
+    """One update (or a whole story) of one article, ready to link to."""
+
+    key: str
+    dump: Dump
+    update: Update | None
+    url: str  # the article's URL plus the update's anchor
+
+    @property
+    def source(self) -> str:
+        return source_label(self.dump)
+
+    @property
+    def headline(self) -> str:
+        if self.update is None:
+            return self.dump.display_title
+        return self.update.lede
+
+
+@dataclass(frozen=True)
+class Row:
+    report: Report
+    entry: Entry
+    moment: datetime | None  # in the event's zone
+    time_label: str  # "12:30 p.m.", "about 12:30 p.m." or ""
+    also: tuple[Report, ...]
+
+
+def _report(key: str, update_id: str | None, dumps: dict[str, Dump], urls: dict[str, str]) -> Report:
+    dump = dumps[key]
+    update = next((u for u in dump.updates if u.id == update_id), None) if update_id else None
+    url = urls[key] + (f"#{update_id}" if update_id else "")
+    return Report(key, dump, update, url)
+
+
+def rows(entries, event: Event, dumps: dict[str, Dump], urls: dict[str, str]) -> list[Row]:
+    zone = zone_info(event.timezone)
+    result = []
+    for entry in entries:
+        moment = entry.datetime.astimezone(zone) if (entry.datetime and zone) else entry.datetime
+        label = clock(moment.strftime("%H:%M")) if moment else ""
+        if label and entry.approximate:
+            label = f"about {label}"
+        also = tuple(_report(r.article, r.update, dumps, urls) for r in entry.also_reported_by)
+        result.append(Row(_report(entry.article, entry.update, dumps, urls), entry, moment, label, also))
+    return result
+
+
+@dataclass(frozen=True)
+class Day:
+    date: date | None  # None: the date is not known
+    rows: tuple[tuple[Event, Row], ...]
+    continued: bool = False  # the day began on the previous page
+
+
+def site_days(events: list[Event], dumps: dict[str, Dump], urls: dict[str, str]) -> list[Day]:
+    """Every event's first reports by local day, newest day first, newest first within a day.
+
+    Untimed reports of a dated article are listed on their article's day after the timed ones.
+    """
+    by_day: dict[date | None, list[tuple[tuple, Event, Row]]] = {}
+    for event in events:
+        for row in rows(event.timeline, event, dumps, urls):
+            if row.entry.first_report:
+                key = (1, row.entry.datetime.astimezone(timezone.utc).isoformat(), event.slug, row.report.url)
+                by_day.setdefault(row.moment.date(), []).append((key, event, row))
+        for row in rows(event.untimed, event, dumps, urls):
+            day = row.report.update.date if row.report.update else row.report.dump.date
+            key = (0, "", event.slug, row.report.url)
+            by_day.setdefault(day, []).append((key, event, row))
+    days = []
+    for day in sorted(by_day, key=lambda d: (d is not None, d or date.min), reverse=True):
+        ordered = sorted(by_day[day], key=lambda item: item[0], reverse=True)
+        days.append(Day(day, tuple((event, row) for _, event, row in ordered)))
+    return days
+
+
+def paginate(days: list[Day], per_page: int) -> list[list[Day]]:
+    """Pages of at most ``per_page`` rows; a day is split only when it alone is longer."""
+    pages: list[list[Day]] = [[]]
+    count = 0
+    for day in days:
+        rows_left = list(day.rows)
+        continued = False
+        while rows_left:
+            room = per_page - count
+            if room <= 0 or (count and len(rows_left) > room and len(rows_left) <= per_page):
+                pages.append([])
+                count, room = 0, per_page
+            chunk, rows_left = rows_left[:room], rows_left[room:]
+            pages[-1].append(Day(day.date, tuple(chunk), continued))
+            count += len(chunk)
+            continued = True
+    return [page for page in pages if page] or [[]]

@@ -1,0 +1,43 @@
+"""What templates get: source labels, site-wide days, pagination."""
+
+from datetime import date
+
+from news_archive.cli import load_keyed
+from news_archive.events import build_events
+from news_archive.parse import parse_text
+from news_archive.views import Day, paginate, site_days, source_label
+
+from .conftest import FIXTURES, SEEDS
+
+
+def test_source_labels():
+    assert source_label(parse_text("Title: T\nSource: The Western Journal\n\nH\np")) == "The Western Journal"
+    assert source_label(parse_text("H\nJAKARTA (Reuters) - p")) == "Reuters"
+    assert source_label(parse_text("H\np")) == "Unnamed source"
+
+
+def _days():
+    events, dumps = build_events(load_keyed(SEEDS + sorted((FIXTURES / "events").glob("*.txt"))))
+    return site_days(events, dumps, {k: f"articles/{k}.html" for k in dumps})
+
+
+def test_site_days_are_newest_first_and_hold_first_reports_only():
+    days = _days()
+    dated = [d.date for d in days if d.date]
+    assert dated == sorted(dated, reverse=True)
+    summit_day = next(d for d in days if d.date == date(2019, 4, 25))
+    urls = [row.report.url for _, row in summit_day.rows]
+    assert len(urls) == len(set(urls))
+    assert not any(url.endswith("#h-kim-putin-summit-in-russia-russian") for url in urls)  # folded into AP 12:30
+    timed = [row.moment for _, row in summit_day.rows if row.moment]
+    assert timed == sorted(timed, reverse=True)
+
+
+def test_pages_hold_at_most_n_rows_and_split_only_long_days():
+    days = [Day(date(2020, 1, n), tuple(range(k))) for n, k in ((4, 3), (3, 2), (2, 7), (1, 2))]
+    pages = paginate(days, 4)
+    shape = [[(d.date.day, len(d.rows), d.continued) for d in page] for page in pages]
+    # day 3 (2 rows) does not fit beside day 4 and is not split; day 2 (7 rows) must be split
+    assert shape == [[(4, 3, False)], [(3, 2, False), (2, 2, False)], [(2, 4, True)], [(2, 1, True), (1, 2, False)]]
+    assert all(sum(len(d.rows) for d in page) <= 4 for page in pages)
+    assert paginate([], 10) == [[]]
