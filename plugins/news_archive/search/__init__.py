@@ -1,0 +1,1 @@
+"""Client-side search: lunr documents per update, a lunr.js-exact pipeline, an index in pieces. Pure."""

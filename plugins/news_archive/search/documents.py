@@ -1,0 +1,88 @@
+"""Search documents: one per update (a story, or a live blog's intro, is one document). Pure.
+
+Each document's ref is the article's URL plus the update's anchor, so a result
+links straight to the update. Documents are sorted by ref so the index is the
+same from run to run whatever order the dumps were read in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..events import Event
+from ..model import Dump, Update
+from ..render import clock
+from ..views import source_label
+
+#: (field, boost). Headlines and titles weigh more than body text.
+FIELDS = (("title", 2), ("headline", 3), ("body", 1), ("source", 1), ("event", 1), ("place", 1))
+SNIPPET_CHARS = 480
+
+
+@dataclass(frozen=True)
+class SearchDoc:
+    ref: str
+    title: str
+    headline: str
+    body: str
+    source: str
+    event: str
+    place: str
+    record: dict  # what a result shows: see news_archive.search.pieces
+
+
+def _when(update: Update | None, dump: Dump) -> tuple[str, str]:
+    """(ISO datetime or date, local label like 'Apr 25, 2019, 8:40 p.m.')."""
+    if update is not None and update.datetime is not None:
+        stamp = update.datetime
+        label = f"{stamp.strftime('%b')} {stamp.day}, {stamp.year}, {clock(update.time)}"
+        return stamp.isoformat(), label
+    day = update.date if update is not None and update.date else dump.date
+    label = f"{day.strftime('%b')} {day.day}, {day.year}" if day else ""
+    if update is not None and update.time:
+        label = f"{label}, {clock(update.time)}" if label else clock(update.time)
+    return (day.isoformat() if day else ""), label
+
+
+def _doc(ref: str, dump: Dump, event: Event | None, headline: str, shown: str, texts: list[str], update: Update | None) -> SearchDoc:
+    body = "\n".join(texts)
+    iso, label = _when(update, dump)
+    source = source_label(dump)
+    event_name = event.name if event else ""
+    return SearchDoc(
+        ref=ref,
+        title=dump.display_title,
+        headline=headline,
+        body=body,
+        source=source,
+        event=event_name,
+        place=(event.place if event and event.place else dump.place) or "",
+        record={
+            "u": ref,
+            "h": shown,
+            "a": dump.display_title,
+            "s": source,
+            "e": event_name,
+            "d": iso,
+            "t": label,
+            "x": body[:SNIPPET_CHARS],
+        },
+    )
+
+
+def documents(events: list[Event], dumps: dict[str, Dump], urls: dict[str, str]) -> list[SearchDoc]:
+    """Every update of every article as a search document, sorted by ref."""
+    event_of = {key: event for event in events for key in event.articles}
+    docs = []
+    for key, dump in dumps.items():
+        url, event = urls[key], event_of.get(key)
+        front = [dump.dek.text] if dump.dek else []
+        front += [p.text for p in dump.intro + dump.body + dump.captions]
+        if front or not dump.updates:
+            docs.append(_doc(url, dump, event, "", dump.display_title, front, None))
+        for update in dump.updates:
+            texts = [p.text for p in update.paragraphs + update.captions]
+            headline = update.headline.text if update.headline else ""
+            docs.append(_doc(f"{url}#{update.id}", dump, event, headline, update.lede, texts, update))
+    docs.sort(key=lambda d: d.ref)
+    return docs

@@ -1,0 +1,113 @@
+"""The index in pieces, so a query downloads only what its own terms need. Pure.
+
+The serialised lunr index is cut into:
+
+Each piece is a small script, ``newsArchiveSearch.piece("<name>", <JSON>);``, so the
+browser loads it with a ``<script>`` element: that works from a static host and from a
+page opened straight from disk, where ``fetch()`` is refused.
+
+``meta.js``
+    lunr.js version, fields, the pipeline, the document count, the record bucket
+    size, and ``chunks``: the first term of each term chunk, in JavaScript's sort
+    order, so the browser finds the one chunk that can hold a term by binary search.
+``t/<n>.js``
+    a run of consecutive terms: ``[term, termIndex, [[fieldIndex, [doc, score, doc, score, ...]], ...]]``.
+    A term carries its postings and, with them, the document's field-vector entry
+    for that term: all a lunr.js query needs to score the documents it matches.
+``r/<n>.js``
+    the records (what a result shows) of documents ``n * bucket`` to ``(n + 1) * bucket - 1``.
+
+Documents are numbered in ref order. The browser (``theme/static/js/search-index.js``)
+turns the chunks a query needs back into a lunr.js index whose term indices and
+vector values are the monolithic index's own, so scores are identical.
+"""
+
+from __future__ import annotations
+
+import json
+
+DEFAULT_CHUNK_BYTES = 24_000
+DEFAULT_RECORD_BUCKET = 8
+
+
+def js_order(term: str) -> bytes:
+    """Sort key matching JavaScript's string comparison (UTF-16 code units)."""
+    return term.encode("utf-16-be", "surrogatepass")
+
+
+def dumps_compact(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+
+
+def piece(name: str, json_text: str) -> str:
+    """A piece as a script calling the loader; the JSON stays JSON (``JSON.parse`` reads it back)."""
+    return f"newsArchiveSearch.piece({json.dumps(name)},{json_text});\n"
+
+
+def as_scripts(files: dict[str, str]) -> dict[str, str]:
+    """{name.json: JSON} -> {name.js: script}."""
+    return {name[: -len(".json")] + ".js": piece(name[: -len(".json")], text) for name, text in files.items()}
+
+
+def split_index(serialized: dict, records: list[dict], chunk_bytes: int = DEFAULT_CHUNK_BYTES, bucket: int = DEFAULT_RECORD_BUCKET) -> dict[str, str]:
+    """{relative file name: JSON text} of the pieces of a serialised lunr index."""
+    fields = serialized["fields"]
+    refs = [ref for ref in (r["u"] for r in records)]
+    number = {ref: n for n, ref in enumerate(refs)}
+    if len(number) != len(refs):
+        raise ValueError("search document refs must be unique")
+
+    # field vector values by (field, doc, termIndex)
+    values: dict[tuple[int, int], dict[int, float]] = {}
+    field_number = {name: i for i, name in enumerate(fields)}
+    for field_ref, elements in serialized["fieldVectors"]:
+        field, _, ref = field_ref.partition("/")
+        values[(field_number[field], number[ref])] = dict(zip(elements[0::2], elements[1::2]))
+
+    files: dict[str, str] = {}
+    chunk: list[str] = []
+    size = 0
+    firsts: list[str] = []
+
+    def flush():
+        nonlocal chunk, size
+        if chunk:
+            files[f"t/{len(firsts) - 1}.json"] = "[" + ",".join(chunk) + "]"
+        chunk, size = [], 0
+
+    for term, posting in sorted(serialized["invertedIndex"], key=lambda item: js_order(item[0])):
+        index = posting["_index"]
+        per_field = []
+        for name in fields:
+            docs = posting.get(name) or {}
+            if not docs:
+                continue
+            f = field_number[name]
+            flat = []
+            for ref in sorted(docs, key=lambda r: number[r]):
+                n = number[ref]
+                flat += [n, values[(f, n)][index]]
+            per_field.append([f, flat])
+        text = dumps_compact([term, index, per_field])
+        if chunk and size + len(text) > chunk_bytes:
+            flush()
+        if not chunk:
+            firsts.append(term)
+        chunk.append(text)
+        size += len(text) + 1
+    flush()
+
+    for start in range(0, len(records), bucket):
+        files[f"r/{start // bucket}.json"] = dumps_compact(records[start : start + bucket])
+    files["meta.json"] = dumps_compact(
+        {
+            "format": 1,
+            "version": serialized["version"],
+            "fields": fields,
+            "pipeline": serialized["pipeline"],
+            "docs": len(records),
+            "bucket": bucket,
+            "chunks": firsts,
+        }
+    )
+    return files

@@ -1,0 +1,81 @@
+"""The Python-built index against lunr.js: same terms, same hits, same scores; and the pieces too."""
+
+import json
+import subprocess
+
+import pytest
+
+from news_archive.search.documents import FIELDS
+from news_archive.search.index import build_index
+from news_archive.search.pieces import as_scripts, split_index
+
+from .conftest import ROOT
+from .searchdocs import sample_documents
+
+QUERIES = [
+    "Vladivostok", "vladivostok", "Thursday", "say", "said", "Putin", "Kim", "summit", "U.S.", "u.s", "Putin’s",
+    "Kim-Putin", "denuclearization", "armored train", "Jakarta floods", "Western Journal", "Moon Jae-in",
+    "title:putin", "headline:vladivostok", "body:thursday", "source:reuters", "event:summit", "place:jakarta",
+    "+putin +kim", "+putin -trump", "-putin kim", "putin^10 kim", "vlad*", "summ*", "den*", "t*", "*stok",
+    "vladivostak~1", "putin~2", "north korea", "korean peninsula", "election", "marathon heat", "zzzz",
+    "title:", "nosuchfield:putin", "", "-putin",
+]
+
+
+@pytest.fixture(scope="module")
+def compared(tmp_path_factory):
+    work = tmp_path_factory.mktemp("compare")
+    docs = sample_documents()
+    mono = build_index(docs)
+    # small chunks, so that queries have many pieces to choose from
+    files = as_scripts(split_index(mono, [d.record for d in docs], chunk_bytes=1500, bucket=4))
+    for name, text in files.items():
+        (work / "pieces" / name).parent.mkdir(parents=True, exist_ok=True)
+        (work / "pieces" / name).write_text(text, encoding="utf-8")
+    raw = [{"ref": d.ref, **{name: getattr(d, name) for name, _ in FIELDS}} for d in docs]
+    (work / "docs.json").write_text(json.dumps(raw), encoding="utf-8")
+    (work / "fields.json").write_text(json.dumps(FIELDS), encoding="utf-8")
+    (work / "mono.json").write_text(json.dumps(mono), encoding="utf-8")
+    (work / "queries.json").write_text(json.dumps(QUERIES), encoding="utf-8")
+    done = subprocess.run(["node", str(ROOT / "tests" / "js" / "compare.js"), str(work)], capture_output=True, text=True, check=True, cwd=ROOT)
+    term_bytes = sum(len(text.encode()) for name, text in files.items() if name.startswith("t/"))
+    return mono, json.loads(done.stdout), term_bytes, len([n for n in files if n.startswith("t/")])
+
+
+def test_python_index_has_exactly_lunr_js_terms_and_vectors(compared):
+    mono, out, _, _ = compared
+    js = out["jsIndex"]
+    assert [t for t, _ in mono["invertedIndex"]] == [t for t, _ in js["invertedIndex"]]
+    assert mono["invertedIndex"] == js["invertedIndex"]
+    assert mono["fieldVectors"] == js["fieldVectors"]
+    assert mono["pipeline"] == js["pipeline"] == ["stemmer"]
+
+
+def test_same_hits_and_scores_as_a_lunr_js_built_index(compared):
+    _, out, _, _ = compared
+    for result in out["results"]:
+        assert result["mono"] == result["js"], result["query"]
+
+
+def test_pieces_give_the_monolithic_results_and_scores(compared):
+    _, out, _, chunks = compared
+    assert chunks > 10
+    for result in out["results"]:
+        assert result["split"] == result["mono"], result["query"]
+    found = {r["query"]: r["mono"] for r in out["results"]}
+    assert found["Thursday"] and found["say"] and found["Vladivostok"] and found["vlad*"]
+    assert {"error": "QueryParseError"} in (found["title:"], found["nosuchfield:putin"])
+
+
+def test_a_plain_query_loads_a_small_part_of_the_index(compared):
+    _, out, total, _ = compared
+    loaded = {r["query"]: r["bytes"]["terms"] for r in out["results"]}
+    assert loaded["Vladivostok"] < total / 10
+    assert loaded["armored train"] < total / 5
+    # fuzzy terms, leading wildcards and negation-only queries load every chunk, as documented
+    assert loaded["putin~2"] == loaded["*stok"] == loaded["-putin"] == total
+
+
+def test_index_is_byte_identical_whatever_the_document_order():
+    docs = sample_documents()
+    assert json.dumps(build_index(docs)) == json.dumps(build_index(list(reversed(docs))))
