@@ -12,6 +12,8 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["extra"]
 EXTRA_PATH_METADATA = {"extra/robots.txt": {"path": "robots.txt"}}
 THEME = "theme"
+# Dump text is text: the theme escapes everything; Pelican's own HTML values are marked |safe.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["news_archive"]
@@ -25,8 +27,10 @@ ARTICLE_ORDER_BY = "reversed-date"
 # Links are relative, so the site works under a sub-path and opened from disk.
 RELATIVE_URLS = True
 INDEX_SAVE_AS = "index.html"
-DIRECT_TEMPLATES = ["index", "archives"]
+DIRECT_TEMPLATES = ["index", "archives", "search", "404"]
 ARCHIVES_SAVE_AS = "archives.html"
+SEARCH_SAVE_AS = "search.html"
+
 DEFAULT_PAGINATION = False
 # Pages the plugin builds instead: events, timelines, sources (see NEWS_ARCHIVE below).
 CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
@@ -34,6 +38,7 @@ TAG_SAVE_AS = TAGS_SAVE_AS = ""
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
 YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
 
+# Feeds need absolute links: publishconf.py turns them on (site feed and one per event).
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None

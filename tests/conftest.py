@@ -48,3 +48,53 @@ def our_warnings_are_errors(caplog):
 def expect_warnings(caplog):
     caplog.expect_warnings = True
     return caplog
+
+
+# --- the built sample archive, served, and a browser ----------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The sample archive built once with the project's pelicanconf.py, placed at a root and under a sub-path."""
+    from .site import build_site
+
+    root = tmp_path_factory.mktemp("served")
+    site = build_site(root / "news" / "archive")
+    return root, site
+
+
+@pytest.fixture(scope="session")
+def server(built_site):
+    from .browser import serve
+
+    root, _ = built_site
+    with serve(root) as (base, requested):
+        yield base, requested
+
+
+@pytest.fixture(scope="session")
+def site_url(server):
+    """The archive served under a sub-path, as a project page on a static host would be."""
+    base, _ = server
+    return base + "/news/archive/"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    pytest.importorskip("playwright")
+    from playwright.sync_api import sync_playwright
+
+    from .browser import launch
+
+    with sync_playwright() as playwright:
+        instance = launch(playwright)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    yield tab
+    context.close()

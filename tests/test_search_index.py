@@ -79,3 +79,11 @@ def test_a_plain_query_loads_a_small_part_of_the_index(compared):
 def test_index_is_byte_identical_whatever_the_document_order():
     docs = sample_documents()
     assert json.dumps(build_index(docs)) == json.dumps(build_index(list(reversed(docs))))
+
+
+def test_thursday_finds_every_ap_update_that_says_thursday(compared):
+    _, out, _, _ = compared
+    found = next(r["mono"] for r in out["results"] if r["query"] == "Thursday")
+    ap = sorted(ref.rsplit("#", 1)[1] for ref, _ in found if "the-latest-putin-kim" in ref and "#" in ref)
+    # "Thursday's" in 8:40, 8, 2 and 12:30; "Thursday" in 6:15, 4:15 and 2:20
+    assert ap == ["t-1230", "t-1400", "t-1420", "t-1615", "t-1815", "t-2000", "t-2040"]

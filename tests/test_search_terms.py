@@ -51,3 +51,20 @@ def test_final_y_after_a_vowel_stays_as_in_lunr_js(word, expected):
 
 def test_inner_punctuation_is_trimmed_as_in_lunr_js():
     assert index_terms("U.S. a.m.") == ["u.", "a.m"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Thursday\u2019s summit", "Thursday summit"),
+        ("Russia's clout", "Russia clout"),
+        ("officials' says", "officials' says"),  # the trimmer drops the trailing apostrophe itself
+        ("it\u2019s", "it"),
+        ("don\u2019t", "don't"),
+        ("Kim's' o'sullivan", "Kim' o'sullivan"),
+    ],
+)
+def test_search_text_straightens_apostrophes_and_drops_possessives(text, expected):
+    from news_archive.search.index import search_text
+
+    assert search_text(text) == expected

@@ -8,6 +8,7 @@ count everywhere. :class:`NewsArchiveGenerator` is a plain two-phase generator
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 import shutil
@@ -18,10 +19,14 @@ from pelican.utils import order_content
 
 from . import options as plugin_options
 from . import render, views
+from .jsonld import article_jsonld, script_json
 from .anchors import dedupe_slugs
 from .events import Event, build_events
 from .model import Dump
 from .reader import article_date
+from .search.documents import documents
+from .search.index import build_index
+from .search.pieces import dumps_compact, search_files
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +39,7 @@ class Archive:
     events: list[Event]
     articles: dict  # key (slug) -> Pelican Article
     problems: list[tuple[str, int | None, str]] = field(default_factory=list)  # (path, line, message)
+    site_url: str = ""  # the configured SITEURL (absolute when publishing), for structured data
 
     def __post_init__(self):
         self.event_of = {key: event for event in self.events for key in event.articles}
@@ -41,6 +47,22 @@ class Archive:
         self.urls = {key: a.url for key, a in self.articles.items()}
 
     # for templates
+    date_span = staticmethod(views.date_span)
+    long_date = staticmethod(views.long_date)
+
+    def event_for(self, article) -> Event | None:
+        return self.event_of.get(article.slug)
+
+    def zone_line(self, article) -> str | None:
+        return views.zone_line(article.dump)
+
+    def jsonld(self, article) -> str:
+        base = f"{self.site_url}/" if self.site_url else ""
+        return script_json(article_jsonld(article.dump, base + article.url))
+
+    def update_count(self, article) -> int:
+        return len(article.dump.updates)
+
     def event_url(self, event: Event) -> str:
         return self.settings["event_url"].format(slug=event.slug)
 
@@ -55,6 +77,17 @@ class Archive:
 
     def key_moment_rows(self, event: Event) -> list[views.Row]:
         return views.rows(event.key_moments, event, self.dumps, self.urls)
+
+    def events_by_year(self) -> list[tuple[str, list[Event]]]:
+        """('2019', events newest first), ..., and ('Date unknown', ...) last."""
+        groups: dict[int | None, list[Event]] = {}
+        for event in self.events:
+            groups.setdefault(event.date_start.year if event.date_start else None, []).append(event)
+        years = sorted((y for y in groups if y is not None), reverse=True)
+        result = [(str(y), groups[y]) for y in years]
+        if None in groups:
+            result.append(("Date unknown", groups[None]))
+        return result
 
     def articles_of(self, event: Event) -> list:
         return [self.articles[key] for key in event.articles]
@@ -120,7 +153,9 @@ def attach_events(generator) -> None:
     problems += getattr(reader, "failures", [])
 
     generator.articles = order_content(generator.articles, generator.settings["ARTICLE_ORDER_BY"])
-    generator.context["news_archive"] = Archive(settings, events, {a.slug: a for a in articles}, sorted(problems, key=str))
+    generator.context["news_archive"] = Archive(
+        settings, events, {a.slug: a for a in articles}, sorted(problems, key=str), generator.settings.get("SITEURL", "")
+    )
 
 
 class NewsArchiveGenerator(Generator):
@@ -164,6 +199,11 @@ class NewsArchiveGenerator(Generator):
         archive = self.archive
         for event in archive.events:
             self._write(writer, archive.event_url(event), "event", event=event, articles_of_event=archive.articles_of(event))
+            if self.settings.get("FEED_ALL_ATOM"):  # event feeds go with the site feed (publishconf.py)
+                writer.write_feed(
+                    archive.articles_of(event), self.context, archive.event_feed_url(event),
+                    feed_title=html.escape(event.name),  # Pelican strips tags from feed titles: escape first
+                )
         self._write(writer, archive.settings["events_url"], "events")
         count = len(self.timeline_pages)
         for number, days in enumerate(self.timeline_pages, start=1):
@@ -175,7 +215,41 @@ class NewsArchiveGenerator(Generator):
             )
         for label, url, articles in archive.sources():
             self._write(writer, url, "source", source=label, source_articles=articles)
+        self._write(writer, archive.settings["sources_url"], "sources")
         self._copy_raw_dumps()
+        if archive.settings["search"]["enabled"]:
+            self._write_search()
+
+    def _lunr_js(self) -> str | None:
+        """lunr.js from node_modules (npm, pinned in package-lock.json), looked for beside the project."""
+        wanted = self.archive.settings["search"]["lunr_js"]
+        for base in (os.getcwd(), os.path.dirname(self.settings["PATH"])):
+            candidate = os.path.join(base, wanted)
+            if os.path.isfile(candidate):
+                return candidate
+        return None
+
+    def _write_search(self):
+        """The search index in pieces, the filter facets, and lunr.js itself."""
+        options = self.archive.settings["search"]
+        folder = os.path.join(self.output_path, options["path"])
+        docs = documents(self.archive.events, self.archive.dumps, self.archive.urls)
+        serialized = build_index(docs)
+        files = search_files(serialized, [d.record for d in docs], options["chunk_bytes"], options["bucket"])
+        if options["monolithic"]:
+            files["index.json"] = dumps_compact(serialized)
+        for name, text in files.items():
+            target = os.path.join(folder, name)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+        lunr_js = self._lunr_js()
+        if lunr_js is None:
+            message = f"lunr.js not found at {options['lunr_js']!r}: run `npm ci` (or `make html`); search will not work"
+            logger.error("news_archive: %s", message)
+            self.archive.problems.append(("package.json", None, message))
+        else:
+            shutil.copyfile(lunr_js, os.path.join(folder, "lunr.min.js"))
 
     def _copy_raw_dumps(self):
         """The raw dump beside its article, byte for byte, for provenance."""

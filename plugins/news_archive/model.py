@@ -111,6 +111,11 @@ class Dump:
         return dict(self.header).get("title") or self.title.text
 
     @property
+    def display_dek(self) -> str | None:
+        """A ``Dek:`` header wins over the dek found in the text."""
+        return dict(self.header).get("dek") or (self.dek.text if self.dek else None)
+
+    @property
     def is_liveblog(self) -> bool:
         return self.kind == "liveblog"
 

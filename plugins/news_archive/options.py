@@ -13,11 +13,21 @@ DEFAULTS = {
     "timeline_page_url": "timeline/page-{number}.html",
     "timeline_per_page": 100,  # entries per site-wide timeline page
     "source_url": "sources/{slug}.html",
+    "sources_url": "sources/index.html",
     "dump_url": "{path}",  # the raw dump, copied for provenance ({path}: its path in the content folder)
     "event_feed_url": "feeds/events/{slug}.atom.xml",
     "strict": False,  # any problem in any dump fails the build (for CI)
     "events": {},  # EventOptions overrides, e.g. {"window_days": 2}
-    "search": {},  # see news_archive.search
+    "search": {},  # see SEARCH_DEFAULTS
+}
+
+SEARCH_DEFAULTS = {
+    "enabled": True,
+    "path": "search",  # where the index pieces, facets and lunr.js go in the output
+    "chunk_bytes": 24_000,  # target size of a term chunk
+    "bucket": 8,  # records per record file
+    "lunr_js": "node_modules/lunr/lunr.min.js",  # from npm (package.json); relative to the project
+    "monolithic": False,  # also write index.json, one lunr index of everything (benchmarks)
 }
 
 
@@ -34,6 +44,10 @@ def load(settings: dict) -> dict:
     merged = {**copy.deepcopy(DEFAULTS), **given}
     if not isinstance(merged["timeline_per_page"], int) or merged["timeline_per_page"] < 1:
         raise SettingsError("news_archive: NEWS_ARCHIVE['timeline_per_page'] must be a positive integer")
+    unknown = sorted(set(merged["search"]) - set(SEARCH_DEFAULTS))
+    if unknown:
+        raise SettingsError(f"news_archive: unknown NEWS_ARCHIVE['search'] keys {unknown}; known keys: {sorted(SEARCH_DEFAULTS)}")
+    merged["search"] = {**SEARCH_DEFAULTS, **merged["search"]}
     try:
         merged["events"] = EventOptions.from_settings(merged["events"])
     except (TypeError, ValueError) as error:

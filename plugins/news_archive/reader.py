@@ -35,12 +35,12 @@ def article_metadata(dump, process=None) -> dict:
     stamps = sorted(u.datetime for u in dump.updates if u.datetime and u.datetime.tzinfo)
     start = article_date(dump)
     metadata = {
-        "title": dump.display_title,
+        "title": html.escape(dump.display_title),  # Pelican's titles are HTML
         "date": start or UNDATED,
         "undated": start is None,
         "slug": article_slug(dump.display_title, dump.slug, dump.name),
         "dump": dump,
-        "summary": html.escape(dict(dump.header).get("dek") or (dump.dek.text if dump.dek else (dump.intro or dump.body or (dump.title,))[0].text)),
+        "summary": html.escape(dump.display_dek or (dump.intro or dump.body or (dump.title,))[0].text),
     }
     if len(stamps) > 1:
         metadata["modified"] = stamps[-1]

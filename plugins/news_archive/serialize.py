@@ -28,7 +28,7 @@ def dump_json(dump: Dump) -> dict:
     return {
         "file": dump.name,
         "title": dump.display_title,
-        "dek": dict(dump.header).get("dek") or _text(dump.dek),
+        "dek": dump.display_dek,
         "kind": dump.kind,
         "dateline": dump.dateline,
         "place": dump.place,

@@ -48,12 +48,20 @@ class Report:
 
 
 @dataclass(frozen=True)
+class Also:
+    """Another source's report of the same fact, with its own time label."""
+
+    report: Report
+    time_label: str
+
+
+@dataclass(frozen=True)
 class Row:
     report: Report
     entry: Entry
     moment: datetime | None  # in the event's zone
     time_label: str  # "12:30 p.m.", "about 12:30 p.m." or ""
-    also: tuple[Report, ...]
+    also: tuple[Also, ...]
 
 
 def _report(key: str, update_id: str | None, dumps: dict[str, Dump], urls: dict[str, str]) -> Report:
@@ -63,15 +71,22 @@ def _report(key: str, update_id: str | None, dumps: dict[str, Dump], urls: dict[
     return Report(key, dump, update, url)
 
 
+def _moment_and_label(entry: Entry, zone) -> tuple[datetime | None, str]:
+    moment = entry.datetime.astimezone(zone) if (entry.datetime and zone) else entry.datetime
+    label = clock(moment.strftime("%H:%M")) if moment else ""
+    return moment, (f"about {label}" if label and entry.approximate else label)
+
+
 def rows(entries, event: Event, dumps: dict[str, Dump], urls: dict[str, str]) -> list[Row]:
     zone = zone_info(event.timezone)
+    by_ref = {e.ref: e for e in event.timeline + event.untimed}
     result = []
     for entry in entries:
-        moment = entry.datetime.astimezone(zone) if (entry.datetime and zone) else entry.datetime
-        label = clock(moment.strftime("%H:%M")) if moment else ""
-        if label and entry.approximate:
-            label = f"about {label}"
-        also = tuple(_report(r.article, r.update, dumps, urls) for r in entry.also_reported_by)
+        moment, label = _moment_and_label(entry, zone)
+        also = tuple(
+            Also(_report(r.article, r.update, dumps, urls), _moment_and_label(by_ref[r], zone)[1] if r in by_ref else "")
+            for r in entry.also_reported_by
+        )
         result.append(Row(_report(entry.article, entry.update, dumps, urls), entry, moment, label, also))
     return result
 
@@ -122,3 +137,39 @@ def paginate(days: list[Day], per_page: int) -> list[list[Day]]:
             count += len(chunk)
             continued = True
     return [page for page in pages if page] or [[]]
+
+
+def long_date(day: date | None) -> str:
+    """'April 25, 2019' (no locale: the same on every build machine)."""
+    return f"{day.strftime('%B')} {day.day}, {day.year}" if day else ""
+
+
+def date_span(first: date | None, last: date | None) -> str:
+    """'April 25, 2019', 'April 24–26, 2019', 'April 30 – May 2, 2019'."""
+    if not first:
+        return "date unknown"
+    if not last or last == first:
+        return long_date(first)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.strftime('%B')} {first.day}\u2013{last.day}, {last.year}"
+    if first.year == last.year:
+        return f"{first.strftime('%B')} {first.day} \u2013 {last.strftime('%B')} {last.day}, {last.year}"
+    return f"{long_date(first)} \u2013 {long_date(last)}"
+
+
+def utc_offset_label(moment: datetime) -> str:
+    """'UTC+10', 'UTC-4', 'UTC+5:30'."""
+    minutes = int(moment.utcoffset().total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def zone_line(dump: Dump) -> str | None:
+    """'Times are local to Vladivostok, UTC+10' for a live blog with times in a known zone."""
+    stamps = [u.datetime for u in dump.updates if u.datetime and u.datetime.tzinfo]
+    if not stamps or not dump.timezone:
+        return None
+    offsets = sorted({utc_offset_label(s) for s in stamps})
+    place = dump.city or dump.timezone.rpartition("/")[2].replace("_", " ")
+    return f"Times are local to {place}, {' / '.join(offsets)}"

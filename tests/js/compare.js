@@ -1,12 +1,13 @@
 // Run queries three ways and print the results as JSON:
-//   js:    an index lunr.js builds itself from the documents (fields, boosts and refs as the build's)
+//   js:    an index lunr.js builds itself from the documents (fields, boosts and refs as the build's),
+//          their text normalised by search-index.js's searchText, as the browser normalises queries
 //   mono:  the monolithic index the Python build wrote, loaded by lunr.js
 //   split: the split pieces, loaded through theme/static/js/search-index.js
 // usage: node compare.js WORK_DIR   (docs.json, fields.json, mono.json, queries.json, pieces/)
 const fs = require("fs");
 const path = require("path");
 const lunr = require("lunr");
-const { SplitIndex } = require("../../theme/static/js/search-index.js");
+const { SplitIndex, searchText } = require("../../theme/static/js/search-index.js");
 
 const dir = process.argv[2];
 const read = (name) => JSON.parse(fs.readFileSync(path.join(dir, name), "utf8"));
@@ -17,7 +18,12 @@ const queries = read("queries.json");
 const js = lunr(function () {
   this.ref("ref");
   for (const [name, boost] of fields) this.field(name, { boost });
-  for (const doc of docs) this.add(doc);
+  // the browser's copy of the text normalisation, so a mismatch with Python's shows up here
+  for (const doc of docs) {
+    const text = { ref: doc.ref };
+    for (const [name] of fields) text[name] = searchText(doc[name]);
+    this.add(text);
+  }
 });
 const mono = lunr.Index.load(read("mono.json"));
 

@@ -8,6 +8,8 @@ tokenizer would otherwise split on fewer characters than lunr.js's.
 
 from __future__ import annotations
 
+import re
+
 from lunr.builder import Builder
 from lunr.stemmer import stemmer as lunr_py_stemmer
 
@@ -15,8 +17,23 @@ from .documents import FIELDS, SearchDoc
 from .jsport import index_terms
 
 
+_APOSTROPHES = re.compile("[\u2018\u2019\u02bc]")
+_POSSESSIVE = re.compile(r"'s(?![A-Za-z0-9_])")
+
+
+def search_text(text: str) -> str:
+    """Text as both sides search it: curly apostrophes straight, possessive 's dropped.
+
+    lunr.js alone indexes "Thursday’s" as "thursday’", which a search for "Thursday"
+    never finds. The browser applies the same two rules to queries and highlights
+    (``searchText`` in theme/static/js/search-index.js); the node tests prove the two
+    copies equal. The lunr pipeline after it is lunr.js's own, unchanged.
+    """
+    return _POSSESSIVE.sub("", _APOSTROPHES.sub("'", text))
+
+
 def field_terms(doc: SearchDoc) -> dict[str, list[str]]:
-    return {name: index_terms(getattr(doc, name)) for name, _ in FIELDS}
+    return {name: index_terms(search_text(getattr(doc, name))) for name, _ in FIELDS}
 
 
 def lunr_builder() -> Builder:

@@ -111,3 +111,23 @@ def split_index(serialized: dict, records: list[dict], chunk_bytes: int = DEFAUL
         }
     )
     return files
+
+
+def facets(records: list[dict]) -> str:
+    """The filter choices (sources, events, first and last date), a piece loaded only when filtering."""
+    days = sorted(r["d"][:10] for r in records if r["d"])
+    return dumps_compact(
+        {
+            "sources": sorted({r["s"] for r in records}),
+            "events": sorted({r["e"] for r in records if r["e"]}),
+            "first": days[0] if days else None,
+            "last": days[-1] if days else None,
+        }
+    )
+
+
+def search_files(serialized: dict, records: list[dict], chunk_bytes: int = DEFAULT_CHUNK_BYTES, bucket: int = DEFAULT_RECORD_BUCKET) -> dict[str, str]:
+    """Every file of the search output but lunr.js: pieces as scripts, and the facets."""
+    files = as_scripts(split_index(serialized, records, chunk_bytes, bucket))
+    files["facets.js"] = piece("facets", facets(records))
+    return files

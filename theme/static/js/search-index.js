@@ -15,6 +15,12 @@
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
 
+  // Text as both sides search it: curly apostrophes straight, possessive 's dropped, so that
+  // "Thursday" finds "Thursday’s". The same two rules as search_text() in news_archive/search/index.py.
+  function searchText(text) {
+    return String(text).replace(/[\u2018\u2019\u02bc]/g, "'").replace(/'s(?![A-Za-z0-9_])/g, "");
+  }
+
   function SplitIndex(lunr, load) {
     this.lunr = lunr;
     this.load = load; // load(name) -> Promise of the piece's parsed JSON
@@ -146,5 +152,5 @@
     });
   };
 
-  return { SplitIndex: SplitIndex };
+  return { SplitIndex: SplitIndex, searchText: searchText };
 });

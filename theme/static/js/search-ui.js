@@ -1,0 +1,291 @@
+/* news-archive search page: the query lives in the URL (?q=...&source=&event=&from=&to=), so a search
+ * can be shared and the back button works. Pieces of the index are loaded with <script> elements,
+ * which works from a static host and from a page opened straight from disk.
+ * Filters are applied while walking the ranked results, loading records as needed.
+ * Text from the archive is only ever inserted as text nodes. */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var piecesBase = new URL(script.getAttribute("data-pieces"), document.baseURI);
+  var siteRoot = new URL(script.getAttribute("data-root"), document.baseURI);
+  var PAGE = 20;
+
+  // --- loading pieces -------------------------------------------------------------------------
+  var waiting = {}, loading = {};
+  window.newsArchiveSearch = {
+    piece: function (name, data) {
+      var w = waiting[name];
+      if (w) { delete waiting[name]; w.resolve(data); }
+    }
+  };
+  function load(name) {
+    if (loading[name]) return loading[name];
+    loading[name] = new Promise(function (resolve, reject) {
+      waiting[name] = { resolve: resolve, reject: reject };
+      var el = document.createElement("script");
+      el.src = new URL(name + ".js", piecesBase).href;
+      el.async = true;
+      el.onerror = function () {
+        delete waiting[name];
+        delete loading[name];
+        reject(new Error("could not load the search index (" + name + ")"));
+      };
+      document.head.appendChild(el);
+    });
+    return loading[name];
+  }
+
+  var form = document.getElementById("search-form");
+  var box = document.getElementById("search-q");
+  var status = document.getElementById("search-status");
+  var list = document.getElementById("search-results");
+  var more = document.getElementById("search-more");
+  var filters = document.getElementById("search-filters");
+  var selects = { source: document.getElementById("filter-source"), event: document.getElementById("filter-event") };
+  var dates = { from: document.getElementById("filter-from"), to: document.getElementById("filter-to") };
+
+  if (typeof lunr === "undefined") {
+    status.textContent = "Search could not start: lunr.js is missing from this site (the build could not find it).";
+    return;
+  }
+  var index = new NewsArchiveIndex.SplitIndex(lunr, load);
+  var textPipeline = new lunr.Pipeline();
+  textPipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
+
+  // --- the query ------------------------------------------------------------------------------
+  // Strip punctuation around each term as lunr's trimmer does at indexing time ("U.S." -> "U.S"),
+  // keeping lunr's own syntax: +/- presence, field:, trailing * and ~N, ^N.
+  function normalise(query) {
+    return NewsArchiveIndex.searchText(query).split(/\s+/).map(function (token) {
+      var m = token.match(/^([+-]?)((?:[A-Za-z]+:)?)(.*?)((?:[~^]\d+)*)$/);
+      if (!m) return token;
+      var core = m[3].replace(/^[^\w*]+/, "").replace(/[^\w*]+$/, "");
+      return core ? m[1] + m[2] + core + m[4] : "";
+    }).filter(Boolean).join(" ");
+  }
+
+  function params() {
+    var p = new URLSearchParams(window.location.search);
+    return { q: p.get("q") || "", source: p.get("source") || "", event: p.get("event") || "", from: p.get("from") || "", to: p.get("to") || "" };
+  }
+  function currentState() {
+    return { q: box.value.trim(), source: selects.source.value, event: selects.event.value, from: dates.from.value, to: dates.to.value };
+  }
+  function toUrl(state) {
+    var p = new URLSearchParams();
+    ["q", "source", "event", "from", "to"].forEach(function (k) { if (state[k]) p.set(k, state[k]); });
+    var s = p.toString();
+    return window.location.pathname + (s ? "?" + s : "");
+  }
+  function fill(state) {
+    box.value = state.q;
+    setSelect(selects.source, state.source);
+    setSelect(selects.event, state.event);
+    dates.from.value = state.from;
+    dates.to.value = state.to;
+  }
+  function setSelect(select, value) {
+    if (value && !Array.prototype.some.call(select.options, function (o) { return o.value === value; })) {
+      select.appendChild(new Option(value, value));
+    }
+    select.value = value;
+  }
+  function filtered(state) { return !!(state.source || state.event || state.from || state.to); }
+
+  // --- facets, loaded only when filters are used ---------------------------------------------
+  var facetsLoaded = null;
+  function loadFacets() {
+    if (facetsLoaded) return facetsLoaded;
+    facetsLoaded = load("facets").then(function (facets) {
+      var keep = currentState();
+      facets.sources.forEach(function (s) { if (s !== keep.source) selects.source.appendChild(new Option(s, s)); });
+      facets.events.forEach(function (e) { if (e !== keep.event) selects.event.appendChild(new Option(e, e)); });
+      if (facets.first) { dates.from.min = dates.to.min = facets.first; }
+      if (facets.last) { dates.from.max = dates.to.max = facets.last; }
+    });
+    return facetsLoaded;
+  }
+  filters.addEventListener("toggle", function () { if (filters.open) loadFacets(); });
+
+  function passes(record, state) {
+    if (state.source && record.s !== state.source) return false;
+    if (state.event && record.e !== state.event) return false;
+    var day = (record.d || "").slice(0, 10);
+    if (state.from && (!day || day < state.from)) return false;
+    if (state.to && (!day || day > state.to)) return false;
+    return true;
+  }
+
+  // --- results --------------------------------------------------------------------------------
+  function highlighted(text, matched, limit) {
+    var frag = document.createDocumentFragment();
+    var pieces = text.split(/([\s\-]+)/), hits = [];
+    for (var i = 0; i < pieces.length; i += 2) {
+      var terms = pieces[i] ? textPipeline.run(lunr.tokenizer(NewsArchiveIndex.searchText(pieces[i]))).map(String) : [];
+      if (terms.some(function (t) { return matched[t]; })) hits.push(i);
+    }
+    var start = 0, end = pieces.length;
+    if (limit && pieces.length > limit) {
+      start = hits.length ? Math.max(0, hits[0] - 16) : 0;
+      start -= start % 2;
+      end = Math.min(pieces.length, start + limit);
+    }
+    if (start > 0) frag.appendChild(document.createTextNode("\u2026 "));
+    for (var j = start; j < end; j++) {
+      if (j % 2 === 0 && hits.indexOf(j) >= 0) {
+        // mark the word, not the punctuation around it: "(Vladivostok," -> "(" <mark>Vladivostok</mark> ","
+        var parts = pieces[j].match(/^(\W*)(.*?)(\W*)$/) || ["", "", pieces[j], ""];
+        if (parts[1]) frag.appendChild(document.createTextNode(parts[1]));
+        var mark = document.createElement("mark");
+        mark.textContent = parts[2] || pieces[j];
+        frag.appendChild(mark);
+        if (parts[3]) frag.appendChild(document.createTextNode(parts[3]));
+      } else {
+        frag.appendChild(document.createTextNode(pieces[j]));
+      }
+    }
+    if (end < pieces.length) frag.appendChild(document.createTextNode(" \u2026"));
+    return frag;
+  }
+
+  function resultItem(record, result) {
+    var matched = {};
+    Object.keys(result.matchData.metadata).forEach(function (t) { matched[t] = true; });
+    var li = document.createElement("li");
+    var a = document.createElement("a");
+    a.href = new URL(record.u, siteRoot).href;
+    a.appendChild(highlighted(record.h, matched, 0));
+    li.appendChild(a);
+    var meta = document.createElement("p");
+    meta.className = "result-meta";
+    meta.textContent = [record.s, record.e, record.t].filter(Boolean).join(" \u00b7 ");
+    li.appendChild(meta);
+    if (record.x) {
+      var snippet = document.createElement("p");
+      snippet.className = "snippet";
+      snippet.appendChild(highlighted(record.x, matched, 70));
+      li.appendChild(snippet);
+    }
+    return li;
+  }
+
+  var run = 0, walk = null;
+
+  function showMore() {
+    var mine = walk;
+    if (!mine) return Promise.resolve();
+    more.hidden = true;
+    var shown = 0;
+    function step() {
+      if (mine !== walk) return Promise.resolve();
+      if (shown >= PAGE || mine.next >= mine.results.length) return Promise.resolve();
+      var start = mine.next, batch = mine.results.slice(start, start + PAGE);
+      mine.next += batch.length;
+      return index.recordsOf(batch.map(function (r) { return r.ref; })).then(function (records) {
+        if (mine !== walk) return;
+        for (var i = 0; i < records.length; i++) {
+          if (shown >= PAGE) { mine.next = start + i; break; }  // resume here next time
+          if (passes(records[i], mine.state)) {
+            list.appendChild(resultItem(records[i], batch[i]));
+            shown++;
+            mine.count++;
+          }
+        }
+        return step();
+      });
+    }
+    return step().then(function () {
+      if (mine !== walk) return;
+      more.hidden = mine.next >= mine.results.length;
+      var total = mine.results.length;
+      if (mine.filtered) {
+        status.textContent = mine.count
+          ? "Showing " + mine.count + " matching update" + (mine.count === 1 ? "" : "s") + " (filtered from " + total + ")."
+          : (more.hidden ? "No updates match \u201c" + mine.state.q + "\u201d with these filters." : "No matches yet with these filters; show more to keep looking.");
+      } else {
+        status.textContent = total + " update" + (total === 1 ? "" : "s") + " match \u201c" + mine.state.q + "\u201d.";
+      }
+    });
+  }
+
+  function search(state) {
+    var mine = ++run;
+    list.textContent = "";
+    more.hidden = true;
+    walk = null;
+    if (!state.q) {
+      status.textContent = "";
+      return Promise.resolve();
+    }
+    var query = normalise(state.q);
+    if (!query) {
+      status.textContent = "Type a word to search for.";
+      return Promise.resolve();
+    }
+    status.textContent = "Searching\u2026";
+    return index.search(query).then(function (results) {
+      if (mine !== run) return;
+      if (!results.length) {
+        status.textContent = "No updates match \u201c" + state.q + "\u201d. Check the spelling, or try fewer words or a trailing * (vlad*).";
+        return;
+      }
+      walk = { results: results, next: 0, state: state, filtered: filtered(state), count: 0 };
+      return showMore();
+    }, function (error) {
+      if (mine !== run) return;
+      if (error && error.name === "QueryParseError") {
+        status.textContent = "This search cannot be read: " + error.message + ". Words are searched as typed; the characters : ^ ~ * + - have special meanings.";
+      } else {
+        status.textContent = "Search failed: " + (error && error.message ? error.message : error);
+      }
+    });
+  }
+
+  // --- wiring ---------------------------------------------------------------------------------
+  var typingTimer = null;
+  function go(push) {
+    var state = currentState();
+    var url = toUrl(state);
+    if (url !== window.location.pathname + window.location.search) {
+      history[push ? "pushState" : "replaceState"](state, "", url);
+    }
+    return search(state);
+  }
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearTimeout(typingTimer);
+    go(true);
+  });
+  box.addEventListener("input", function () {
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(function () { go(false); }, 250);
+  });
+  [selects.source, selects.event, dates.from, dates.to].forEach(function (el) {
+    el.addEventListener("change", function () { go(true); });
+  });
+  window.addEventListener("popstate", function () {
+    var state = params();
+    fill(state);
+    search(state);
+  });
+  more.addEventListener("click", function () { showMore(); });
+
+  // Arrow keys move between the search box and the results; Enter follows a result's link.
+  function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
+  box.addEventListener("keydown", function (event) {
+    if (event.key === "ArrowDown" && links().length) { event.preventDefault(); links()[0].focus(); }
+  });
+  list.addEventListener("keydown", function (event) {
+    var all = links(), at = all.indexOf(document.activeElement);
+    if (at < 0) return;
+    if (event.key === "ArrowDown" && at < all.length - 1) { event.preventDefault(); all[at + 1].focus(); }
+    else if (event.key === "ArrowUp") { event.preventDefault(); (at > 0 ? all[at - 1] : box).focus(); }
+    else if (event.key === "Escape") { event.preventDefault(); box.focus(); }
+  });
+
+  var initial = params();
+  fill(initial);
+  if (filtered(initial)) { filters.open = true; loadFacets(); }
+  if (initial.q) search(initial); else box.focus();
+})();
