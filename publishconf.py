@@ -3,7 +3,7 @@
 import os
 import sys
 
-sys.path.append(os.curdir)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pelicanconf import *  # noqa: E402,F403
 
 # Where the archive is hosted: feeds and structured data need absolute links.

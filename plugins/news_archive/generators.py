@@ -137,8 +137,8 @@ def attach_events(generator) -> None:
         if dump is not article.dump:
             article.dump = dump
             article._content = render.article_html(dump)
-            start = article_date(dump)
-            if start is not None and article.undated:
+            start = article_date(dump)  # the event may have given a date, or a zone to the date it had
+            if start is not None:
                 article.date = start
                 article.locale_date = start.strftime(article.date_format)
                 article.undated = False
