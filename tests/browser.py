@@ -52,5 +52,10 @@ def watch(page) -> list[str]:
     problems: list[str] = []
     page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
     page.on("console", lambda msg: problems.append(f"console {msg.type}: {msg.text}") if msg.type == "error" else None)
-    page.on("requestfailed", lambda request: problems.append(f"request failed: {request.url}"))
+    page.on(
+        "requestfailed",
+        lambda request: problems.append(f"request failed: {request.url} ({request.failure})")
+        if "ERR_ABORTED" not in (request.failure or "")  # navigating away cancels pending loads; not a failure
+        else None,
+    )
     return problems

@@ -8,7 +8,7 @@ from news_archive.render import article_html
 
 from .conftest import FIXTURES, SEEDS
 
-ALL_DUMPS = SEEDS + sorted(FIXTURES.glob("*.txt"))
+ALL_DUMPS = SEEDS + sorted(FIXTURES.rglob("*.txt"))
 
 
 @pytest.mark.parametrize("path", ALL_DUMPS, ids=lambda p: p.stem)

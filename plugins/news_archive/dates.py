@@ -20,6 +20,10 @@ logger = logging.getLogger(__name__)
 EARLIEST_YEAR, LATEST_YEAR = 1800, 2199
 
 
+def plausible(day: date) -> bool:
+    return EARLIEST_YEAR <= day.year <= LATEST_YEAR
+
+
 def _month(parts: dict) -> int | None:
     if parts.get("monthnum"):
         return int(parts["monthnum"])
@@ -78,7 +82,7 @@ def header_date(value: str) -> tuple[date, datetime | None]:
             stamp = datetime(int(parts["year"]), _month(parts), int(parts["day"]))
         except (IndexError, TypeError, ValueError):
             raise ValueError(f"cannot read the date {value!r}; write it as YYYY-MM-DD (e.g. 2019-04-25)") from None
-    if not EARLIEST_YEAR <= stamp.year <= LATEST_YEAR:
+    if not plausible(stamp.date()):
         raise ValueError(f"the date {value!r} is implausible for news (outside {EARLIEST_YEAR}-{LATEST_YEAR})")
     return stamp.date(), stamp if re.search(r"\d[T ]\d{1,2}:\d\d", value) else None
 

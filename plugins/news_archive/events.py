@@ -92,16 +92,23 @@ class _Doc:
 # --- background paragraphs ---------------------------------------------------------------------
 
 
+BACKGROUND_WINDOW = 12  # a background paragraph is repeated within this many updates
+
+
 def background_lines(dump: Dump) -> frozenset[int]:
     """Paragraphs a live blog carries from update to update ("Thursday's summit reflects ...").
 
     A paragraph after an update's first one that nearly repeats a paragraph of
-    another update is background, not news: it takes no part in similarity.
+    another update nearby (within ``BACKGROUND_WINDOW`` updates) is background, not
+    news: it takes no part in similarity. Comparing neighbours only keeps a blog of
+    thousands of updates linear.
     """
     paras = [(u_index, p) for u_index, u in enumerate(dump.updates) for p in u.paragraphs[1:]]
     found = set()
     for i, (ui, a) in enumerate(paras):
         for uj, b in paras[i + 1 :]:
+            if uj - ui > BACKGROUND_WINDOW:
+                break
             if ui != uj and near_duplicate(a.text, b.text):
                 found.update((a.line, b.line))
     return frozenset(found)
@@ -324,26 +331,36 @@ def merged_timeline(dumps: dict[str, Dump], options: EventOptions) -> tuple[list
         if ra != rb:
             group_of[max(ra, rb)] = min(ra, rb)
 
+    # Sliding window over time: only updates within the limit of each other are compared.
     limit = timedelta(hours=options.same_fact_hours)
-    for n, (ka, ia, ua) in enumerate(timed):
-        for kb, ib, ub in timed[n + 1 :]:
-            if ka != kb and abs(ua.datetime - ub.datetime) <= limit:
-                if cosine(vectors[(ka, ia)], vectors[(kb, ib)]) >= options.same_fact_threshold:
-                    join((ka, ia), (kb, ib))
+    by_time = sorted(timed, key=lambda t: (_utc(t[2].datetime), t[0], t[1]))
+    for n, (ka, ia, ua) in enumerate(by_time):
+        for kb, ib, ub in by_time[n + 1 :]:
+            if _utc(ub.datetime) - _utc(ua.datetime) > limit:
+                break
+            if ka != kb and cosine(vectors[(ka, ia)], vectors[(kb, ib)]) >= options.same_fact_threshold:
+                join((ka, ia), (kb, ib))
 
     # An untimed update is placed only when it clearly reports what a timed update of another source did.
+    # Candidates come from an inverted index of the timed leads' terms, so only updates sharing a word are scored.
+    postings: dict[str, list[tuple[tuple[str, int], float]]] = defaultdict(list)
+    for kt, it, _ in timed:
+        for term, weight in vectors[(kt, it)].items():
+            postings[term].append(((kt, it), weight))
+    moments = {(kt, it): ut.datetime for kt, it, ut in timed}
     placed: dict[tuple[str, int], datetime] = {}
     for k, i, _ in untimed:
-        scores = sorted(
-            ((cosine(vectors[(k, i)], vectors[(kt, it)]), (kt, it), ut.datetime) for kt, it, ut in timed if kt != k),
-            key=lambda s: (-s[0], s[1]),
-        )
+        totals: dict[tuple[str, int], float] = defaultdict(float)
+        for term, weight in vectors[(k, i)].items():
+            for ref, other in postings.get(term, ()):
+                if ref[0] != k:
+                    totals[ref] += weight * other
+        scores = sorted(((score, ref) for ref, score in totals.items()), key=lambda s: (-s[0], s[1]))
         if not scores:
             continue
-        best = scores[0]
-        runner_up = scores[1][0] if len(scores) > 1 else 0.0
+        best, runner_up = scores[0], (scores[1][0] if len(scores) > 1 else 0.0)
         if best[0] >= options.place_threshold and best[0] - runner_up >= options.place_margin:
-            placed[(k, i)] = best[2]
+            placed[(k, i)] = moments[best[1]]
             join((k, i), best[1])
 
     members: dict[tuple, list[tuple[str, int]]] = defaultdict(list)

@@ -60,6 +60,11 @@ class Archive:
         base = f"{self.site_url}/" if self.site_url else ""
         return script_json(article_jsonld(article.dump, base + article.url))
 
+    @staticmethod
+    def web_url(url: str | None) -> str | None:
+        """A dump's ``URL:`` as a link target only when it is http(s); never javascript: or data:."""
+        return url if url and url.lower().startswith(("http://", "https://")) else None
+
     def update_count(self, article) -> int:
         return len(article.dump.updates)
 

@@ -40,8 +40,18 @@ class DumpError(ValueError):
 # --- entry points ------------------------------------------------------------------------------
 
 
-def parse_file(path: str | Path) -> Dump:
+#: Larger files are refused: a news dump is one article; 10 MB of text is already a book.
+MAX_DUMP_BYTES = 10_000_000
+
+
+def parse_file(path: str | Path, max_bytes: int | None = MAX_DUMP_BYTES) -> Dump:
     path = Path(path)
+    size = path.stat().st_size
+    if max_bytes is not None and size > max_bytes:
+        raise DumpError(
+            f"{size / 1e6:.1f} MB is over the {max_bytes / 1e6:g} MB limit for one dump: split it into one dump per "
+            "article, or raise NEWS_ARCHIVE['max_dump_bytes']"
+        )
     return parse_bytes(path.read_bytes(), name=path.name)
 
 
@@ -49,7 +59,7 @@ def parse_bytes(data: bytes, name: str = "<bytes>") -> Dump:
     try:
         source = decode(data)
     except NotText as error:
-        raise DumpError(str(error)) from None
+        raise DumpError(f"{error}: remove it from the dumps folder, or convert it to plain text") from None
     return parse_text(source.text, name=name, encoding=source.encoding, problems=source.problems)
 
 
@@ -213,6 +223,9 @@ class _Parser:
                 self.problems.append(Problem(line, f"{error}; the date is inferred from the text instead"))
         if day is None:
             found_date = dates.text_date(all_paras, [p for p in all_paras if rules.caption(p.text)])
+            if found_date and not dates.plausible(found_date[0]):
+                self.problems.append(Problem(found_date[1], f"the date {found_date[0].isoformat()} in the text is implausible for news and is not used; add a `Date:` header"))
+                found_date = None
             if found_date:
                 day, date_line, _ = found_date
                 day_source = "text"

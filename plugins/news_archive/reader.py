@@ -11,7 +11,7 @@ from pelican.readers import BaseReader
 
 from . import dates, render
 from .anchors import article_slug
-from .parse import DumpError, parse_file
+from .parse import MAX_DUMP_BYTES, DumpError, parse_file
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +66,8 @@ class DumpReader(BaseReader):
 
     def read(self, source_path):
         try:
-            dump = parse_file(source_path)
+            limit = (self.settings.get("NEWS_ARCHIVE") or {}).get("max_dump_bytes", MAX_DUMP_BYTES)
+            dump = parse_file(source_path, max_bytes=limit)
         except DumpError as error:
             self.failures.append((os.path.relpath(source_path, self.settings["PATH"]), error.line, error.message))
             logger.error(
