@@ -3,6 +3,7 @@
     news-archive inspect FILE          the parse of one dump, as JSON
     news-archive events PATH...        the events of a set of dumps, with merged timelines, as JSON
     news-archive check PATH...         problems and dropped lines of dumps (--strict: exit 1 on any)
+    news-archive generate N DIR        a synthetic archive of N dumps (--seed S), with truth.json
 """
 
 from __future__ import annotations
@@ -84,6 +85,14 @@ def cmd_check(args) -> int:
     return 1 if (problems and args.strict) else 0
 
 
+def cmd_generate(args) -> int:
+    from .corpus import generate
+
+    truth = generate(args.count, args.folder, seed=args.seed, events=args.events)
+    print(f"wrote {len(truth)} dumps of {len({t['event'] for t in truth})} events to {args.folder}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="news-archive", description="Raw news dumps to a static, searchable archive.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -101,6 +110,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="exit 1 when any problem is found")
     check.add_argument("--dropped", action="store_true", help="also list every dropped line")
     check.set_defaults(run=cmd_check)
+    generate = commands.add_parser("generate", help="write a synthetic archive for benchmarks")
+    generate.add_argument("count", type=int)
+    generate.add_argument("folder")
+    generate.add_argument("--seed", type=int, default=0)
+    generate.add_argument("--events", type=int, default=None, help="how many events (default: one per 12 dumps)")
+    generate.set_defaults(run=cmd_generate)
     return parser
 
 

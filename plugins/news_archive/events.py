@@ -8,6 +8,7 @@ returns the events and the dumps with dates filled. The Pelican glue and
 from __future__ import annotations
 
 import logging
+import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
@@ -16,7 +17,7 @@ from datetime import date, datetime, timedelta, timezone
 from . import dates, places, vocab
 from .anchors import slugify
 from .model import Dump, Update
-from .similarity import cosine, idf_table, near_duplicate, terms, vector
+from .similarity import cosine, idf_table, shingles, terms, vector
 
 logger = logging.getLogger(__name__)
 
@@ -24,8 +25,9 @@ logger = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class EventOptions:
     window_days: int = 3  # coverage further apart than this is not one event
-    group_threshold: float = 0.2  # TF-IDF cosine of two articles' news text
+    group_threshold: float = 0.3  # TF-IDF cosine of two articles' news text (see the README for the measurements)
     top_terms: int = 20  # an article is compared only with articles sharing one of its top terms
+    vector_terms: int = 60  # an article's grouping vector keeps its strongest terms
     place_threshold: float = 0.4  # an untimed update's lead against a timed update's lead ...
     place_margin: float = 0.15  # ... and by this much more than the next best: "clearly"
     same_fact_threshold: float = 0.4  # two timed updates of two sources reporting one thing
@@ -93,6 +95,7 @@ class _Doc:
 
 
 BACKGROUND_WINDOW = 12  # a background paragraph is repeated within this many updates
+NEAR_DUPLICATE = 0.6  # Jaccard similarity of word 3-grams
 
 
 def background_lines(dump: Dump) -> frozenset[int]:
@@ -100,17 +103,28 @@ def background_lines(dump: Dump) -> frozenset[int]:
 
     A paragraph after an update's first one that nearly repeats a paragraph of
     another update nearby (within ``BACKGROUND_WINDOW`` updates) is background, not
-    news: it takes no part in similarity. Comparing neighbours only keeps a blog of
-    thousands of updates linear.
+    news: it takes no part in similarity. Candidates are found through an index of
+    word 3-grams, so a blog of thousands of updates stays fast.
     """
     paras = [(u_index, p) for u_index, u in enumerate(dump.updates) for p in u.paragraphs[1:]]
+    if len(paras) < 2:
+        return frozenset()
+    grams = [shingles(p.text) for _, p in paras]
+    holders: dict[tuple, list[int]] = defaultdict(list)
+    for i, gram_set in enumerate(grams):
+        for gram in gram_set:
+            holders[gram].append(i)
     found = set()
-    for i, (ui, a) in enumerate(paras):
-        for uj, b in paras[i + 1 :]:
-            if uj - ui > BACKGROUND_WINDOW:
-                break
-            if ui != uj and near_duplicate(a.text, b.text):
-                found.update((a.line, b.line))
+    for i, gram_set in enumerate(grams):
+        common: Counter = Counter()
+        for gram in gram_set:
+            for j in holders[gram]:
+                if j > i:
+                    common[j] += 1
+        for j, shared in common.items():
+            ui, uj = paras[i][0], paras[j][0]
+            if ui != uj and uj - ui <= BACKGROUND_WINDOW and shared / (len(gram_set) + len(grams[j]) - shared) >= NEAR_DUPLICATE:
+                found.update((paras[i][1].line, paras[j][1].line))
     return frozenset(found)
 
 
@@ -180,11 +194,15 @@ def _explicit_name(dump: Dump) -> str | None:
 def group(docs: dict[str, _Doc], options: EventOptions) -> list[list[str]]:
     """Clusters of article keys; deterministic and independent of input order.
 
-    Articles with the same ``Event:`` header are one event. Otherwise, pairs whose
-    TF-IDF cosine reaches the threshold are joined strongest first, as long as the
-    joined coverage spans no more than the window (undated articles span nothing).
-    Only pairs that share one of their top terms are compared (blocking), and
-    dated pairs further apart than the window are never compared.
+    1. Articles with the same ``Event:`` header are one event.
+    2. Dated articles are compared only with articles dated within the window that share
+       one of their top terms (a sliding window over the date-sorted list, so grouping
+       never compares every article with every other); pairs whose TF-IDF cosine reaches
+       the threshold join strongest first, as long as the joined coverage spans no more
+       than the window.
+    3. An undated article joins the dated event whose centroid it is most similar to,
+       found through an inverted index of the centroids' terms (one lookup per event).
+    4. Undated articles that joined nothing group among themselves, as in step 2.
     """
     clusters = _Clusters(docs, options.window_days)
     by_name: dict[str, list[str]] = defaultdict(list)
@@ -196,32 +214,60 @@ def group(docs: dict[str, _Doc], options: EventOptions) -> list[list[str]]:
         for other in keys[1:]:
             clusters.union(keys[0], other, force=True)
 
-    postings: dict[str, list[str]] = defaultdict(list)
-    for key in sorted(docs):
-        top = sorted(docs[key].vector.items(), key=lambda kv: (-kv[1], kv[0]))[: options.top_terms]
-        for term, _ in top:
-            postings[term].append(key)
-    window = timedelta(days=options.window_days)
-    pairs: set[tuple[str, str]] = set()
-    for keys in postings.values():
-        for i, a in enumerate(keys):
-            for b in keys[i + 1 :]:
-                da, db = docs[a].dump.date, docs[b].dump.date
-                if da and db and abs(da - db) > window:
-                    continue
-                pairs.add((a, b) if a < b else (b, a))
-    edges = []
-    for a, b in pairs:
-        score = cosine(docs[a].vector, docs[b].vector)
-        if score >= options.group_threshold:
-            edges.append((-round(score, 9), a, b))
-    for _, a, b in sorted(edges):
-        clusters.union(a, b)
+    top = {
+        key: {t for t, _ in sorted(doc.vector.items(), key=lambda kv: (-kv[1], kv[0]))[: options.top_terms]}
+        for key, doc in docs.items()
+    }
 
+    def join_strongest_first(pairs):
+        edges = []
+        for a, b in pairs:
+            if top[a] & top[b]:
+                score = cosine(docs[a].vector, docs[b].vector)
+                if score >= options.group_threshold:
+                    edges.append((-round(score, 9), a, b))
+        for _, a, b in sorted(edges):
+            clusters.union(a, b)
+
+    dated = sorted((doc.dump.date, key) for key, doc in docs.items() if doc.dump.date)
+
+    def dated_pairs():
+        for i, (day, a) in enumerate(dated):
+            for other_day, b in dated[i + 1 :]:
+                if (other_day - day).days > options.window_days:
+                    break
+                yield a, b
+
+    join_strongest_first(dated_pairs())
+
+    # undated articles and the centroids of the dated events
     members: dict[str, list[str]] = defaultdict(list)
-    for key in sorted(docs):
+    for _, key in dated:
         members[clusters.find(key)].append(key)
-    return sorted(members.values())
+    postings: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    for root in sorted(members):
+        total: Counter = Counter()
+        for key in members[root]:
+            total.update(docs[key].vector)
+        norm = math.sqrt(sum(w * w for w in total.values())) or 1.0
+        for term, weight in strongest({t: w / norm for t, w in total.items()}, options.vector_terms).items():
+            postings[term].append((root, weight))
+    undated = sorted(key for key, doc in docs.items() if not doc.dump.date)
+    alone = []
+    for key in undated:
+        scores: dict[str, float] = defaultdict(float)
+        for term, weight in docs[key].vector.items():
+            for root, other in postings.get(term, ()):
+                scores[root] += weight * other
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        if not (ranked and ranked[0][1] >= options.group_threshold and clusters.union(key, ranked[0][0])):
+            alone.append(key)
+    join_strongest_first((a, b) for i, a in enumerate(alone) for b in alone[i + 1 :] if clusters.find(a) != clusters.find(b))
+
+    result: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(docs):
+        result[clusters.find(key)].append(key)
+    return sorted(result.values())
 
 
 # --- naming ------------------------------------------------------------------------------------
@@ -243,9 +289,9 @@ def entity_counts(text: str) -> Counter:
     return counts
 
 
-def derive_name(dumps: list[Dump]) -> str:
+def derive_name(dumps: list[Dump], texts: list[str] | None = None) -> str:
     """'Kim–Putin summit': the names the coverage shares most, and its most common event noun."""
-    texts = [news_text(d) for d in dumps]
+    texts = texts if texts is not None else [news_text(d) for d in dumps]
     per_article = [entity_counts(t) for t in texts]
     spread = Counter(w for counts in per_article for w in counts)
     total = sum(per_article, Counter())
@@ -415,29 +461,40 @@ def build_events(items: list[tuple[str, Dump]], options: EventOptions | None = N
     docs = {key: _Doc(key, dump) for key, dump in items}
     if len(docs) != len(items):
         raise ValueError("article keys must be unique")
-    counts = {key: terms(news_text(doc.dump)) for key, doc in docs.items()}
+    texts = {key: news_text(doc.dump) for key, doc in docs.items()}
+    counts = {key: terms(text) for key, text in texts.items()}
     idf = idf_table(counts.values())
     for key, doc in docs.items():
-        doc.vector = vector(counts[key], idf)
+        doc.vector = strongest(vector(counts[key], idf), options.vector_terms)
 
     events: list[Event] = []
     filled_all: dict[str, Dump] = {}
     for keys in group(docs, options):
         filled = fill_dates({k: docs[k].dump for k in keys})
         filled_all.update(filled)
-        events.append(_event(filled, options))
+        events.append(_event(filled, options, texts))
     events = _unique_slugs(events)
     events.sort(key=lambda e: (e.date_start or date.min, e.slug), reverse=True)
     return events, filled_all
 
 
-def _event(filled: dict[str, Dump], options: EventOptions) -> Event:
-    dumps = [filled[k] for k in sorted(filled)]
+def strongest(weights: dict[str, float], count: int) -> dict[str, float]:
+    """The ``count`` heaviest terms of a unit vector, renormalised: what an article is most about."""
+    if len(weights) <= count:
+        return weights
+    kept = dict(sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:count])
+    norm = math.sqrt(sum(w * w for w in kept.values())) or 1.0
+    return {t: w / norm for t, w in kept.items()}
+
+
+def _event(filled: dict[str, Dump], options: EventOptions, texts: dict[str, str]) -> Event:
+    keys = sorted(filled)
+    dumps = [filled[k] for k in keys]
     header_names = Counter(d.event.strip() for d in dumps if d.event)
     if header_names:
         name, name_source = min(header_names, key=lambda n: (-header_names[n], n)), "header"
     else:
-        name, name_source = derive_name(dumps), "derived"
+        name, name_source = derive_name(dumps, [texts[k] for k in keys]), "derived"
     days = sorted(d.date for d in dumps if d.date)
     timeline, untimed = merged_timeline(filled, options)
     articles = sorted(filled, key=lambda k: (filled[k].date or date.max, k))
@@ -445,7 +502,7 @@ def _event(filled: dict[str, Dump], options: EventOptions) -> Event:
         slug=slugify(name) + (f"-{days[0].isoformat()}" if days else ""),
         name=name,
         name_source=name_source,
-        place=_place(dumps),
+        place=_place(dumps, [texts[k] for k in keys]),
         timezone=next((d.timezone for d in dumps if d.timezone_source != "event" and d.timezone), None)
         or next((d.timezone for d in dumps if d.timezone), None),
         date_start=days[0] if days else None,
@@ -457,12 +514,12 @@ def _event(filled: dict[str, Dump], options: EventOptions) -> Event:
     )
 
 
-def _place(dumps: list[Dump]) -> str | None:
+def _place(dumps: list[Dump], texts: list[str]) -> str | None:
     """The members' most common dateline place, else the known city their text names most."""
     found = Counter(d.place for d in dumps if d.place)
     if found:
         return min(found, key=lambda p: (-found[p], p))
-    cities = Counter(c for d in dumps for c in places.cities_in(news_text(d)))
+    cities = Counter(c for text in texts for c in places.cities_in(text))
     return min(cities, key=lambda c: (-cities[c], c)) if cities else None
 
 

@@ -118,7 +118,9 @@ class _Parser:
         if title is None:
             raise DumpError("no headline: every line of the dump is header, boilerplate or layout", len(self.lines))
         header = {key: value for key, (_, value) in fields.items()}
-        counts = Counter(w for t in [title.text] + [t.text for t in tokens if t.kind == "text"] for w in rules.content_words(t))
+        # word -> how many distinct lines hold it: a promo repeated word for word cannot vouch for itself
+        distinct = dict.fromkeys([title.text] + [t.text for t in tokens if t.kind == "text"])
+        counts = Counter(w for t in distinct for w in rules.content_words(t))
 
         # 3: dek
         dek = self.find_dek(title, tokens)
