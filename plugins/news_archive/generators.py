@@ -239,10 +239,10 @@ class NewsArchiveGenerator(Generator):
         options = self.archive.settings["search"]
         folder = os.path.join(self.output_path, options["path"])
         docs = documents(self.archive.events, self.archive.dumps, self.archive.urls)
-        serialized = build_index(docs)
-        files = search_files(serialized, [d.record for d in docs], options["chunk_bytes"], options["bucket"])
+        index = build_index(docs)
+        files = search_files(index, [d.record for d in docs], options["chunk_bytes"], options["bucket"])
         if options["monolithic"]:
-            files["index.json"] = dumps_compact(serialized)
+            files["index.json"] = dumps_compact(index.serialize())
         for name, text in files.items():
             target = os.path.join(folder, name)
             os.makedirs(os.path.dirname(target), exist_ok=True)

@@ -1,9 +1,10 @@
-"""The lunr index of the search documents, as lunr.py serialises it, with lunr.js's own terms.
+"""The lunr index of the search documents, with lunr.js's own terms.
 
-lunr.py's Builder does the scoring (BM25, field boosts) and the serialisation;
-the terms it indexes come from :mod:`.jsport`, so they are exactly what lunr.js
-would make of the same text. Fields are handed over already tokenised: lunr.py's
-tokenizer would otherwise split on fewer characters than lunr.js's.
+The terms come from :mod:`.jsport`, so they are exactly what lunr.js would make of
+the same text. :func:`build_index` scores them with :mod:`.builder`, whose output is
+byte-identical to lunr.py's Builder (``lunr_py_index`` builds the same index with
+lunr.py itself, for the test that proves it). Fields are handed over already
+tokenised: lunr.py's tokenizer would otherwise split on fewer characters than lunr.js's.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from lunr.builder import Builder
 from lunr.stemmer import stemmer as lunr_py_stemmer
 
+from . import builder
 from .documents import FIELDS, SearchDoc
 from .jsport import index_terms
 
@@ -48,9 +50,15 @@ def lunr_builder() -> Builder:
     return builder
 
 
-def build_index(docs: list[SearchDoc]) -> dict:
-    """The serialised lunr index (lunr-schema 2.3.9) of documents, in ref order."""
-    builder = lunr_builder()
+def build_index(docs: list[SearchDoc]) -> builder.CompactIndex:
+    """The lunr index of documents, in ref order (``.serialize()`` gives lunr-schema 2.3.9)."""
+    ordered = sorted(docs, key=lambda d: d.ref)
+    return builder.build([(doc.ref, field_terms(doc)) for doc in ordered], list(FIELDS))
+
+
+def lunr_py_index(docs: list[SearchDoc]) -> dict:
+    """The same index built by lunr.py's own Builder, serialised: the reference for the fast builder."""
+    lunr = lunr_builder()
     for doc in sorted(docs, key=lambda d: d.ref):
-        builder.add({"ref": doc.ref, **field_terms(doc)})
-    return builder.build().serialize()
+        lunr.add({"ref": doc.ref, **field_terms(doc)})
+    return lunr.build().serialize()

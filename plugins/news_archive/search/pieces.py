@@ -26,6 +26,10 @@ from __future__ import annotations
 
 import json
 
+from lunr import __TARGET_JS_VERSION__
+
+from .builder import CompactIndex
+
 DEFAULT_CHUNK_BYTES = 24_000
 DEFAULT_RECORD_BUCKET = 8
 
@@ -49,20 +53,13 @@ def as_scripts(files: dict[str, str]) -> dict[str, str]:
     return {name[: -len(".json")] + ".js": piece(name[: -len(".json")], text) for name, text in files.items()}
 
 
-def split_index(serialized: dict, records: list[dict], chunk_bytes: int = DEFAULT_CHUNK_BYTES, bucket: int = DEFAULT_RECORD_BUCKET) -> dict[str, str]:
-    """{relative file name: JSON text} of the pieces of a serialised lunr index."""
-    fields = serialized["fields"]
-    refs = [ref for ref in (r["u"] for r in records)]
-    number = {ref: n for n, ref in enumerate(refs)}
-    if len(number) != len(refs):
+def split_index(index: CompactIndex, records: list[dict], chunk_bytes: int = DEFAULT_CHUNK_BYTES, bucket: int = DEFAULT_RECORD_BUCKET) -> dict[str, str]:
+    """{relative file name: JSON text} of the pieces of an index; ``records`` in the index's document order."""
+    if [r["u"] for r in records] != index.refs:
+        raise ValueError("records must be in the index's document order")
+    if len(set(index.refs)) != len(index.refs):
         raise ValueError("search document refs must be unique")
-
-    # field vector values by (field, doc, termIndex)
-    values: dict[tuple[int, int], dict[int, float]] = {}
-    field_number = {name: i for i, name in enumerate(fields)}
-    for field_ref, elements in serialized["fieldVectors"]:
-        field, _, ref = field_ref.partition("/")
-        values[(field_number[field], number[ref])] = dict(zip(elements[0::2], elements[1::2]))
+    fields = index.fields
 
     files: dict[str, str] = {}
     chunk: list[str] = []
@@ -75,20 +72,16 @@ def split_index(serialized: dict, records: list[dict], chunk_bytes: int = DEFAUL
             files[f"t/{len(firsts) - 1}.json"] = "[" + ",".join(chunk) + "]"
         chunk, size = [], 0
 
-    for term, posting in sorted(serialized["invertedIndex"], key=lambda item: js_order(item[0])):
-        index = posting["_index"]
+    for term in sorted(index.postings, key=js_order):
+        term_index, docs_by_field = index.postings[term]
         per_field = []
-        for name in fields:
-            docs = posting.get(name) or {}
-            if not docs:
-                continue
-            f = field_number[name]
-            flat = []
-            for ref in sorted(docs, key=lambda r: number[r]):
-                n = number[ref]
-                flat += [n, values[(f, n)][index]]
-            per_field.append([f, flat])
-        text = dumps_compact([term, index, per_field])
+        for f, docs in enumerate(docs_by_field):
+            if docs:
+                flat = []
+                for d in docs:
+                    flat += [d, index.vectors[(f, d)][term_index]]
+                per_field.append([f, flat])
+        text = dumps_compact([term, term_index, per_field])
         if chunk and size + len(text) > chunk_bytes:
             flush()
         if not chunk:
@@ -102,9 +95,9 @@ def split_index(serialized: dict, records: list[dict], chunk_bytes: int = DEFAUL
     files["meta.json"] = dumps_compact(
         {
             "format": 1,
-            "version": serialized["version"],
+            "version": __TARGET_JS_VERSION__,
             "fields": fields,
-            "pipeline": serialized["pipeline"],
+            "pipeline": list(index.pipeline),
             "docs": len(records),
             "bucket": bucket,
             "chunks": firsts,
@@ -126,8 +119,8 @@ def facets(records: list[dict]) -> str:
     )
 
 
-def search_files(serialized: dict, records: list[dict], chunk_bytes: int = DEFAULT_CHUNK_BYTES, bucket: int = DEFAULT_RECORD_BUCKET) -> dict[str, str]:
+def search_files(index: CompactIndex, records: list[dict], chunk_bytes: int = DEFAULT_CHUNK_BYTES, bucket: int = DEFAULT_RECORD_BUCKET) -> dict[str, str]:
     """Every file of the search output but lunr.js: pieces as scripts, and the facets."""
-    files = as_scripts(split_index(serialized, records, chunk_bytes, bucket))
+    files = as_scripts(split_index(index, records, chunk_bytes, bucket))
     files["facets.js"] = piece("facets", facets(records))
     return files
