@@ -27,6 +27,7 @@ class EventOptions:
     window_days: int = 3  # coverage further apart than this is not one event
     group_threshold: float = 0.3  # TF-IDF cosine of two articles' news text (see the README for the measurements)
     top_terms: int = 20  # an article is compared only with articles sharing one of its top terms
+    shared_names: int = 2  # ... and naming at least this many of the same people and places
     vector_terms: int = 60  # an article's grouping vector keeps its strongest terms
     place_threshold: float = 0.4  # an untimed update's lead against a timed update's lead ...
     place_margin: float = 0.15  # ... and by this much more than the next best: "clearly"
@@ -89,6 +90,7 @@ class _Doc:
     key: str
     dump: Dump
     vector: dict[str, float] = field(default_factory=dict)
+    names: Counter = field(default_factory=Counter)  # capitalised names: people, places
 
 
 # --- background paragraphs ---------------------------------------------------------------------
@@ -96,6 +98,7 @@ class _Doc:
 
 BACKGROUND_WINDOW = 12  # a background paragraph is repeated within this many updates
 NEAR_DUPLICATE = 0.6  # Jaccard similarity of word 3-grams
+SKETCH = 4  # smallest 3-grams a paragraph is indexed by
 
 
 def background_lines(dump: Dump) -> frozenset[int]:
@@ -110,21 +113,24 @@ def background_lines(dump: Dump) -> frozenset[int]:
     if len(paras) < 2:
         return frozenset()
     grams = [shingles(p.text) for _, p in paras]
+    # Candidates share one of each other's few smallest 3-grams (a bottom-k sketch: two paragraphs
+    # with Jaccard similarity >= 0.6 almost always do); only they are compared exactly.
     holders: dict[tuple, list[int]] = defaultdict(list)
     for i, gram_set in enumerate(grams):
-        for gram in gram_set:
+        for gram in sorted(gram_set)[:SKETCH]:
             holders[gram].append(i)
+    pairs = set()
+    for members in holders.values():
+        for n, i in enumerate(members):
+            for j in members[n + 1 :]:
+                if paras[i][0] != paras[j][0] and abs(paras[j][0] - paras[i][0]) <= BACKGROUND_WINDOW:
+                    pairs.add((i, j))
     found = set()
-    for i, gram_set in enumerate(grams):
-        common: Counter = Counter()
-        for gram in gram_set:
-            for j in holders[gram]:
-                if j > i:
-                    common[j] += 1
-        for j, shared in common.items():
-            ui, uj = paras[i][0], paras[j][0]
-            if ui != uj and uj - ui <= BACKGROUND_WINDOW and shared / (len(gram_set) + len(grams[j]) - shared) >= NEAR_DUPLICATE:
-                found.update((paras[i][1].line, paras[j][1].line))
+    for i, j in pairs:
+        a, b = grams[i], grams[j]
+        shared = len(a & b)
+        if shared / (len(a) + len(b) - shared) >= NEAR_DUPLICATE:
+            found.update((paras[i][1].line, paras[j][1].line))
     return frozenset(found)
 
 
@@ -219,10 +225,16 @@ def group(docs: dict[str, _Doc], options: EventOptions) -> list[list[str]]:
         for key, doc in docs.items()
     }
 
+    names = {key: set(doc.names) for key, doc in docs.items()}
+
+    def same_names(a: set, b: set) -> bool:
+        """Coverage of one event names the same people and places: at least ``shared_names`` of them."""
+        return len(a & b) >= min(options.shared_names, len(a), len(b))
+
     def join_strongest_first(pairs):
         edges = []
         for a, b in pairs:
-            if top[a] & top[b]:
+            if top[a] & top[b] and same_names(names[a], names[b]):
                 score = cosine(docs[a].vector, docs[b].vector)
                 if score >= options.group_threshold:
                     edges.append((-round(score, 9), a, b))
@@ -253,16 +265,32 @@ def group(docs: dict[str, _Doc], options: EventOptions) -> list[list[str]]:
         for term, weight in strongest({t: w / norm for t, w in total.items()}, options.vector_terms).items():
             postings[term].append((root, weight))
     undated = sorted(key for key, doc in docs.items() if not doc.dump.date)
+    centroid_vectors: dict[str, dict[str, float]] = defaultdict(dict)
+    for term, holders in postings.items():
+        for root, weight in holders:
+            centroid_vectors[root][term] = weight
+    centroid_names = {root: set().union(*(names[k] for k in keys)) for root, keys in members.items()}
     alone = []
     for key in undated:
-        scores: dict[str, float] = defaultdict(float)
-        for term, weight in docs[key].vector.items():
+        # candidates through the article's most distinctive terms, then exact cosine for the best ten
+        partial: dict[str, float] = defaultdict(float)
+        for term in sorted(top[key]):
+            weight = docs[key].vector[term]
             for root, other in postings.get(term, ()):
-                scores[root] += weight * other
-        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
-        if not (ranked and ranked[0][1] >= options.group_threshold and clusters.union(key, ranked[0][0])):
+                partial[root] += weight * other
+        shortlist = [r for r in sorted(partial, key=lambda r: (-partial[r], r)) if same_names(names[key], centroid_names[r])][:10]
+        ranked = sorted(((cosine(docs[key].vector, centroid_vectors[r]), r) for r in shortlist), key=lambda s: (-s[0], s[1]))
+        if not (ranked and ranked[0][0] >= options.group_threshold and clusters.union(key, ranked[0][1])):
             alone.append(key)
-    join_strongest_first((a, b) for i, a in enumerate(alone) for b in alone[i + 1 :] if clusters.find(a) != clusters.find(b))
+
+    def sharing_pairs(keys):
+        holders: dict[str, list[str]] = defaultdict(list)
+        for key in keys:
+            for term in sorted(top[key]):
+                holders[term].append(key)
+        return sorted({(a, b) for members in holders.values() for n, a in enumerate(members) for b in members[n + 1 :]})
+
+    join_strongest_first(sharing_pairs(alone))
 
     result: dict[str, list[str]] = defaultdict(list)
     for key in sorted(docs):
@@ -289,10 +317,10 @@ def entity_counts(text: str) -> Counter:
     return counts
 
 
-def derive_name(dumps: list[Dump], texts: list[str] | None = None) -> str:
+def derive_name(dumps: list[Dump], texts: list[str] | None = None, per_article: list[Counter] | None = None) -> str:
     """'Kim–Putin summit': the names the coverage shares most, and its most common event noun."""
     texts = texts if texts is not None else [news_text(d) for d in dumps]
-    per_article = [entity_counts(t) for t in texts]
+    per_article = per_article if per_article is not None else [entity_counts(t) for t in texts]
     spread = Counter(w for counts in per_article for w in counts)
     total = sum(per_article, Counter())
     headlines = " ".join(d.display_title + " " + (d.dek.text if d.dek else "") for d in dumps)
@@ -466,13 +494,14 @@ def build_events(items: list[tuple[str, Dump]], options: EventOptions | None = N
     idf = idf_table(counts.values())
     for key, doc in docs.items():
         doc.vector = strongest(vector(counts[key], idf), options.vector_terms)
+        doc.names = entity_counts(texts[key])
 
     events: list[Event] = []
     filled_all: dict[str, Dump] = {}
     for keys in group(docs, options):
         filled = fill_dates({k: docs[k].dump for k in keys})
         filled_all.update(filled)
-        events.append(_event(filled, options, texts))
+        events.append(_event(filled, options, texts, {k: docs[k].names for k in keys}))
     events = _unique_slugs(events)
     events.sort(key=lambda e: (e.date_start or date.min, e.slug), reverse=True)
     return events, filled_all
@@ -487,14 +516,14 @@ def strongest(weights: dict[str, float], count: int) -> dict[str, float]:
     return {t: w / norm for t, w in kept.items()}
 
 
-def _event(filled: dict[str, Dump], options: EventOptions, texts: dict[str, str]) -> Event:
+def _event(filled: dict[str, Dump], options: EventOptions, texts: dict[str, str], names: dict[str, Counter]) -> Event:
     keys = sorted(filled)
     dumps = [filled[k] for k in keys]
     header_names = Counter(d.event.strip() for d in dumps if d.event)
     if header_names:
         name, name_source = min(header_names, key=lambda n: (-header_names[n], n)), "header"
     else:
-        name, name_source = derive_name(dumps, [texts[k] for k in keys]), "derived"
+        name, name_source = derive_name(dumps, [texts[k] for k in keys], [names[k] for k in keys]), "derived"
     days = sorted(d.date for d in dumps if d.date)
     timeline, untimed = merged_timeline(filled, options)
     articles = sorted(filled, key=lambda k: (filled[k].date or date.max, k))

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import html
 import logging
+import multiprocessing
 import os
 import shutil
+import time
 from dataclasses import dataclass, field
 
 from pelican.generators import Generator
@@ -40,6 +42,7 @@ class Archive:
     articles: dict  # key (slug) -> Pelican Article
     problems: list[tuple[str, int | None, str]] = field(default_factory=list)  # (path, line, message)
     site_url: str = ""  # the configured SITEURL (absolute when publishing), for structured data
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage, logged at the end
 
     def __post_init__(self):
         self.event_of = {key: event for event in self.events for key in event.articles}
@@ -136,6 +139,7 @@ def attach_events(generator) -> None:
             problems.append((article.relative_source_path, None, message))
             article.slug = wanted
 
+    started = time.perf_counter()
     events, dumps = build_events([(a.slug, a.dump) for a in articles], settings["events"])
     for article in articles:
         dump = dumps[article.slug]
@@ -158,9 +162,12 @@ def attach_events(generator) -> None:
     problems += getattr(reader, "failures", [])
 
     generator.articles = order_content(generator.articles, generator.settings["ARTICLE_ORDER_BY"])
-    generator.context["news_archive"] = Archive(
+    archive = Archive(
         settings, events, {a.slug: a for a in articles}, sorted(problems, key=str), generator.settings.get("SITEURL", "")
     )
+    archive.timings["parse"] = getattr(reader, "parse_seconds", 0.0)
+    archive.timings["events"] = time.perf_counter() - started
+    generator.context["news_archive"] = archive
 
 
 class NewsArchiveGenerator(Generator):
@@ -173,7 +180,9 @@ class NewsArchiveGenerator(Generator):
         days = views.site_days(self.archive.events, self.archive.dumps, self.archive.urls)
         self.timeline_pages = views.paginate(days, self.archive.settings["timeline_per_page"])
         self.context["events"] = self.archive.events
-        self._report_problems()
+        self._search = None
+        if self.archive.settings["search"]["enabled"]:
+            self._start_search()
 
     def _report_problems(self):
         problems = self.archive.problems
@@ -202,6 +211,7 @@ class NewsArchiveGenerator(Generator):
         if self.archive is None:
             return
         archive = self.archive
+        started = time.perf_counter()
         for event in archive.events:
             self._write(writer, archive.event_url(event), "event", event=event, articles_of_event=archive.articles_of(event))
             if self.settings.get("FEED_ALL_ATOM"):  # event feeds go with the site feed (publishconf.py)
@@ -222,8 +232,15 @@ class NewsArchiveGenerator(Generator):
             self._write(writer, url, "source", source=label, source_articles=articles)
         self._write(writer, archive.settings["sources_url"], "sources")
         self._copy_raw_dumps()
-        if archive.settings["search"]["enabled"]:
-            self._write_search()
+        archive.timings["pages"] = time.perf_counter() - started
+        if self._search is not None:
+            started = time.perf_counter()
+            self._finish_search()
+            archive.timings["search wait"] = time.perf_counter() - started
+        self._report_problems()
+        logger.info(
+            "news_archive: timings: %s", ", ".join(f"{stage} {seconds:.2f}s" for stage, seconds in archive.timings.items())
+        )
 
     def _lunr_js(self) -> str | None:
         """lunr.js from node_modules (npm, pinned in package-lock.json), looked for beside the project."""
@@ -234,34 +251,70 @@ class NewsArchiveGenerator(Generator):
                 return candidate
         return None
 
-    def _write_search(self):
-        """The search index in pieces, the filter facets, and lunr.js itself."""
-        options = self.archive.settings["search"]
-        folder = os.path.join(self.output_path, options["path"])
-        docs = documents(self.archive.events, self.archive.dumps, self.archive.urls)
-        index = build_index(docs)
-        files = search_files(index, [d.record for d in docs], options["chunk_bytes"], options["bucket"])
-        if options["monolithic"]:
-            files["index.json"] = dumps_compact(index.serialize())
-        for name, text in files.items():
-            target = os.path.join(folder, name)
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            with open(target, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-        lunr_js = self._lunr_js()
-        if lunr_js is None:
-            message = f"lunr.js not found at {options['lunr_js']!r}: run `npm ci` (or `make html`); search will not work"
-            logger.error("news_archive: %s", message)
-            self.archive.problems.append(("package.json", None, message))
-        else:
-            shutil.copyfile(lunr_js, os.path.join(folder, "lunr.min.js"))
-
     def _copy_raw_dumps(self):
         """The raw dump beside its article, byte for byte, for provenance."""
         for article in self.archive.articles.values():
             target = os.path.join(self.output_path, self.archive.raw_url(article))
             os.makedirs(os.path.dirname(target), exist_ok=True)
             shutil.copyfile(article.source_path, target)
+
+    def _start_search(self):
+        """Build the search output on the other core while Pelican renders pages (fork), or inline."""
+        options = self.archive.settings["search"]
+        job = (
+            os.path.join(self.output_path, options["path"]), self.archive.events, self.archive.dumps,
+            self.archive.urls, options, self._lunr_js(),
+        )
+        if options["parallel"] and "fork" in multiprocessing.get_all_start_methods():
+            receive, send = multiprocessing.Pipe(duplex=False)
+            process = multiprocessing.get_context("fork").Process(target=_search_child, args=(send, *job), daemon=True)
+            process.start()
+            send.close()
+            self._search = (process, receive)
+        else:
+            self._search = write_search(*job)
+
+    def _finish_search(self):
+        if isinstance(self._search, tuple):
+            process, receive = self._search
+            seconds = receive.recv() if receive.poll(None) else None
+            process.join()
+            if process.exitcode != 0 or seconds is None:
+                raise RuntimeError(f"news_archive: building the search index failed (exit code {process.exitcode}); see the log above")
+            self._search = seconds
+        self.archive.timings["search"] = self._search
+        if self._lunr_js() is None:
+            message = f"lunr.js not found at {self.archive.settings['search']['lunr_js']!r}: run `npm ci` (or `make html`); search will not work"
+            logger.error("news_archive: %s", message)
+            self.archive.problems.append(("package.json", None, message))
+
+
+def write_search(folder: str, events, dumps, urls, options: dict, lunr_js: str | None) -> float:
+    """The search index in pieces, the filter facets, and lunr.js itself; returns the seconds it took."""
+    started = time.perf_counter()
+    docs = documents(events, dumps, urls)
+    index = build_index(docs)
+    files = search_files(index, [d.record for d in docs], options["chunk_bytes"], options["bucket"])
+    if options["monolithic"]:
+        files["index.json"] = dumps_compact(index.serialize())
+    for name, text in files.items():
+        target = os.path.join(folder, name)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    if lunr_js is not None:
+        shutil.copyfile(lunr_js, os.path.join(folder, "lunr.min.js"))
+    return time.perf_counter() - started
+
+
+def _search_child(send, *job) -> None:
+    try:
+        send.send(write_search(*job))
+    except BaseException:
+        logger.exception("news_archive: building the search index failed")
+        raise
+    finally:
+        send.close()
 
 
 def get_generators(pelican):

@@ -29,6 +29,7 @@ SEARCH_DEFAULTS = {
     "bucket": 8,  # records per record file
     "lunr_js": "node_modules/lunr/lunr.min.js",  # from npm (package.json); relative to the project
     "monolithic": False,  # also write index.json, one lunr index of everything (benchmarks)
+    "parallel": True,  # build it on another core while pages are written (where fork is available)
 }
 
 

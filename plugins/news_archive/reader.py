@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+from time import perf_counter
 from datetime import datetime, time, timezone
 
 from pelican.readers import BaseReader
@@ -58,6 +59,7 @@ class DumpReader(BaseReader):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.failures: list[tuple[str, int | None, str]] = []  # (path, line, message), for the build summary
+        self.parse_seconds = 0.0  # time spent parsing, for the build's timing line
 
     def where(self, source_path: str, line: int | None) -> str:
         """``dumps/x.txt:3``: the path as the user sees it in the content folder."""
@@ -67,13 +69,22 @@ class DumpReader(BaseReader):
     def read(self, source_path):
         try:
             limit = (self.settings.get("NEWS_ARCHIVE") or {}).get("max_dump_bytes", MAX_DUMP_BYTES)
-            dump = parse_file(source_path, max_bytes=limit)
+            started = perf_counter()
+            try:
+                dump = parse_file(source_path, max_bytes=limit)
+            finally:
+                self.parse_seconds += perf_counter() - started
         except DumpError as error:
             self.failures.append((os.path.relpath(source_path, self.settings["PATH"]), error.line, error.message))
             logger.error(
                 "news_archive: %s: %s (the dump is skipped; the rest of the site still builds)",
                 self.where(source_path, error.line), error.message,
             )
+            raise
+        except Exception:
+            # Pelican reports only "Could not process" without DEBUG: say what and where ourselves.
+            self.failures.append((os.path.relpath(source_path, self.settings["PATH"]), None, "unexpected error (see the log)"))
+            logger.exception("news_archive: %s: unexpected error while reading this dump (a bug: please report it with the file)", self.where(source_path, None))
             raise
         for problem in dump.problems:
             if problem.level != "info":

@@ -9,6 +9,7 @@ term frequency keeps a long live blog from drowning a short story.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -19,6 +20,7 @@ from .rules import STOPWORDS
 _WORD = re.compile(r"[a-z0-9]+")
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def normalise_word(word: str) -> str:
     """A light, dependency-free stemmer: plurals and possessives only ('talks' -> 'talk')."""
     if len(word) > 4 and word.endswith("ies"):
