@@ -71,7 +71,7 @@ test: setup chromium
 expected: setup
 	$(BIN)/python -m tests.expected
 
-bench: setup
+bench: setup chromium
 	$(BIN)/python -m news_archive.bench $(BENCH_N)
 
 .PHONY: help setup html clean regenerate serve devserver publish chromium test expected bench

@@ -231,6 +231,6 @@ def generate(count: int, folder: str | Path, seed: int = 0, events: int | None =
         name = f"{number:05d}_{hashlib.sha1(text.encode()).hexdigest()[:12]}.txt"
         (folder / name).write_text(text, encoding="utf-8")
         truth.append({"file": name, "event": event.id, "event_kind": event.kind, "place": event.city, "zone": event.zone,
-                      "day": day.isoformat(), **facts})
+                      "day": day.isoformat(), "people": [event.words["short1"], event.words["short2"]], **facts})
     (folder / "truth.json").write_text(json.dumps(truth, indent=1), encoding="utf-8")
     return truth

@@ -265,7 +265,7 @@ class NewsArchiveGenerator(Generator):
             os.path.join(self.output_path, options["path"]), self.archive.events, self.archive.dumps,
             self.archive.urls, options, self._lunr_js(),
         )
-        if options["parallel"] and "fork" in multiprocessing.get_all_start_methods():
+        if self.archive.settings["parallel"] and "fork" in multiprocessing.get_all_start_methods():
             receive, send = multiprocessing.Pipe(duplex=False)
             process = multiprocessing.get_context("fork").Process(target=_search_child, args=(send, *job), daemon=True)
             process.start()

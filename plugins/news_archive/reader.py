@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import html
 import logging
+import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
 from time import perf_counter
 from datetime import datetime, time, timezone
 
@@ -13,6 +15,23 @@ from pelican.readers import BaseReader
 from . import dates, render
 from .anchors import article_slug
 from .parse import MAX_DUMP_BYTES, DumpError, parse_file
+
+#: Below this many dumps to read, prefetching in worker processes is not worth starting them.
+PREFETCH_MIN = 64
+PREFETCH_CHUNK = 32
+
+
+def _parse_many(paths: list[str], limit: int | None) -> list[tuple]:
+    """In a worker: ('ok', dump, seconds) or ('error', message, line, seconds) for each path."""
+    results = []
+    for path in paths:
+        started = perf_counter()
+        try:
+            dump = parse_file(path, max_bytes=limit)
+            results.append(("ok", dump, perf_counter() - started))
+        except DumpError as error:
+            results.append(("error", error.message, error.line, perf_counter() - started))
+    return results
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +79,43 @@ class DumpReader(BaseReader):
         super().__init__(*args, **kwargs)
         self.failures: list[tuple[str, int | None, str]] = []  # (path, line, message), for the build summary
         self.parse_seconds = 0.0  # time spent parsing, for the build's timing line
+        self.prefetched = False
+        self._pool = None
+        self._pending: dict[str, tuple] = {}  # path -> (future of its chunk, position in the chunk)
+
+    def prefetch(self, paths: list[str]) -> None:
+        """Parse the dumps this build will read on two worker processes, ahead of Pelican asking."""
+        self.prefetched = True
+        if len(paths) < PREFETCH_MIN or "fork" not in multiprocessing.get_all_start_methods():
+            return
+        limit = self._limit()
+        self._pool = ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork"))
+        for start in range(0, len(paths), PREFETCH_CHUNK):
+            chunk = paths[start : start + PREFETCH_CHUNK]
+            future = self._pool.submit(_parse_many, chunk, limit)
+            for position, path in enumerate(chunk):
+                self._pending[path] = (future, position)
+
+    def _limit(self) -> int | None:
+        return (self.settings.get("NEWS_ARCHIVE") or {}).get("max_dump_bytes", MAX_DUMP_BYTES)
+
+    def _parse(self, source_path: str):
+        pending = self._pending.pop(source_path, None)
+        if pending is None:
+            started = perf_counter()
+            try:
+                return parse_file(source_path, max_bytes=self._limit())
+            finally:
+                self.parse_seconds += perf_counter() - started
+        future, position = pending
+        result = future.result()[position]
+        self.parse_seconds += result[-1]
+        if not self._pending and self._pool is not None:
+            self._pool.shutdown(wait=False)
+            self._pool = None
+        if result[0] == "error":
+            raise DumpError(result[1], result[2])
+        return result[1]
 
     def where(self, source_path: str, line: int | None) -> str:
         """``dumps/x.txt:3``: the path as the user sees it in the content folder."""
@@ -68,12 +124,7 @@ class DumpReader(BaseReader):
 
     def read(self, source_path):
         try:
-            limit = (self.settings.get("NEWS_ARCHIVE") or {}).get("max_dump_bytes", MAX_DUMP_BYTES)
-            started = perf_counter()
-            try:
-                dump = parse_file(source_path, max_bytes=limit)
-            finally:
-                self.parse_seconds += perf_counter() - started
+            dump = self._parse(source_path)
         except DumpError as error:
             self.failures.append((os.path.relpath(source_path, self.settings["PATH"]), error.line, error.message))
             logger.error(

@@ -1,0 +1,318 @@
+"""``make bench``: build generated archives and compare with plain Pelican, in one run.
+
+    python -m news_archive.bench [N ...]        (default: 1000 10000; make bench BENCH_N="...")
+
+For each size N it generates N dumps (``news-archive generate``, seed 1), then measures, each
+build in a fresh process of its own:
+
+* **baseline**: the same texts as Markdown articles, built by plain Pelican with no plugin;
+* **full**: our build of the dumps (content caching on, cache empty), search index included;
+* **rebuild**: the same build again after one dump changed (the cache now warm);
+
+with wall time, peak memory of the whole process tree (sampled from /proc, so worker processes
+count), our stage timings (parse, events, pages, search) and output size; then the search
+figures: bytes downloaded and time to first result in headless Chromium on 127.0.0.1 for a few
+typical queries, for the split index and for one monolithic lunr index of the same documents,
+and whether both rank the same results first. It prints a table and writes
+``bench-results/latest.json`` (and a dated copy). No timing is asserted anywhere.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+RESULTS = ROOT / "bench-results"
+
+BASELINE_CONF = '''SITENAME = "Baseline"
+SITEURL = ""
+TIMEZONE = "UTC"
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+'''
+
+# --- one build in a child process ---------------------------------------------------------------
+
+
+def run_build(conf: str, content: str, output: str, overrides: str) -> None:
+    """In the child: build with Pelican in-process; print our stage timings as JSON on the last line."""
+    import logging
+
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    timings: dict = {}
+
+    class Catch(logging.Handler):
+        def emit(self, record):
+            message = record.getMessage()
+            if "timings:" in message:
+                for part in message.split("timings:", 1)[1].split(","):
+                    stage, _, value = part.strip().rpartition(" ")
+                    timings[stage] = float(value.rstrip("s"))
+
+    logging.basicConfig(level=logging.ERROR)
+    ours = logging.getLogger("news_archive")
+    ours.setLevel(logging.INFO)
+    ours.addHandler(Catch())
+    ours.propagate = False
+    settings = read_settings(conf, override={"PATH": content, "OUTPUT_PATH": output, **json.loads(overrides)})
+    Pelican(settings).run()
+    print(json.dumps(timings))
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident memory (bytes) of a process and all its descendants."""
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            with open(f"/proc/{current}/status", encoding="ascii") as handle:
+                for line in handle:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children", encoding="ascii") as handle:
+                    todo += [int(c) for c in handle.read().split()]
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
+    return total
+
+
+def measure(conf: Path, content: Path, output: Path, **overrides) -> dict:
+    """Wall time, peak tree memory and stage timings of one build in a fresh process."""
+    command = [sys.executable, "-m", "news_archive.bench", "--run", str(conf), str(content), str(output), json.dumps(overrides)]
+    peak = 0
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    done = threading.Event()
+
+    def sample():
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss(process.pid))
+            done.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = process.communicate()
+    seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    if process.returncode != 0:
+        raise RuntimeError(f"build failed ({conf.name}):\n{err[-3000:]}")
+    timings = json.loads(out.strip().splitlines()[-1]) if out.strip() else {}
+    return {"seconds": round(seconds, 2), "peak_mb": round(peak / 2**20, 1), "stages": timings}
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+# --- the corpus and its Markdown twin -----------------------------------------------------------
+
+
+def prepare(count: int, work: Path) -> tuple[Path, Path, list[dict]]:
+    from .corpus import generate
+
+    content, markdown = work / "content", work / "markdown"
+    for folder in (content, markdown):
+        shutil.rmtree(folder, ignore_errors=True)
+    truth = generate(count, content / "dumps", seed=1)
+    (markdown / "articles").mkdir(parents=True)
+    for record in truth:
+        lines = [line for line in (content / "dumps" / record["file"]).read_text(encoding="utf-8").splitlines() if line.strip()]
+        stem = record["file"].rsplit(".", 1)[0]
+        body = "\n\n".join(lines[1:])
+        (markdown / "articles" / f"{stem}.md").write_text(
+            f"Title: {lines[0]}\nDate: {record['day']}\nSlug: {stem}\n\n{body}\n", encoding="utf-8"
+        )
+    return content, markdown, truth
+
+
+def typical_queries(truth: list[dict]) -> list[str]:
+    """Two-word queries a reader would type: a person and a place, an event and a place."""
+    queries = []
+    for record in truth[:2]:
+        queries += [f"{record['people'][0]} {record['place']}", f"{record['event_kind']} {record['place']}"]
+    return queries
+
+
+# --- search in the browser ----------------------------------------------------------------------
+
+MONO_PAGE = """<!doctype html><html lang="en"><meta charset="utf-8"><title>monolithic</title>
+<script src="search/lunr.min.js"></script><body><ol id="r"></ol><script>
+const q = new URLSearchParams(location.search).get("q");
+fetch("search/index.json").then(r => r.json()).then(data => {
+  try {
+  const index = lunr.Index.load(data);
+  const found = index.search(q);
+  const list = document.getElementById("r");
+  for (const hit of found.slice(0, 10)) { const li = document.createElement("li"); li.textContent = hit.ref; list.appendChild(li); }
+  if (!found.length) { const li = document.createElement("li"); li.textContent = "none"; list.appendChild(li); }
+  } catch (e) { const li = document.createElement("li"); li.textContent = "error: " + e.message; document.getElementById("r").appendChild(li); }
+});
+</script></body></html>"""
+
+
+def search_figures(site: Path, queries: list[str]) -> list[dict]:
+    from playwright.sync_api import sync_playwright
+
+    from .browser import launch, serve
+
+    (site / "bench-mono.html").write_text(MONO_PAGE, encoding="utf-8")
+    results = []
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = launch(playwright)
+        for query in queries:
+            row = {"query": query}
+            for kind, path, selector in (("split", "search.html", "#search-results li a"), ("monolithic", "bench-mono.html", "#r li")):
+                context = browser.new_context()
+                page = context.new_page()
+                loaded = []
+                page.on("response", lambda response, loaded=loaded: loaded.append(response))
+                started = time.perf_counter()
+                page.goto(f"{base}/{path}?q={query.replace(' ', '+')}")
+                page.wait_for_selector(selector, timeout=120_000)
+                first = time.perf_counter() - started
+                shown = page.eval_on_selector_all(selector, "els => els.slice(0, 10).map(e => e.getAttribute('href') || e.textContent)")
+                index_bytes = 0
+                for response in loaded:
+                    url = response.url
+                    if "/search/" in url and not url.endswith("lunr.min.js"):
+                        try:
+                            index_bytes += len(response.body())
+                        except Exception:  # noqa: BLE001 - a cancelled request has no body
+                            pass
+                row[kind] = {"first_result_ms": round(first * 1000), "index_kb": round(index_bytes / 1024, 1)}
+                row[kind + "_top"] = [s.split(base + "/", 1)[-1] for s in shown]
+                context.close()
+            row["same_ranking"] = row.pop("split_top") == row.pop("monolithic_top")
+            results.append(row)
+        browser.close()
+    return results
+
+
+def write_monolithic_index(content: Path, site: Path) -> None:
+    """index.json beside the pieces: one lunr index of the same documents, for comparison only."""
+    from .cli import load_keyed
+    from .events import build_events
+    from .search.documents import documents
+    from .search.index import build_index
+    from .search.pieces import dumps_compact
+
+    events, dumps = build_events(load_keyed(sorted((content / "dumps").glob("*.txt"))))
+    urls = {key: f"articles/{key}.html" for key in dumps}
+    (site / "search" / "index.json").write_text(dumps_compact(build_index(documents(events, dumps, urls)).serialize()), encoding="utf-8")
+
+
+# --- the run ------------------------------------------------------------------------------------
+
+
+def bench(count: int, work: Path) -> dict:
+    content, markdown, truth = prepare(count, work)
+    baseline_conf = work / "baselineconf.py"
+    baseline_conf.write_text(BASELINE_CONF, encoding="utf-8")
+    ours_conf = ROOT / "pelicanconf.py"
+    cache = work / "cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    caching = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(cache)}
+    for name in ("out-baseline", "out-ours"):
+        shutil.rmtree(work / name, ignore_errors=True)
+
+    print(f"[{count}] baseline: plain Pelican, Markdown", file=sys.stderr)
+    baseline = measure(baseline_conf, markdown, work / "out-baseline")
+    print(f"[{count}] full build", file=sys.stderr)
+    full = measure(ours_conf, content, work / "out-ours", **caching)
+    victim = content / "dumps" / truth[len(truth) // 2]["file"]
+    text = victim.read_text(encoding="utf-8")
+    victim.write_text(text.replace(" said", " told reporters", 1), encoding="utf-8")
+    print(f"[{count}] rebuild after one dump changed", file=sys.stderr)
+    rebuild = measure(ours_conf, content, work / "out-ours", **caching)
+    victim.write_text(text, encoding="utf-8")
+
+    site = work / "out-ours"
+    size = {"ours_mb": round(folder_bytes(site) / 2**20, 1), "baseline_mb": round(folder_bytes(work / "out-baseline") / 2**20, 1),
+            "search_mb": round(folder_bytes(site / "search") / 2**20, 1)}
+    print(f"[{count}] monolithic index and search in Chromium", file=sys.stderr)
+    write_monolithic_index(content, site)
+    size["monolithic_index_mb"] = round((site / "search" / "index.json").stat().st_size / 2**20, 1)
+    search = search_figures(site, typical_queries(truth))
+    return {
+        "dumps": count,
+        "baseline": baseline,
+        "full": full,
+        "rebuild": rebuild,
+        "full_vs_baseline": round(full["seconds"] / baseline["seconds"], 2),
+        "rebuild_vs_full": round(rebuild["seconds"] / full["seconds"], 2),
+        "size": size,
+        "search": search,
+    }
+
+
+def table(results: list[dict]) -> str:
+    sizes = [r["dumps"] for r in results]
+    rows = [("", *[f"{n:,} dumps" for n in sizes])]
+
+    def add(label, value):
+        rows.append((label, *[value(r) for r in results]))
+
+    add("plain Pelican (baseline)", lambda r: f"{r['baseline']['seconds']:.1f} s, {r['baseline']['peak_mb']:.0f} MB")
+    add("news-archive full build", lambda r: f"{r['full']['seconds']:.1f} s, {r['full']['peak_mb']:.0f} MB")
+    add("  full / baseline", lambda r: f"{r['full_vs_baseline']:.2f}x")
+    add("  one-dump rebuild", lambda r: f"{r['rebuild']['seconds']:.1f} s")
+    add("  rebuild / full", lambda r: f"{r['rebuild_vs_full']:.2f}")
+    for stage in ("parse", "events", "pages", "search"):
+        add(f"  {stage} (full build)", lambda r, s=stage: f"{r['full']['stages'].get(s, 0):.1f} s")
+    add("  search wait", lambda r: f"{r['full']['stages'].get('search wait', 0):.1f} s")
+    add("output size (baseline)", lambda r: f"{r['size']['ours_mb']} MB ({r['size']['baseline_mb']} MB)")
+    add("  search pieces / monolithic index", lambda r: f"{r['size']['search_mb']} MB / {r['size']['monolithic_index_mb']} MB")
+    for i in range(max(len(r["search"]) for r in results)):
+        add(f"query {i + 1}: split", lambda r, i=i: _query(r, i, "split"))
+        add("         monolithic", lambda r, i=i: _query(r, i, "monolithic"))
+    width = [max(len(row[c]) for row in rows) for c in range(len(rows[0]))]
+    return "\n".join("  ".join(cell.ljust(width[c]) for c, cell in enumerate(row)) for row in rows)
+
+
+def _query(result: dict, i: int, kind: str) -> str:
+    if i >= len(result["search"]):
+        return ""
+    row = result["search"][i]
+    same = "" if kind == "monolithic" else (", same top 10" if row["same_ranking"] else ", RANKING DIFFERS")
+    return f"\"{row['query']}\": {row[kind]['index_kb']} KB, {row[kind]['first_result_ms']} ms{same}"
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["--run"]:
+        run_build(*argv[1:5])
+        return 0
+    sizes = [int(n) for n in argv] or [1000, 10000]
+    RESULTS.mkdir(exist_ok=True)
+    results = [bench(n, RESULTS / "work" / str(n)) for n in sizes]
+    report = {
+        "when": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "results": results,
+    }
+    text = json.dumps(report, indent=1)
+    (RESULTS / "latest.json").write_text(text, encoding="utf-8")
+    (RESULTS / f"bench-{report['when'][:19].replace(':', '')}.json").write_text(text, encoding="utf-8")
+    print(table(results))
+    print(f"\n(written to {RESULTS.relative_to(ROOT)}/latest.json)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

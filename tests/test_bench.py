@@ -1,0 +1,24 @@
+"""`make bench` runs: a small archive through every measurement (the figures themselves are not asserted)."""
+
+import json
+
+import pytest
+
+from news_archive import bench
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+
+def test_bench_measures_everything_on_a_small_archive(tmp_path):
+    result = bench.bench(40, tmp_path)
+    for build in ("baseline", "full", "rebuild"):
+        assert result[build]["seconds"] > 0 and result[build]["peak_mb"] > 0
+    assert {"parse", "events", "pages", "search"} <= set(result["full"]["stages"])
+    assert result["size"]["search_mb"] > 0 and result["size"]["monolithic_index_mb"] > 0
+    assert len(result["search"]) == 4
+    for row in result["search"]:
+        assert row["split"]["index_kb"] > 0 and row["monolithic"]["index_kb"] > 0
+        assert row["same_ranking"], row
+    text = bench.table([result])
+    assert "full / baseline" in text and "rebuild / full" in text
+    json.dumps(result)
