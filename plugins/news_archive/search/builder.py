@@ -24,25 +24,29 @@ B = 0.75
 class CompactIndex:
     fields: list[str]
     refs: list[str]  # document number -> ref, in the order documents were added
-    # term -> [term index, [doc numbers holding it, per field]]
-    postings: dict[str, tuple[int, list[list[int]]]] = field(default_factory=dict)
-    # (field number, doc number) -> {term index: score}, in the order lunr.py creates them
-    vectors: dict[tuple[int, int], dict[int, float]] = field(default_factory=dict)
+    # term -> (term index, per field a flat list [doc, score, doc, score, ...] in document order)
+    postings: dict[str, tuple[int, list[list]]] = field(default_factory=dict)
     pipeline: tuple[str, ...] = ("stemmer",)
 
     def serialize(self) -> dict:
         """The lunr-schema dict ``lunr.Index.serialize()`` returns for the same documents."""
         inverted = []
+        vectors: dict[tuple[int, int], list[tuple[int, float]]] = {
+            (d, f): [] for d in range(len(self.refs)) for f in range(len(self.fields))
+        }
         for term in sorted(self.postings):
             index, per_field = self.postings[term]
-            posting = {name: {self.refs[d]: {} for d in per_field[f]} for f, name in enumerate(self.fields)}
+            posting = {name: {self.refs[d]: {} for d in per_field[f][0::2]} for f, name in enumerate(self.fields)}
             posting["_index"] = index
             inverted.append([term, posting])
+            for f, flat in enumerate(per_field):
+                for d, score in zip(flat[0::2], flat[1::2]):
+                    vectors[(d, f)].append((index, score))
         field_vectors = []
-        for (f, d), scores in self.vectors.items():
+        for (d, f), pairs in vectors.items():  # document by document, fields in order: lunr.py's order
             flat = []
-            for index in sorted(scores):
-                flat += [index, round(scores[index], 3)]
+            for index, score in sorted(pairs):
+                flat += [index, round(score, 3)]
             field_vectors.append([f"{self.fields[f]}/{self.refs[d]}", flat])
         return {
             "version": __TARGET_JS_VERSION__,
@@ -54,40 +58,48 @@ class CompactIndex:
 
 
 def build(documents: list[tuple[str, dict[str, list[str]]]], fields: list[tuple[str, float]]) -> CompactIndex:
-    """Index ``(ref, {field: terms})`` documents as lunr.py's Builder would, in the order given."""
+    """Index ``(ref, {field: terms})`` documents as lunr.py's Builder would, in the order given.
+
+    Terms arrive lower-cased (lunr.js's tokenizer lower-cases before the pipeline).
+    """
     names = [name for name, _ in fields]
     boosts = [boost for _, boost in fields]
+    width = len(names)
     index = CompactIndex(fields=names, refs=[ref for ref, _ in documents])
-    postings = index.postings
-    frequencies: list[tuple[int, int, Counter]] = []
-    lengths = [0.0] * len(names)
-    next_term = 0
-    for d, (_, field_terms) in enumerate(documents):
+    numbers: dict[str, int] = {}
+    per_field_docs: dict[str, list[int]] = {}  # term -> documents holding it, counted once per field (lunr's idf)
+    frequencies: list[Counter] = []
+    lengths = [0] * width
+    for _, field_terms in documents:
         for f, name in enumerate(names):
-            terms = [t.lower() for t in field_terms.get(name) or ()]
+            terms = field_terms.get(name) or ()
             counts = Counter(terms)
-            frequencies.append((f, d, counts))
+            frequencies.append(counts)
             lengths[f] += len(terms)
             for term in counts:  # Counter keeps first-occurrence order, as lunr.py numbers terms
-                entry = postings.get(term)
-                if entry is None:
-                    entry = postings[term] = (next_term, [[] for _ in names])
-                    next_term += 1
-                entry[1][f].append(d)
+                if term not in numbers:
+                    numbers[term] = len(numbers)
+                    per_field_docs[term] = [0]
+                per_field_docs[term][0] += 1
     count = len(documents)
     average = [total / count if count else 0.0 for total in lengths]
-    idf = {}
-    for term, (_, per_field) in postings.items():
-        with_term = sum(len(docs) for docs in per_field)  # lunr counts a document once per field
-        idf[term] = math.log(1 + abs((count - with_term + 0.5) / (with_term + 0.5)))
-    vectors = index.vectors
-    for f, d, counts in frequencies:
-        length = sum(counts.values())
-        norm = K1 * (1 - B + B * (length / average[f])) if average[f] else K1 * (1 - B)
-        scores = {}
-        for term, tf in counts.items():
-            score = idf[term] * ((K1 + 1) * tf) / (norm + tf)
-            score *= boosts[f]
-            scores[postings[term][0]] = round(score, 3)
-        vectors[(f, d)] = scores
+    idf = {term: math.log(1 + abs((count - held[0] + 0.5) / (held[0] + 0.5))) for term, held in per_field_docs.items()}
+    postings = {term: (number, [[] for _ in names]) for term, number in numbers.items()}
+    position = 0
+    for d in range(count):
+        for f in range(width):
+            counts = frequencies[position]
+            position += 1
+            if not counts:
+                continue
+            length = sum(counts.values())
+            norm = K1 * (1 - B + B * (length / average[f]))
+            boost = boosts[f]
+            for term, tf in counts.items():
+                score = idf[term] * ((K1 + 1) * tf) / (norm + tf)
+                score *= boost
+                flat = postings[term][1][f]
+                flat.append(d)
+                flat.append(round(score, 3))
+    index.postings = {term: postings[term] for term in numbers}
     return index

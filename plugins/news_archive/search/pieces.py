@@ -73,14 +73,8 @@ def split_index(index: CompactIndex, records: list[dict], chunk_bytes: int = DEF
         chunk, size = [], 0
 
     for term in sorted(index.postings, key=js_order):
-        term_index, docs_by_field = index.postings[term]
-        per_field = []
-        for f, docs in enumerate(docs_by_field):
-            if docs:
-                flat = []
-                for d in docs:
-                    flat += [d, index.vectors[(f, d)][term_index]]
-                per_field.append([f, flat])
+        term_index, by_field = index.postings[term]
+        per_field = [[f, flat] for f, flat in enumerate(by_field) if flat]
         text = dumps_compact([term, term_index, per_field])
         if chunk and size + len(text) > chunk_bytes:
             flush()
