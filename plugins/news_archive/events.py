@@ -7,6 +7,7 @@ returns the events and the dumps with dates filled. The Pelican glue and
 
 from __future__ import annotations
 
+import heapq
 import logging
 import math
 import re
@@ -85,12 +86,27 @@ class Event:
         return sum(1 for e in self.timeline + self.untimed if e.update)
 
 
+@dataclass(frozen=True)
+class Features:
+    """What grouping and naming need of one article, computed once per dump text (and cached)."""
+
+    counts: Counter  # content-word counts of its news text
+    names: Counter  # capitalised names: people, places
+    nouns: Counter  # event nouns ("summit", "talks")
+
+
 @dataclass
 class _Doc:
     key: str
     dump: Dump
     vector: dict[str, float] = field(default_factory=dict)
-    names: Counter = field(default_factory=Counter)  # capitalised names: people, places
+    names: Counter = field(default_factory=Counter)
+
+
+def features(dump: Dump) -> Features:
+    text = news_text(dump)
+    words = Counter(w for w in re.findall(r"[a-z]+", text.lower()) if w in vocab.EVENT_NOUNS or w in vocab.GENERIC_EVENT_NOUNS)
+    return Features(counts=terms(text), names=entity_counts(text), nouns=words)
 
 
 # --- background paragraphs ---------------------------------------------------------------------
@@ -278,7 +294,8 @@ def group(docs: dict[str, _Doc], options: EventOptions) -> list[list[str]]:
             weight = docs[key].vector[term]
             for root, other in postings.get(term, ()):
                 partial[root] += weight * other
-        shortlist = [r for r in sorted(partial, key=lambda r: (-partial[r], r)) if same_names(names[key], centroid_names[r])][:10]
+        best = heapq.nsmallest(50, partial, key=lambda r: (-partial[r], r))
+        shortlist = [r for r in best if same_names(names[key], centroid_names[r])][:10]
         ranked = sorted(((cosine(docs[key].vector, centroid_vectors[r]), r) for r in shortlist), key=lambda s: (-s[0], s[1]))
         if not (ranked and ranked[0][0] >= options.group_threshold and clusters.union(key, ranked[0][1])):
             alone.append(key)
@@ -317,10 +334,10 @@ def entity_counts(text: str) -> Counter:
     return counts
 
 
-def derive_name(dumps: list[Dump], texts: list[str] | None = None, per_article: list[Counter] | None = None) -> str:
+def derive_name(dumps: list[Dump], found: list[Features] | None = None) -> str:
     """'Kim–Putin summit': the names the coverage shares most, and its most common event noun."""
-    texts = texts if texts is not None else [news_text(d) for d in dumps]
-    per_article = per_article if per_article is not None else [entity_counts(t) for t in texts]
+    found = found if found is not None else [features(d) for d in dumps]
+    per_article = [f.names for f in found]
     spread = Counter(w for counts in per_article for w in counts)
     total = sum(per_article, Counter())
     headlines = " ".join(d.display_title + " " + (d.dek.text if d.dek else "") for d in dumps)
@@ -331,7 +348,7 @@ def derive_name(dumps: list[Dump], texts: list[str] | None = None, per_article: 
         names = ranked[:2]
     titles = " ".join(d.display_title for d in dumps)
     names.sort(key=lambda w: (titles.find(w) if w in titles else len(titles), w))
-    words = Counter(w for t in texts for w in re.findall(r"[a-z]+", t.lower()))
+    words = sum((f.nouns for f in found), Counter())
     noun = None
     for table in (vocab.EVENT_NOUNS, vocab.GENERIC_EVENT_NOUNS):
         found = {w: n for w, n in words.items() if w in table}
@@ -483,25 +500,46 @@ def key_moments(timeline: list[Entry], count: int) -> list[Entry]:
 # --- the whole stage ---------------------------------------------------------------------------
 
 
-def build_events(items: list[tuple[str, Dump]], options: EventOptions | None = None) -> tuple[list[Event], dict[str, Dump]]:
-    """Events of a set of articles, newest first, and every article's dump with dates filled."""
+def build_events(
+    items: list[tuple[str, Dump]], options: EventOptions | None = None, memo: dict | None = None
+) -> tuple[list[Event], dict[str, Dump]]:
+    """Events of a set of articles, newest first, and every article's dump with dates filled.
+
+    ``memo`` (optional, a dict the caller keeps between builds) holds each dump's features by its
+    digest and each event by its members, so a rebuild after one dump changed recomputes little.
+    """
     options = options or EventOptions()
+    memo = memo if memo is not None else {}
+    known_features = memo.setdefault("features", {})
+    known_events = memo.setdefault("events", {})
     docs = {key: _Doc(key, dump) for key, dump in items}
     if len(docs) != len(items):
         raise ValueError("article keys must be unique")
-    texts = {key: news_text(doc.dump) for key, doc in docs.items()}
-    counts = {key: terms(text) for key, text in texts.items()}
-    idf = idf_table(counts.values())
+    found: dict[str, Features] = {}
     for key, doc in docs.items():
-        doc.vector = strongest(vector(counts[key], idf), options.vector_terms)
-        doc.names = entity_counts(texts[key])
+        digest = doc.dump.digest
+        found[key] = known_features.get(digest) or features(doc.dump)
+        if digest:
+            known_features[digest] = found[key]
+    idf = idf_table(f.counts for f in found.values())
+    for key, doc in docs.items():
+        doc.vector = strongest(vector(found[key].counts, idf), options.vector_terms)
+        doc.names = found[key].names
 
     events: list[Event] = []
     filled_all: dict[str, Dump] = {}
+    used = {}
     for keys in group(docs, options):
         filled = fill_dates({k: docs[k].dump for k in keys})
         filled_all.update(filled)
-        events.append(_event(filled, options, texts, {k: docs[k].names for k in keys}))
+        signature = (tuple((k, docs[k].dump.digest) for k in keys), options)
+        event = known_events.get(signature) if all(docs[k].dump.digest for k in keys) else None
+        if event is None:
+            event = _event(filled, options, {k: found[k] for k in keys})
+        used[signature] = event
+        events.append(event)
+    memo["events"] = used  # only events of this build: the memo does not grow without bound
+    memo["features"] = {docs[k].dump.digest: found[k] for k in docs if docs[k].dump.digest}
     events = _unique_slugs(events)
     events.sort(key=lambda e: (e.date_start or date.min, e.slug), reverse=True)
     return events, filled_all
@@ -516,14 +554,14 @@ def strongest(weights: dict[str, float], count: int) -> dict[str, float]:
     return {t: w / norm for t, w in kept.items()}
 
 
-def _event(filled: dict[str, Dump], options: EventOptions, texts: dict[str, str], names: dict[str, Counter]) -> Event:
+def _event(filled: dict[str, Dump], options: EventOptions, found: dict[str, Features]) -> Event:
     keys = sorted(filled)
     dumps = [filled[k] for k in keys]
     header_names = Counter(d.event.strip() for d in dumps if d.event)
     if header_names:
         name, name_source = min(header_names, key=lambda n: (-header_names[n], n)), "header"
     else:
-        name, name_source = derive_name(dumps, [texts[k] for k in keys], [names[k] for k in keys]), "derived"
+        name, name_source = derive_name(dumps, [found[k] for k in keys]), "derived"
     days = sorted(d.date for d in dumps if d.date)
     timeline, untimed = merged_timeline(filled, options)
     articles = sorted(filled, key=lambda k: (filled[k].date or date.max, k))
@@ -531,7 +569,7 @@ def _event(filled: dict[str, Dump], options: EventOptions, texts: dict[str, str]
         slug=slugify(name) + (f"-{days[0].isoformat()}" if days else ""),
         name=name,
         name_source=name_source,
-        place=_place(dumps, [texts[k] for k in keys]),
+        place=_place(dumps),
         timezone=next((d.timezone for d in dumps if d.timezone_source != "event" and d.timezone), None)
         or next((d.timezone for d in dumps if d.timezone), None),
         date_start=days[0] if days else None,
@@ -543,12 +581,12 @@ def _event(filled: dict[str, Dump], options: EventOptions, texts: dict[str, str]
     )
 
 
-def _place(dumps: list[Dump], texts: list[str]) -> str | None:
+def _place(dumps: list[Dump]) -> str | None:
     """The members' most common dateline place, else the known city their text names most."""
     found = Counter(d.place for d in dumps if d.place)
     if found:
         return min(found, key=lambda p: (-found[p], p))
-    cities = Counter(c for text in texts for c in places.cities_in(text))
+    cities = Counter(c for d in dumps for c in places.cities_in(news_text(d)))
     return min(cities, key=lambda c: (-cities[c], c)) if cities else None
 
 

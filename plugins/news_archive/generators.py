@@ -8,10 +8,12 @@ count everywhere. :class:`NewsArchiveGenerator` is a plain two-phase generator
 
 from __future__ import annotations
 
+import hashlib
 import html
 import logging
 import multiprocessing
 import os
+import pickle
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -21,6 +23,7 @@ from pelican.utils import order_content
 
 from . import options as plugin_options
 from . import render, views
+from .incremental import Memo, code_fingerprint, fingerprint, site_fingerprint, unchanged
 from .jsonld import article_jsonld, script_json
 from .anchors import dedupe_slugs
 from .events import Event, build_events
@@ -43,6 +46,7 @@ class Archive:
     problems: list[tuple[str, int | None, str]] = field(default_factory=list)  # (path, line, message)
     site_url: str = ""  # the configured SITEURL (absolute when publishing), for structured data
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage, logged at the end
+    memo: Memo | None = None  # what the last build computed and wrote (with Pelican's content cache on)
 
     def __post_init__(self):
         self.event_of = {key: event for event in self.events for key in event.articles}
@@ -109,6 +113,10 @@ class Archive:
     def source_url(self, article) -> str:
         return self.settings["source_url"].format(slug=views.source_slug(article.dump))
 
+    def url(self, article) -> str:
+        """The article's URL, computed once (Pelican's ``article.url`` formats it anew on every call)."""
+        return self.urls[article.slug]
+
     def sources(self) -> list[tuple[str, str, list]]:
         """(label, url, articles newest first) for every source, by label."""
         found: dict[str, list] = {}
@@ -140,7 +148,8 @@ def attach_events(generator) -> None:
             article.slug = wanted
 
     started = time.perf_counter()
-    events, dumps = build_events([(a.slug, a.dump) for a in articles], settings["events"])
+    memo = Memo(generator.settings, "news_archive.pickle")
+    events, dumps = build_events([(a.slug, a.dump) for a in articles], settings["events"], memo=memo.section("events"))
     for article in articles:
         dump = dumps[article.slug]
         if dump is not article.dump:
@@ -165,6 +174,7 @@ def attach_events(generator) -> None:
     archive = Archive(
         settings, events, {a.slug: a for a in articles}, sorted(problems, key=str), generator.settings.get("SITEURL", "")
     )
+    archive.memo = memo
     archive.timings["parse"] = getattr(reader, "parse_seconds", 0.0)
     archive.timings["events"] = time.perf_counter() - started
     generator.context["news_archive"] = archive
@@ -180,9 +190,29 @@ class NewsArchiveGenerator(Generator):
         days = views.site_days(self.archive.events, self.archive.dumps, self.archive.urls)
         self.timeline_pages = views.paginate(days, self.archive.settings["timeline_per_page"])
         self.context["events"] = self.archive.events
+        memo = self.archive.memo
+        self.site_print = site_fingerprint(self.settings)
+        self.old_outputs = dict(memo.section("outputs")) if memo and memo.load else {}
+        self.new_outputs: dict[str, str] = {}
+        self._skip_unchanged_articles()
         self._search = None
         if self.archive.settings["search"]["enabled"]:
             self._start_search()
+
+    def _skip_unchanged_articles(self):
+        """An article page the last build wrote from the same dump, event and site is not rendered again."""
+        for article in self.archive.articles.values():
+            if hasattr(article, "override_save_as") and article.override_save_as == "":
+                del article.override_save_as  # a cached Article object from an earlier build
+            event = self.archive.event_for(article)
+            dump = article.dump
+            # the page shows the parsed dump (its digest) as the event filled it in (date, zone)
+            print_ = fingerprint(
+                self.site_print, dump.digest, dump.date, dump.date_source, dump.timezone, dump.timezone_source,
+                article.slug, article.title, (event.name, event.slug) if event else None,
+            )
+            if unchanged(self.old_outputs, self.new_outputs, self.output_path, article.save_as, print_):
+                article.override_save_as = ""  # Pelican writes nothing for an empty save_as
 
     def _report_problems(self):
         problems = self.archive.problems
@@ -196,7 +226,12 @@ class NewsArchiveGenerator(Generator):
             listing = "; ".join(f"{path}{f':{line}' if line else ''}: {message}" for path, line, message in problems)
             raise plugin_options.SettingsError(f"news_archive: strict mode and {len(problems)} problem(s): {listing}")
 
-    def _write(self, writer, name: str, template: str, **kwargs):
+    def _write(self, writer, name: str, template: str, print_parts: tuple | None = None, **kwargs):
+        """Render a page, unless its fingerprint says the last build wrote exactly this page."""
+        if print_parts is not None and unchanged(
+            self.old_outputs, self.new_outputs, self.output_path, name, fingerprint(self.site_print, *print_parts)
+        ):
+            return
         writer.write_file(
             name, self.get_template(template), self.context,
             relative_urls=self.settings["RELATIVE_URLS"], template_name=template, url=name, **kwargs,
@@ -213,23 +248,34 @@ class NewsArchiveGenerator(Generator):
         archive = self.archive
         started = time.perf_counter()
         for event in archive.events:
-            self._write(writer, archive.event_url(event), "event", event=event, articles_of_event=archive.articles_of(event))
-            if self.settings.get("FEED_ALL_ATOM"):  # event feeds go with the site feed (publishconf.py)
-                writer.write_feed(
-                    archive.articles_of(event), self.context, archive.event_feed_url(event),
-                    feed_title=html.escape(event.name),  # Pelican strips tags from feed titles: escape first
-                )
+            members = archive.articles_of(event)
+            member_prints = [(a.slug, a.title, a.dump.digest, a.dump.date, a.dump.timezone) for a in members]
+            self._write(writer, archive.event_url(event), "event", (event, member_prints), event=event, articles_of_event=members)
+            feed = archive.event_feed_url(event)
+            if self.settings.get("FEED_ALL_ATOM") and not unchanged(  # event feeds go with the site feed (publishconf.py)
+                self.old_outputs, self.new_outputs, self.output_path, feed, fingerprint(self.site_print, "feed", event, member_prints)
+            ):
+                writer.write_feed(members, self.context, feed, feed_title=html.escape(event.name))  # Pelican strips tags: escape first
         self._write(writer, archive.settings["events_url"], "events")
         count = len(self.timeline_pages)
         for number, days in enumerate(self.timeline_pages, start=1):
+            shown = [
+                (day.date, day.continued, [
+                    (event.slug, event.name, row.report.url, row.report.headline, row.report.source, row.time_label,
+                     row.moment, [(o.report.url, o.report.source, o.time_label) for o in row.also])
+                    for event, row in day.rows
+                ])
+                for day in days
+            ]
             self._write(
-                writer, self.timeline_page_url(number), "timeline",
+                writer, self.timeline_page_url(number), "timeline", (number, count, shown),
                 days=days, page_number=number, page_count=count,
                 previous_url=self.timeline_page_url(number - 1) if number > 1 else None,
                 next_url=self.timeline_page_url(number + 1) if number < count else None,
             )
         for label, url, articles in archive.sources():
-            self._write(writer, url, "source", source=label, source_articles=articles)
+            listed = [(a.slug, a.title, a.dump.date, getattr(archive.event_for(a), "name", None)) for a in articles]
+            self._write(writer, url, "source", (label, listed), source=label, source_articles=articles)
         self._write(writer, archive.settings["sources_url"], "sources")
         self._copy_raw_dumps()
         archive.timings["pages"] = time.perf_counter() - started
@@ -238,6 +284,10 @@ class NewsArchiveGenerator(Generator):
             self._finish_search()
             archive.timings["search wait"] = time.perf_counter() - started
         self._report_problems()
+        self._remove_stale_outputs()
+        if archive.memo is not None:
+            archive.memo.data["outputs"] = self.new_outputs
+            archive.memo.save()
         logger.info(
             "news_archive: timings: %s", ", ".join(f"{stage} {seconds:.2f}s" for stage, seconds in archive.timings.items())
         )
@@ -254,16 +304,28 @@ class NewsArchiveGenerator(Generator):
     def _copy_raw_dumps(self):
         """The raw dump beside its article, byte for byte, for provenance."""
         for article in self.archive.articles.values():
-            target = os.path.join(self.output_path, self.archive.raw_url(article))
+            name = self.archive.raw_url(article)
+            if unchanged(self.old_outputs, self.new_outputs, self.output_path, name, article.dump.digest):
+                continue
+            target = os.path.join(self.output_path, name)
             os.makedirs(os.path.dirname(target), exist_ok=True)
             shutil.copyfile(article.source_path, target)
+
+    def _remove_stale_outputs(self):
+        """Pages of ours the last build wrote and this one did not (an event renamed, fewer timeline pages)."""
+        for name in sorted(set(self.old_outputs) - set(self.new_outputs)):
+            path = os.path.join(self.output_path, name)
+            if os.path.isfile(path) and not name.startswith(("articles/",)):
+                os.remove(path)
 
     def _start_search(self):
         """Build the search output on the other core while Pelican renders pages (fork), or inline."""
         options = self.archive.settings["search"]
+        memo = self.archive.memo
+        cache = os.path.join(self.settings["CACHE_PATH"], "news_archive-search.pickle") if memo and memo.enabled else None
         job = (
             os.path.join(self.output_path, options["path"]), self.archive.events, self.archive.dumps,
-            self.archive.urls, options, self._lunr_js(),
+            self.archive.urls, options, self._lunr_js(), cache, bool(memo and memo.load), bool(memo and memo.store),
         )
         if self.archive.settings["parallel"] and "fork" in multiprocessing.get_all_start_methods():
             receive, send = multiprocessing.Pipe(duplex=False)
@@ -289,21 +351,51 @@ class NewsArchiveGenerator(Generator):
             self.archive.problems.append(("package.json", None, message))
 
 
-def write_search(folder: str, events, dumps, urls, options: dict, lunr_js: str | None) -> float:
-    """The search index in pieces, the filter facets, and lunr.js itself; returns the seconds it took."""
+def write_search(folder: str, events, dumps, urls, options: dict, lunr_js: str | None,
+                 cache: str | None = None, load: bool = False, store: bool = False) -> float:
+    """The search index in pieces, the filter facets, and lunr.js itself; returns the seconds it took.
+
+    With a cache, each document's terms are kept by the hash of its text, and a piece is written
+    only when its text changed since the last build (pieces no longer made are removed).
+    """
     started = time.perf_counter()
+    memo: dict = {}
+    if cache and load and os.path.exists(cache):
+        try:
+            with open(cache, "rb") as handle:
+                saved = pickle.load(handle)
+            memo = saved["data"] if saved.get("code") == code_fingerprint() else {}
+        except Exception:  # noqa: BLE001 - a broken cache is rebuilt
+            memo = {}
     docs = documents(events, dumps, urls)
-    index = build_index(docs)
+    known = {key: {f: (joined.split("\x00") if joined else []) for f, joined in fields.items()} for key, fields in memo.get("terms", {}).items()}
+    index = build_index(docs, known)
     files = search_files(index, [d.record for d in docs], options["chunk_bytes"], options["bucket"])
     if options["monolithic"]:
         files["index.json"] = dumps_compact(index.serialize())
+    written = memo.get("files", {})
+    hashes = {}
     for name, text in files.items():
+        hashes[name] = hashlib.sha1(text.encode("utf-8")).hexdigest()
         target = os.path.join(folder, name)
+        if written.get(name) == hashes[name] and os.path.exists(target):
+            continue
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
+    for name in sorted(set(written) - set(hashes)):
+        stale = os.path.join(folder, name)
+        if os.path.isfile(stale):
+            os.remove(stale)
     if lunr_js is not None:
         shutil.copyfile(lunr_js, os.path.join(folder, "lunr.min.js"))
+    if cache and store:
+        os.makedirs(os.path.dirname(cache), exist_ok=True)
+        with open(cache + ".partial", "wb") as handle:
+            # each field's terms as one string: pickles an order of magnitude faster than lists of words
+            terms = {key: {f: "\x00".join(t) for f, t in fields.items()} for key, fields in index.terms_by_text.items()}
+            pickle.dump({"code": code_fingerprint(), "data": {"terms": terms, "files": hashes}}, handle, protocol=4)
+        os.replace(cache + ".partial", cache)
     return time.perf_counter() - started
 
 

@@ -101,6 +101,7 @@ class Dump:
     dropped: tuple[Dropped, ...] = ()
     problems: tuple[Problem, ...] = ()
     encoding: str = "utf-8"
+    digest: str = ""  # sha1 of the decoded text: what incremental rebuilds key their caches on
 
     def with_(self, **changes) -> Dump:
         return replace(self, **changes)

@@ -14,6 +14,7 @@ The cascade, in order:
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from collections import Counter
@@ -64,7 +65,8 @@ def parse_bytes(data: bytes, name: str = "<bytes>") -> Dump:
 
 
 def parse_text(text: str, name: str = "<text>", encoding: str = "utf-8", problems: tuple[Problem, ...] = ()) -> Dump:
-    return _Parser(split_lines(text), name, encoding, list(problems)).parse()
+    dump = _Parser(split_lines(text), name, encoding, list(problems)).parse()
+    return dump.with_(digest=hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest())
 
 
 # --- the cascade -------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ class CompactIndex:
     # term -> (term index, per field a flat list [doc, score, doc, score, ...] in document order)
     postings: dict[str, tuple[int, list[list]]] = field(default_factory=dict)
     pipeline: tuple[str, ...] = ("stemmer",)
+    terms_by_text: dict = field(default_factory=dict)  # text hash -> field terms, for the next build
 
     def serialize(self) -> dict:
         """The lunr-schema dict ``lunr.Index.serialize()`` returns for the same documents."""

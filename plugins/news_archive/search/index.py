@@ -9,6 +9,7 @@ tokenised: lunr.py's tokenizer would otherwise split on fewer characters than lu
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from lunr.builder import Builder
@@ -50,10 +51,29 @@ def lunr_builder() -> Builder:
     return builder
 
 
-def build_index(docs: list[SearchDoc]) -> builder.CompactIndex:
-    """The lunr index of documents, in ref order (``.serialize()`` gives lunr-schema 2.3.9)."""
+def text_key(doc: SearchDoc) -> str:
+    """A document's searchable text, hashed: what its terms can be cached by."""
+    return hashlib.sha1("\x00".join(getattr(doc, name) for name, _ in FIELDS).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def build_index(docs: list[SearchDoc], known_terms: dict | None = None) -> builder.CompactIndex:
+    """The lunr index of documents, in ref order (``.serialize()`` gives lunr-schema 2.3.9).
+
+    ``known_terms`` maps a document's text hash to its field terms (from an earlier build);
+    the index keeps the terms of this build in ``terms_by_text`` for the next one.
+    """
+    known_terms = known_terms or {}
     ordered = sorted(docs, key=lambda d: d.ref)
-    return builder.build([(doc.ref, field_terms(doc)) for doc in ordered], list(FIELDS))
+    current = {}
+    prepared = []
+    for doc in ordered:
+        key = text_key(doc)
+        terms = current.get(key) or known_terms.get(key) or field_terms(doc)
+        current[key] = terms
+        prepared.append((doc.ref, terms))
+    index = builder.build(prepared, list(FIELDS))
+    index.terms_by_text = current
+    return index
 
 
 def lunr_py_index(docs: list[SearchDoc]) -> dict:

@@ -1,0 +1,63 @@
+"""Incremental rebuilds (Pelican's content cache on) give exactly the output of a full build."""
+
+import os
+import shutil
+
+import pytest
+
+from .conftest import FIXTURES, ROOT, SEEDS
+from .site import build_site
+
+
+def _tree(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def content(tmp_path):
+    dumps = tmp_path / "content" / "dumps"
+    dumps.mkdir(parents=True)
+    for path in SEEDS + sorted((FIXTURES / "events").glob("*.txt")):
+        shutil.copy(path, dumps)
+    return tmp_path / "content"
+
+
+def _cached(tmp_path, **extra):
+    return {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(tmp_path / "cache"), **extra}
+
+
+def test_rebuild_after_one_dump_changed_equals_a_full_build(tmp_path, content):
+    out = tmp_path / "incremental"
+    build_site(out, content, **_cached(tmp_path))
+    ap = content / "dumps" / "003_c36d33699a53380b.txt"
+    ap.write_text(ap.read_text(encoding="utf-8").replace("Patrushev responded", "Patrushev replied"), encoding="utf-8")
+    build_site(out, content, **_cached(tmp_path))
+    full = build_site(tmp_path / "full", content)
+    incremental, clean = _tree(out), _tree(full)
+    assert sorted(incremental) == sorted(clean)
+    assert [name for name in clean if incremental[name] != clean[name]] == []
+    assert b"Patrushev replied" in incremental["articles/the-latest-putin-kim-shake-hands-before-start-of-talks.html"]
+
+
+def test_an_unchanged_rebuild_renders_no_page(tmp_path, content):
+    out = tmp_path / "out"
+    build_site(out, content, **_cached(tmp_path))
+    article = out / "articles" / "the-latest-putin-kim-shake-hands-before-start-of-talks.html"
+    event = next((out / "events").glob("kim-putin-summit-*.html"))
+    piece = out / "search" / "meta.js"
+    for path in (article, event, piece):
+        os.utime(path, (1_000_000_000, 1_000_000_000))
+    build_site(out, content, **_cached(tmp_path))
+    assert [path.stat().st_mtime for path in (article, event, piece)] == [1_000_000_000] * 3
+
+
+def test_a_theme_change_renders_every_page_again(tmp_path, content):
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    out = tmp_path / "out"
+    build_site(out, content, **_cached(tmp_path, THEME=str(theme)))
+    base = theme / "templates" / "base.html"
+    base.write_text(base.read_text(encoding="utf-8").replace("Skip to content", "Skip to the content"), encoding="utf-8")
+    build_site(out, content, **_cached(tmp_path, THEME=str(theme)))
+    pages = [p for p in out.rglob("*.html")]
+    assert pages and all(b"Skip to the content" in p.read_bytes() for p in pages)
