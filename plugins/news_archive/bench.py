@@ -192,10 +192,14 @@ def search_figures(site: Path, queries: list[str]) -> list[dict]:
                 for response in loaded:
                     url = response.url
                     if "/search/" in url and not url.endswith("lunr.min.js"):
-                        try:
-                            index_bytes += len(response.body())
-                        except Exception:  # noqa: BLE001 - a cancelled request has no body
-                            pass
+                        length = response.headers.get("content-length")
+                        if length is not None:
+                            index_bytes += int(length)
+                        else:
+                            try:
+                                index_bytes += len(response.body())
+                            except Exception:  # noqa: BLE001 - a cancelled request has no body
+                                pass
                 row[kind] = {"first_result_ms": round(first * 1000), "index_kb": round(index_bytes / 1024, 1)}
                 row[kind + "_top"] = [s.split(base + "/", 1)[-1] for s in shown]
                 context.close()
@@ -274,9 +278,11 @@ def table(results: list[dict]) -> str:
     add("  full / baseline", lambda r: f"{r['full_vs_baseline']:.2f}x")
     add("  one-dump rebuild", lambda r: f"{r['rebuild']['seconds']:.1f} s")
     add("  rebuild / full", lambda r: f"{r['rebuild_vs_full']:.2f}")
-    for stage in ("parse", "events", "pages", "search"):
-        add(f"  {stage} (full build)", lambda r, s=stage: f"{r['full']['stages'].get(s, 0):.1f} s")
-    add("  search wait", lambda r: f"{r['full']['stages'].get('search wait', 0):.1f} s")
+    labels = {"parse": "parse (CPU, 2 workers)", "events": "events", "pages": "event/timeline/source pages",
+              "search": "search index (other core)"}
+    for stage, label in labels.items():
+        add(f"  {label}", lambda r, s=stage: f"{r['full']['stages'].get(s, 0):.1f} s")
+    add("  waiting for the search index", lambda r: f"{r['full']['stages'].get('search wait', 0):.1f} s")
     add("output size (baseline)", lambda r: f"{r['size']['ours_mb']} MB ({r['size']['baseline_mb']} MB)")
     add("  search pieces / monolithic index", lambda r: f"{r['size']['search_mb']} MB / {r['size']['monolithic_index_mb']} MB")
     for i in range(max(len(r["search"]) for r in results)):
