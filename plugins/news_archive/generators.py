@@ -72,9 +72,6 @@ class Archive:
         """A dump's ``URL:`` as a link target only when it is http(s); never javascript: or data:."""
         return url if url and url.lower().startswith(("http://", "https://")) else None
 
-    def update_count(self, article) -> int:
-        return len(article.dump.updates)
-
     def event_url(self, event: Event) -> str:
         return self.settings["event_url"].format(slug=event.slug)
 

@@ -117,10 +117,6 @@ class Dump:
         return dict(self.header).get("dek") or (self.dek.text if self.dek else None)
 
     @property
-    def is_liveblog(self) -> bool:
-        return self.kind == "liveblog"
-
-    @property
     def kept_paras(self) -> list[Para]:
         """Every kept piece of text, in input order (title, dek, intro, updates...)."""
         paras = [self.title]

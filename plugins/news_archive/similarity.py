@@ -62,9 +62,3 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 def shingles(text: str, size: int = 3) -> set[tuple[str, ...]]:
     words = _WORD.findall(text.lower())
     return {tuple(words[i : i + size]) for i in range(max(1, len(words) - size + 1))}
-
-
-def near_duplicate(a: str, b: str, threshold: float = 0.6) -> bool:
-    """Two paragraphs that say the same words: Jaccard similarity of word 3-grams."""
-    sa, sb = shingles(a), shingles(b)
-    return bool(sa and sb) and len(sa & sb) / len(sa | sb) >= threshold
