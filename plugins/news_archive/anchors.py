@@ -39,13 +39,18 @@ def unique_anchors(bases: list[str], order: str) -> list[str]:
     used: set[str] = set()
     result = [""] * len(bases)
     for i in indices:
-        candidate, count = bases[i], 1
-        while candidate in used:
-            count += 1
-            candidate = f"{bases[i]}-{count}"
-        used.add(candidate)
-        result[i] = candidate
+        result[i] = claim(bases[i], used)
     return result
+
+
+def claim(base: str, used: set[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``... whichever is free first; marks it used."""
+    candidate, count = base, 1
+    while candidate in used:
+        count += 1
+        candidate = f"{base}-{count}"
+    used.add(candidate)
+    return candidate
 
 
 def article_slug(title: str, explicit: str | None, file_name: str) -> str:
@@ -58,12 +63,4 @@ def dedupe_slugs(named: list[tuple[str, str]]) -> dict[str, str]:
     """{file name: unique slug}: repeats get ``-2``, ``-3`` in file-name order, so the result
     depends only on the set of files, not on the order they were read in."""
     used: set[str] = set()
-    result = {}
-    for name, slug in sorted(named, key=lambda item: (item[1], item[0])):
-        candidate, count = slug, 1
-        while candidate in used:
-            count += 1
-            candidate = f"{slug}-{count}"
-        used.add(candidate)
-        result[name] = candidate
-    return result
+    return {name: claim(slug, used) for name, slug in sorted(named, key=lambda item: (item[1], item[0]))}
