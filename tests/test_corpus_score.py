@@ -5,7 +5,6 @@ count to truth.json. These tests score the parse and the event grouping against 
 a score drops below its floor (STYLE.md: a golden corpus with a score).
 """
 
-import json
 from collections import defaultdict
 from itertools import combinations
 

@@ -2,7 +2,7 @@
 
 import json
 import random
-from datetime import date, datetime, timedelta, timezone
+from datetime import date
 
 import pytest
 

@@ -1,6 +1,5 @@
 """Event, timeline and source pages in a real build, with links to update anchors that resolve."""
 
-import logging
 import shutil
 
 import pytest
