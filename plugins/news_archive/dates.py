@@ -148,13 +148,11 @@ def update_datetime(update: Update, day: date, zone: str | None) -> datetime | N
     return local.replace(tzinfo=tzinfo) if tzinfo else local
 
 
-def with_date(dump: Dump, day: date | None, source: str | None, zone: str | None = None, zone_source: str | None = None) -> Dump:
-    """The dump with its date (and zone, if it had none) set and every update dated.
+def with_date(dump: Dump, day: date | None, source: str | None) -> Dump:
+    """The dump with its date set and every update dated in the dump's zone.
 
     The first day of the coverage is ``day``; updates after a midnight roll over.
     """
-    if zone and not dump.timezone:
-        dump = replace(dump, timezone=zone, timezone_source=zone_source)
     if day is None:
         return dump
     updates = tuple(

@@ -40,9 +40,13 @@ logger = logging.getLogger(__name__)
 UNDATED = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
-def article_date(dump) -> datetime | None:
+def _stamps(dump) -> list[datetime]:
+    return sorted(u.datetime for u in dump.updates if u.datetime and u.datetime.tzinfo)
+
+
+def article_date(dump, stamps: list[datetime] | None = None) -> datetime | None:
     """The moment an article starts: its first timed update, else the start of its day."""
-    stamps = sorted(u.datetime for u in dump.updates if u.datetime and u.datetime.tzinfo)
+    stamps = _stamps(dump) if stamps is None else stamps
     if stamps:
         return stamps[0]
     if dump.date:
@@ -52,8 +56,8 @@ def article_date(dump) -> datetime | None:
 
 def article_metadata(dump, process=None) -> dict:
     """Pelican metadata for a dump; ``dump`` itself rides along for templates and generators."""
-    stamps = sorted(u.datetime for u in dump.updates if u.datetime and u.datetime.tzinfo)
-    start = article_date(dump)
+    stamps = _stamps(dump)
+    start = article_date(dump, stamps)
     metadata = {
         "title": html.escape(dump.display_title),  # Pelican's titles are HTML
         "date": start or UNDATED,
