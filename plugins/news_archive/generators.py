@@ -8,6 +8,7 @@ count everywhere. :class:`NewsArchiveGenerator` is a plain two-phase generator
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import logging
@@ -151,7 +152,9 @@ def attach_events(generator) -> None:
         dump = dumps[article.slug]
         if dump is not article.dump:
             article.dump = dump
-            article._content = render.article_html(dump)
+            # rendered when a page or feed asks (Pelican's ``get_content`` hook): pages the
+            # last build already wrote are not rendered again, so most never ask
+            article._get_content = functools.cache(functools.partial(render.article_html, dump))
             start = article_date(dump)  # the event may have given a date, or a zone to the date it had
             if start is not None:
                 article.date = start
@@ -184,6 +187,9 @@ class NewsArchiveGenerator(Generator):
         self.archive: Archive | None = self.context.get("news_archive")
         if self.archive is None:
             return
+        self._search = None
+        if self.archive.settings["search"]["enabled"]:
+            self._start_search()  # first: on the other core, it is the longest stage of a rebuild
         days = views.site_days(self.archive.events, self.archive.dumps, self.archive.urls)
         self.timeline_pages = views.paginate(days, self.archive.settings["timeline_per_page"])
         self.context["events"] = self.archive.events
@@ -192,9 +198,6 @@ class NewsArchiveGenerator(Generator):
         self.old_outputs = dict(memo.section("outputs")) if memo and memo.load else {}
         self.new_outputs: dict[str, str] = {}
         self._skip_unchanged_articles()
-        self._search = None
-        if self.archive.settings["search"]["enabled"]:
-            self._start_search()
 
     def _skip_unchanged_articles(self):
         """An article page the last build wrote from the same dump, event and site is not rendered again."""
@@ -276,15 +279,15 @@ class NewsArchiveGenerator(Generator):
         self._write(writer, archive.settings["sources_url"], "sources")
         self._copy_raw_dumps()
         archive.timings["pages"] = time.perf_counter() - started
+        self._remove_stale_outputs()
+        if archive.memo is not None:  # saved while the search index may still be building
+            archive.memo.data["outputs"] = self.new_outputs
+            archive.memo.save()
         if self._search is not None:
             started = time.perf_counter()
             self._finish_search()
             archive.timings["search wait"] = time.perf_counter() - started
         self._report_problems()
-        self._remove_stale_outputs()
-        if archive.memo is not None:
-            archive.memo.data["outputs"] = self.new_outputs
-            archive.memo.save()
         logger.info(
             "news_archive: timings: %s", ", ".join(f"{stage} {seconds:.2f}s" for stage, seconds in archive.timings.items())
         )
@@ -365,7 +368,10 @@ def write_search(folder: str, events, dumps, urls, options: dict, lunr_js: str |
         except Exception:  # noqa: BLE001 - a broken cache is rebuilt
             memo = {}
     docs = documents(events, dumps, urls)
-    known = {key: {f: (joined.split("\x00") if joined else []) for f, joined in fields.items()} for key, fields in memo.get("terms", {}).items()}
+    known = {
+        key: {f: ((joined.split("\x00") if joined else ()), tfs, length) for f, (joined, tfs, length) in fields.items()}
+        for key, fields in memo.get("terms", {}).items()
+    }
     index = build_index(docs, known)
     files = search_files(index, [d.record for d in docs], options["chunk_bytes"], options["bucket"])
     if options["monolithic"]:
@@ -390,7 +396,10 @@ def write_search(folder: str, events, dumps, urls, options: dict, lunr_js: str |
         os.makedirs(os.path.dirname(cache), exist_ok=True)
         with open(cache + ".partial", "wb") as handle:
             # each field's terms as one string: pickles an order of magnitude faster than lists of words
-            terms = {key: {f: "\x00".join(t) for f, t in fields.items()} for key, fields in index.terms_by_text.items()}
+            terms = {
+                key: {f: ("\x00".join(terms), tfs, length) for f, (terms, tfs, length) in fields.items()}
+                for key, fields in index.terms_by_text.items()
+            }
             pickle.dump({"code": code_fingerprint(), "data": {"terms": terms, "files": hashes}}, handle, protocol=4)
         os.replace(cache + ".partial", cache)
     return time.perf_counter() - started

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 from pelican import signals
@@ -29,8 +30,51 @@ def prefetch_dumps(generator):
     reader.prefetch([p for p in paths if generator.readers.get_cached_data(p, (None, None))[0] is None])
 
 
+def pause_gc(generator):
+    """No cyclic garbage collection while Pelican builds (reference counting still frees memory).
+
+    A build holds one large, long-lived heap (every article, its parsed dump, the events)
+    and keeps adding to it; Python's collector would scan all of it again and again:
+    measured at 10,000 dumps, a fifth of a rebuild. Connected to ``generator_init``, so it
+    runs at the start of every build (``pelican --autoreload`` builds again in one process);
+    the heap a previous build left frozen is released first.
+    """
+    if not gc.isenabled():
+        return
+    if gc.get_freeze_count():
+        gc.unfreeze()
+        gc.collect()
+    gc.disable()
+
+
+def resume_gc(pelican):
+    """Collection back on, with the build's heap frozen: the process is about to exit or build again.
+
+    A finished build leaves its articles, generators and context as one large cycle; the
+    interpreter would spend seconds collecting it just before exiting (2.5 s at 10,000 dumps).
+    Frozen, it is left to the operating system, or released by the next build's ``pause_gc``.
+    """
+    if gc.isenabled():
+        return
+    gc.freeze()
+    gc.enable()
+
+
+def skip_author_pages(generator):
+    """With author pages off (``AUTHOR_SAVE_AS = ""``), skip Pelican's loop that would write them.
+
+    Pelican still matches every article against every author's list to write nothing,
+    which costs seconds at 10,000 articles. The context's ``authors`` is left as it is.
+    """
+    if not generator.settings.get("AUTHOR_SAVE_AS"):
+        generator.authors = []
+
+
 def register():
+    signals.generator_init.connect(pause_gc)
+    signals.finalized.connect(resume_gc)
     signals.readers_init.connect(add_reader)
     signals.article_generator_preread.connect(prefetch_dumps)
     signals.article_generator_pretaxonomy.connect(attach_events)
+    signals.article_generator_finalized.connect(skip_author_pages)
     signals.get_generators.connect(get_generators)

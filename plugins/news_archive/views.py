@@ -64,9 +64,14 @@ class Row:
     also: tuple[Also, ...]
 
 
-def _report(key: str, update_id: str | None, dumps: dict[str, Dump], urls: dict[str, str]) -> Report:
+def _report(key: str, update_id: str | None, dumps: dict[str, Dump], urls: dict[str, str], by_id: dict) -> Report:
+    """``by_id`` keeps each dump's updates by id, so a live blog of thousands of updates is indexed once."""
     dump = dumps[key]
-    update = next((u for u in dump.updates if u.id == update_id), None) if update_id else None
+    update = None
+    if update_id:
+        if key not in by_id:
+            by_id[key] = {u.id: u for u in dump.updates}
+        update = by_id[key].get(update_id)
     url = urls[key] + (f"#{update_id}" if update_id else "")
     return Report(key, dump, update, url)
 
@@ -80,14 +85,15 @@ def _moment_and_label(entry: Entry, zone) -> tuple[datetime | None, str]:
 def rows(entries, event: Event, dumps: dict[str, Dump], urls: dict[str, str]) -> list[Row]:
     zone = zone_info(event.timezone)
     by_ref = {e.ref: e for e in event.timeline + event.untimed}
+    by_id: dict = {}
     result = []
     for entry in entries:
         moment, label = _moment_and_label(entry, zone)
         also = tuple(
-            Also(_report(r.article, r.update, dumps, urls), _moment_and_label(by_ref[r], zone)[1] if r in by_ref else "")
+            Also(_report(r.article, r.update, dumps, urls, by_id), _moment_and_label(by_ref[r], zone)[1] if r in by_ref else "")
             for r in entry.also_reported_by
         )
-        result.append(Row(_report(entry.article, entry.update, dumps, urls), entry, moment, label, also))
+        result.append(Row(_report(entry.article, entry.update, dumps, urls, by_id), entry, moment, label, also))
     return result
 
 

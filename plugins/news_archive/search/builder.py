@@ -58,49 +58,61 @@ class CompactIndex:
         }
 
 
-def build(documents: list[tuple[str, dict[str, list[str]]]], fields: list[tuple[str, float]]) -> CompactIndex:
-    """Index ``(ref, {field: terms})`` documents as lunr.py's Builder would, in the order given.
+Counted = tuple  # (terms in order of first occurrence, their counts, the field's length in terms)
 
-    Terms arrive lower-cased (lunr.js's tokenizer lower-cases before the pipeline).
+
+def count(terms: list[str]) -> Counted:
+    """A field's terms as the builder needs them; computed once per text and cached between builds."""
+    counts = Counter(terms)  # keeps first-occurrence order, as lunr.py numbers terms
+    return tuple(counts), tuple(counts.values()), len(terms)
+
+
+def build(documents: list[tuple[str, dict[str, Counted]]], fields: list[tuple[str, float]]) -> CompactIndex:
+    """Index ``(ref, {field: count(terms)})`` documents as lunr.py's Builder would, in the order given.
+
+    Terms arrive lower-cased (lunr.js's tokenizer lower-cases before the pipeline). The
+    arithmetic is lunr.py's, operation for operation, so every float is the same.
     """
     names = [name for name, _ in fields]
     boosts = [boost for _, boost in fields]
     width = len(names)
     index = CompactIndex(fields=names, refs=[ref for ref, _ in documents])
     numbers: dict[str, int] = {}
-    per_field_docs: dict[str, list[int]] = {}  # term -> documents holding it, counted once per field (lunr's idf)
-    frequencies: list[Counter] = []
+    held: dict[str, int] = {}  # term -> documents holding it, counted once per field (lunr's idf)
+    rows: list = []  # per document and field: its Counted, or None
     lengths = [0] * width
-    for _, field_terms in documents:
+    for _, counted_fields in documents:
         for f, name in enumerate(names):
-            terms = field_terms.get(name) or ()
-            counts = Counter(terms)
-            frequencies.append(counts)
-            lengths[f] += len(terms)
-            for term in counts:  # Counter keeps first-occurrence order, as lunr.py numbers terms
-                if term not in numbers:
-                    numbers[term] = len(numbers)
-                    per_field_docs[term] = [0]
-                per_field_docs[term][0] += 1
-    count = len(documents)
-    average = [total / count if count else 0.0 for total in lengths]
-    idf = {term: math.log(1 + abs((count - held[0] + 0.5) / (held[0] + 0.5))) for term, held in per_field_docs.items()}
-    postings = {term: (number, [[] for _ in names]) for term, number in numbers.items()}
-    position = 0
-    for d in range(count):
-        for f in range(width):
-            counts = frequencies[position]
-            position += 1
-            if not counts:
+            counted = counted_fields.get(name)
+            rows.append(counted)
+            if not counted:
                 continue
-            length = sum(counts.values())
+            lengths[f] += counted[2]
+            for term in counted[0]:
+                seen = held.get(term)
+                if seen is None:
+                    numbers[term] = len(numbers)
+                    held[term] = 1
+                else:
+                    held[term] = seen + 1
+    count_ = len(documents)
+    average = [total / count_ if count_ else 0.0 for total in lengths]
+    idf = {term: math.log(1 + abs((count_ - n + 0.5) / (n + 0.5))) for term, n in held.items()}
+    slots = {term: [[] for _ in names] for term in numbers}
+    k1_plus_1 = K1 + 1
+    position = 0
+    for d in range(count_):
+        for f in range(width):
+            counted = rows[position]
+            position += 1
+            if not counted or not counted[2]:
+                continue
+            terms, tfs, length = counted
             norm = K1 * (1 - B + B * (length / average[f]))
             boost = boosts[f]
-            for term, tf in counts.items():
-                score = idf[term] * ((K1 + 1) * tf) / (norm + tf)
+            for term, tf in zip(terms, tfs):
+                score = idf[term] * (k1_plus_1 * tf) / (norm + tf)
                 score *= boost
-                flat = postings[term][1][f]
-                flat.append(d)
-                flat.append(round(score, 3))
-    index.postings = {term: postings[term] for term in numbers}
+                slots[term][f] += (d, round(score, 3))
+    index.postings = {term: (number, slots[term]) for term, number in numbers.items()}
     return index

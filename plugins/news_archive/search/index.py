@@ -39,6 +39,10 @@ def field_terms(doc: SearchDoc) -> dict[str, list[str]]:
     return {name: index_terms(search_text(getattr(doc, name))) for name, _ in FIELDS}
 
 
+def field_counts(doc: SearchDoc) -> dict[str, builder.Counted]:
+    return {name: builder.count(terms) for name, terms in field_terms(doc).items()}
+
+
 def lunr_builder() -> Builder:
     builder = Builder()
     builder.ref("ref")
@@ -59,8 +63,8 @@ def text_key(doc: SearchDoc) -> str:
 def build_index(docs: list[SearchDoc], known_terms: dict | None = None) -> builder.CompactIndex:
     """The lunr index of documents, in ref order (``.serialize()`` gives lunr-schema 2.3.9).
 
-    ``known_terms`` maps a document's text hash to its field terms (from an earlier build);
-    the index keeps the terms of this build in ``terms_by_text`` for the next one.
+    ``known_terms`` maps a document's text hash to its counted field terms (from an earlier
+    build); the index keeps the terms of this build in ``terms_by_text`` for the next one.
     """
     known_terms = known_terms or {}
     ordered = sorted(docs, key=lambda d: d.ref)
@@ -68,9 +72,9 @@ def build_index(docs: list[SearchDoc], known_terms: dict | None = None) -> build
     prepared = []
     for doc in ordered:
         key = text_key(doc)
-        terms = current.get(key) or known_terms.get(key) or field_terms(doc)
-        current[key] = terms
-        prepared.append((doc.ref, terms))
+        counted = current.get(key) or known_terms.get(key) or field_counts(doc)
+        current[key] = counted
+        prepared.append((doc.ref, counted))
     index = builder.build(prepared, list(FIELDS))
     index.terms_by_text = current
     return index
