@@ -148,3 +148,16 @@ def test_key_moments_keep_first_last_and_most_reported():
 def test_unknown_event_options_are_refused():
     with pytest.raises(ValueError, match="unknown event options"):
         EventOptions.from_settings({"window": 3})
+
+
+def test_grouping_on_two_cores_gives_the_same_events(tmp_path, monkeypatch):
+    from news_archive import events as events_module
+    from news_archive.corpus import generate
+
+    generate(120, tmp_path, seed=11)
+    items = load_keyed(sorted(tmp_path.glob("*.txt")))
+    undated = [key for key, dump in items if dump.date is None]
+    assert len(undated) >= 4  # the second process gets real work
+    serial = build_events(items)
+    monkeypatch.setattr(events_module, "PARALLEL_MIN_ITEMS", 2)
+    assert build_events(items, parallel=True) == serial

@@ -10,6 +10,7 @@ from __future__ import annotations
 import heapq
 import logging
 import math
+import multiprocessing
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
@@ -213,7 +214,7 @@ def _explicit_name(dump: Dump) -> str | None:
     return " ".join(dump.event.split()).casefold() if dump.event else None
 
 
-def group(docs: dict[str, _Doc], options: EventOptions) -> list[list[str]]:
+def group(docs: dict[str, _Doc], options: EventOptions, parallel: bool = False) -> list[list[str]]:
     """Clusters of article keys; deterministic and independent of input order.
 
     1. Articles with the same ``Event:`` header are one event.
@@ -225,6 +226,8 @@ def group(docs: dict[str, _Doc], options: EventOptions) -> list[list[str]]:
     3. An undated article joins the dated event whose centroid it is most similar to,
        found through an inverted index of the centroids' terms (one lookup per event).
     4. Undated articles that joined nothing group among themselves, as in step 2.
+
+    ``parallel``: find the events of undated articles on two cores (the result is the same).
     """
     clusters = _Clusters(docs, options.window_days)
     by_name: dict[str, list[str]] = defaultdict(list)
@@ -286,18 +289,23 @@ def group(docs: dict[str, _Doc], options: EventOptions) -> list[list[str]]:
         for root, weight in holders:
             centroid_vectors[root][term] = weight
     centroid_names = {root: set().union(*(names[k] for k in keys)) for root, keys in members.items()}
-    alone = []
-    for key in undated:
+
+    def best_event(key: str) -> str | None:
+        """The dated event an undated article belongs to, if any (reads only what is fixed by now)."""
         # candidates through the article's most distinctive terms, then exact cosine for the best ten
         partial: dict[str, float] = defaultdict(float)
         for term in sorted(top[key]):
             weight = docs[key].vector[term]
             for root, other in postings.get(term, ()):
                 partial[root] += weight * other
-        best = heapq.nsmallest(50, partial, key=lambda r: (-partial[r], r))
+        best = [r for _, r in heapq.nsmallest(50, [(-score, r) for r, score in partial.items()])]
         shortlist = [r for r in best if same_names(names[key], centroid_names[r])][:10]
         ranked = sorted(((cosine(docs[key].vector, centroid_vectors[r]), r) for r in shortlist), key=lambda s: (-s[0], s[1]))
-        if not (ranked and ranked[0][0] >= options.group_threshold and clusters.union(key, ranked[0][1])):
+        return ranked[0][1] if ranked and ranked[0][0] >= options.group_threshold else None
+
+    alone = []
+    for key, choice in zip(undated, _map_in_halves(best_event, undated, parallel)):
+        if not (choice and clusters.union(key, choice)):
             alone.append(key)
 
     def sharing_pairs(keys):
@@ -313,6 +321,40 @@ def group(docs: dict[str, _Doc], options: EventOptions) -> list[list[str]]:
     for key in sorted(docs):
         result[clusters.find(key)].append(key)
     return sorted(result.values())
+
+
+#: Below this many items, a second process costs more than it saves.
+PARALLEL_MIN_ITEMS = 256
+
+
+def _map_in_halves(function, items: list, parallel: bool) -> list:
+    """``[function(x) for x in items]``, the second half in a forked process when ``parallel``.
+
+    The fork sees everything ``function`` reads as it is now; results come back in order.
+    Without fork (or if the child fails), everything is computed here.
+    """
+    if not parallel or len(items) < PARALLEL_MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+        return [function(x) for x in items]
+    half = len(items) // 2
+    receive, send = multiprocessing.Pipe(duplex=False)
+
+    def child():
+        try:
+            send.send([function(x) for x in items[half:]])
+        finally:
+            send.close()
+
+    process = multiprocessing.get_context("fork").Process(target=child, daemon=True)
+    process.start()
+    send.close()
+    first = [function(x) for x in items[:half]]
+    try:
+        second = receive.recv()
+    except (EOFError, OSError):
+        second = [function(x) for x in items[half:]]
+    process.join()
+    receive.close()
+    return first + second
 
 
 # --- naming ------------------------------------------------------------------------------------
@@ -501,12 +543,13 @@ def key_moments(timeline: list[Entry], count: int) -> list[Entry]:
 
 
 def build_events(
-    items: list[tuple[str, Dump]], options: EventOptions | None = None, memo: dict | None = None
+    items: list[tuple[str, Dump]], options: EventOptions | None = None, memo: dict | None = None, parallel: bool = False
 ) -> tuple[list[Event], dict[str, Dump]]:
     """Events of a set of articles, newest first, and every article's dump with dates filled.
 
     ``memo`` (optional, a dict the caller keeps between builds) holds each dump's features by its
     digest and each event by its members, so a rebuild after one dump changed recomputes little.
+    ``parallel`` lets grouping use a second core; the events are the same either way.
     """
     options = options or EventOptions()
     memo = memo if memo is not None else {}
@@ -529,7 +572,7 @@ def build_events(
     events: list[Event] = []
     filled_all: dict[str, Dump] = {}
     used = {}
-    for keys in group(docs, options):
+    for keys in group(docs, options, parallel):
         filled = fill_dates({k: docs[k].dump for k in keys})
         filled_all.update(filled)
         signature = (tuple((k, docs[k].dump.digest) for k in keys), options)

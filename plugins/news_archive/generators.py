@@ -48,6 +48,7 @@ class Archive:
     site_url: str = ""  # the configured SITEURL (absolute when publishing), for structured data
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage, logged at the end
     memo: Memo | None = None  # what the last build computed and wrote (with Pelican's content cache on)
+    search: object = None  # the search index being built: (process, pipe), or its seconds when built here
 
     def __post_init__(self):
         self.event_of = {key: event for event in self.events for key in event.articles}
@@ -147,7 +148,9 @@ def attach_events(generator) -> None:
 
     started = time.perf_counter()
     memo = Memo(generator.settings, "news_archive.pickle")
-    events, dumps = build_events([(a.slug, a.dump) for a in articles], settings["events"], memo=memo.section("events"))
+    events, dumps = build_events(
+        [(a.slug, a.dump) for a in articles], settings["events"], memo=memo.section("events"), parallel=settings["parallel"]
+    )
     for article in articles:
         dump = dumps[article.slug]
         if dump is not article.dump:
@@ -178,6 +181,9 @@ def attach_events(generator) -> None:
     archive.timings["parse"] = getattr(reader, "parse_seconds", 0.0)
     archive.timings["events"] = time.perf_counter() - started
     generator.context["news_archive"] = archive
+    if settings["search"]["enabled"]:
+        # now: on the other core, it overlaps Pelican saving its cache and writing every page
+        archive.search = start_search(archive, generator.settings, generator.output_path)
 
 
 class NewsArchiveGenerator(Generator):
@@ -187,9 +193,6 @@ class NewsArchiveGenerator(Generator):
         self.archive: Archive | None = self.context.get("news_archive")
         if self.archive is None:
             return
-        self._search = None
-        if self.archive.settings["search"]["enabled"]:
-            self._start_search()  # first: on the other core, it is the longest stage of a rebuild
         days = views.site_days(self.archive.events, self.archive.dumps, self.archive.urls)
         self.timeline_pages = views.paginate(days, self.archive.settings["timeline_per_page"])
         self.context["events"] = self.archive.events
@@ -283,7 +286,7 @@ class NewsArchiveGenerator(Generator):
         if archive.memo is not None:  # saved while the search index may still be building
             archive.memo.data["outputs"] = self.new_outputs
             archive.memo.save()
-        if self._search is not None:
+        if archive.search is not None:
             started = time.perf_counter()
             self._finish_search()
             archive.timings["search wait"] = time.perf_counter() - started
@@ -291,15 +294,6 @@ class NewsArchiveGenerator(Generator):
         logger.info(
             "news_archive: timings: %s", ", ".join(f"{stage} {seconds:.2f}s" for stage, seconds in archive.timings.items())
         )
-
-    def _lunr_js(self) -> str | None:
-        """lunr.js from node_modules (npm, pinned in package-lock.json), looked for beside the project."""
-        wanted = self.archive.settings["search"]["lunr_js"]
-        for base in (os.getcwd(), os.path.dirname(self.settings["PATH"])):
-            candidate = os.path.join(base, wanted)
-            if os.path.isfile(candidate):
-                return candidate
-        return None
 
     def _copy_raw_dumps(self):
         """The raw dump beside its article, byte for byte, for provenance."""
@@ -318,37 +312,49 @@ class NewsArchiveGenerator(Generator):
             if os.path.isfile(path) and not name.startswith(("articles/",)):
                 os.remove(path)
 
-    def _start_search(self):
-        """Build the search output on the other core while Pelican renders pages (fork), or inline."""
-        options = self.archive.settings["search"]
-        memo = self.archive.memo
-        cache = os.path.join(self.settings["CACHE_PATH"], "news_archive-search.pickle") if memo and memo.enabled else None
-        job = (
-            os.path.join(self.output_path, options["path"]), self.archive.events, self.archive.dumps,
-            self.archive.urls, options, self._lunr_js(), cache, bool(memo and memo.load), bool(memo and memo.store),
-        )
-        if self.archive.settings["parallel"] and "fork" in multiprocessing.get_all_start_methods():
-            receive, send = multiprocessing.Pipe(duplex=False)
-            process = multiprocessing.get_context("fork").Process(target=_search_child, args=(send, *job), daemon=True)
-            process.start()
-            send.close()
-            self._search = (process, receive)
-        else:
-            self._search = write_search(*job)
-
     def _finish_search(self):
-        if isinstance(self._search, tuple):
-            process, receive = self._search
+        archive = self.archive
+        if isinstance(archive.search, tuple):
+            process, receive = archive.search
             seconds = receive.recv() if receive.poll(None) else None
             process.join()
             if process.exitcode != 0 or seconds is None:
                 raise RuntimeError(f"news_archive: building the search index failed (exit code {process.exitcode}); see the log above")
-            self._search = seconds
-        self.archive.timings["search"] = self._search
-        if self._lunr_js() is None:
-            message = f"lunr.js not found at {self.archive.settings['search']['lunr_js']!r}: run `npm ci` (or `make html`); search will not work"
+            archive.search = seconds
+        archive.timings["search"] = archive.search
+        if lunr_js_path(archive.settings, self.settings) is None:
+            message = f"lunr.js not found at {archive.settings['search']['lunr_js']!r}: run `npm ci` (or `make html`); search will not work"
             logger.error("news_archive: %s", message)
-            self.archive.problems.append(("package.json", None, message))
+            archive.problems.append(("package.json", None, message))
+
+
+def lunr_js_path(options: dict, settings: dict) -> str | None:
+    """lunr.js from node_modules (npm, pinned in package-lock.json), looked for beside the project."""
+    wanted = options["search"]["lunr_js"]
+    for base in (os.getcwd(), os.path.dirname(settings["PATH"])):
+        candidate = os.path.join(base, wanted)
+        if os.path.isfile(candidate):
+            return candidate
+    return None
+
+
+def start_search(archive: Archive, settings: dict, output_path: str):
+    """Build the search output on the other core while Pelican goes on (fork), or here and now."""
+    options = archive.settings["search"]
+    memo = archive.memo
+    cache = os.path.join(settings["CACHE_PATH"], "news_archive-search.pickle") if memo and memo.enabled else None
+    job = (
+        os.path.join(output_path, options["path"]), archive.events, archive.dumps,
+        archive.urls, options, lunr_js_path(archive.settings, settings), cache,
+        bool(memo and memo.load), bool(memo and memo.store),
+    )
+    if archive.settings["parallel"] and "fork" in multiprocessing.get_all_start_methods():
+        receive, send = multiprocessing.Pipe(duplex=False)
+        process = multiprocessing.get_context("fork").Process(target=_search_child, args=(send, *job), daemon=True)
+        process.start()
+        send.close()
+        return process, receive
+    return write_search(*job)
 
 
 def write_search(folder: str, events, dumps, urls, options: dict, lunr_js: str | None,
@@ -368,11 +374,7 @@ def write_search(folder: str, events, dumps, urls, options: dict, lunr_js: str |
         except Exception:  # noqa: BLE001 - a broken cache is rebuilt
             memo = {}
     docs = documents(events, dumps, urls)
-    known = {
-        key: {f: ((joined.split("\x00") if joined else ()), tfs, length) for f, (joined, tfs, length) in fields.items()}
-        for key, fields in memo.get("terms", {}).items()
-    }
-    index = build_index(docs, known)
+    index = build_index(docs, memo.get("terms", {}))
     files = search_files(index, [d.record for d in docs], options["chunk_bytes"], options["bucket"])
     if options["monolithic"]:
         files["index.json"] = dumps_compact(index.serialize())
@@ -395,12 +397,8 @@ def write_search(folder: str, events, dumps, urls, options: dict, lunr_js: str |
     if cache and store:
         os.makedirs(os.path.dirname(cache), exist_ok=True)
         with open(cache + ".partial", "wb") as handle:
-            # each field's terms as one string: pickles an order of magnitude faster than lists of words
-            terms = {
-                key: {f: ("\x00".join(terms), tfs, length) for f, (terms, tfs, length) in fields.items()}
-                for key, fields in index.terms_by_text.items()
-            }
-            pickle.dump({"code": code_fingerprint(), "data": {"terms": terms, "files": hashes}}, handle, protocol=4)
+            # terms are interned (see builder.count): each distinct word is pickled once
+            pickle.dump({"code": code_fingerprint(), "data": {"terms": index.terms_by_text, "files": hashes}}, handle, protocol=4)
         os.replace(cache + ".partial", cache)
     return time.perf_counter() - started
 

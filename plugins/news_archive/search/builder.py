@@ -11,6 +11,7 @@ the same documents; the pieces (:mod:`.pieces`) are cut from the compact form di
 from __future__ import annotations
 
 import math
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -64,7 +65,8 @@ Counted = tuple  # (terms in order of first occurrence, their counts, the field'
 def count(terms: list[str]) -> Counted:
     """A field's terms as the builder needs them; computed once per text and cached between builds."""
     counts = Counter(terms)  # keeps first-occurrence order, as lunr.py numbers terms
-    return tuple(counts), tuple(counts.values()), len(terms)
+    # interned: the cache then pickles each distinct term once and loads them shared
+    return tuple(sys.intern(t) for t in counts), tuple(counts.values()), len(terms)
 
 
 def build(documents: list[tuple[str, dict[str, Counted]]], fields: list[tuple[str, float]]) -> CompactIndex:
@@ -98,7 +100,8 @@ def build(documents: list[tuple[str, dict[str, Counted]]], fields: list[tuple[st
     count_ = len(documents)
     average = [total / count_ if count_ else 0.0 for total in lengths]
     idf = {term: math.log(1 + abs((count_ - n + 0.5) / (n + 0.5))) for term, n in held.items()}
-    slots = {term: [[] for _ in names] for term in numbers}
+    # per term: its idf and one posting list per field (a single lookup in the loop below)
+    slots = {term: (idf[term], [[] for _ in names]) for term in numbers}
     k1_plus_1 = K1 + 1
     position = 0
     for d in range(count_):
@@ -111,8 +114,8 @@ def build(documents: list[tuple[str, dict[str, Counted]]], fields: list[tuple[st
             norm = K1 * (1 - B + B * (length / average[f]))
             boost = boosts[f]
             for term, tf in zip(terms, tfs):
-                score = idf[term] * (k1_plus_1 * tf) / (norm + tf)
-                score *= boost
-                slots[term][f] += (d, round(score, 3))
-    index.postings = {term: (number, slots[term]) for term, number in numbers.items()}
+                term_idf, lists = slots[term]
+                # lunr.py's operations in lunr.py's order: idf * ((k1 + 1) * tf) / (norm + tf), then * boost
+                lists[f] += (d, round(term_idf * (k1_plus_1 * tf) / (norm + tf) * boost, 3))
+    index.postings = {term: (number, slots[term][1]) for term, number in numbers.items()}
     return index
