@@ -227,7 +227,7 @@ def group(docs: dict[str, _Doc], options: EventOptions, parallel: bool = False) 
        found through an inverted index of the centroids' terms (one lookup per event).
     4. Undated articles that joined nothing group among themselves, as in step 2.
 
-    ``parallel``: find the events of undated articles on two cores (the result is the same).
+    ``parallel``: compare pairs and place undated articles on two cores (the result is the same).
     """
     clusters = _Clusters(docs, options.window_days)
     by_name: dict[str, list[str]] = defaultdict(list)
@@ -250,13 +250,17 @@ def group(docs: dict[str, _Doc], options: EventOptions, parallel: bool = False) 
         """Coverage of one event names the same people and places: at least ``shared_names`` of them."""
         return len(a & b) >= min(options.shared_names, len(a), len(b))
 
+    def edge(pair: tuple[str, str]) -> float | None:
+        a, b = pair
+        if top[a] & top[b] and same_names(names[a], names[b]):
+            score = cosine(docs[a].vector, docs[b].vector)
+            if score >= options.group_threshold:
+                return score
+        return None
+
     def join_strongest_first(pairs):
-        edges = []
-        for a, b in pairs:
-            if top[a] & top[b] and same_names(names[a], names[b]):
-                score = cosine(docs[a].vector, docs[b].vector)
-                if score >= options.group_threshold:
-                    edges.append((-round(score, 9), a, b))
+        pairs = list(pairs)
+        edges = [(-round(score, 9), a, b) for (a, b), score in zip(pairs, _map_in_halves(edge, pairs, parallel)) if score is not None]
         for _, a, b in sorted(edges):
             clusters.union(a, b)
 

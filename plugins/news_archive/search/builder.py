@@ -69,13 +69,17 @@ def count(terms: list[str]) -> Counted:
     return tuple(sys.intern(t) for t in counts), tuple(counts.values()), len(terms)
 
 
-def build(documents: list[tuple[str, dict[str, Counted]]], fields: list[tuple[str, float]]) -> CompactIndex:
+def build(
+    documents: list[tuple[str, dict[str, Counted]]], fields: list[tuple[str, float]], repeated: tuple[str, ...] = ()
+) -> CompactIndex:
     """Index ``(ref, {field: count(terms)})`` documents as lunr.py's Builder would, in the order given.
 
     Terms arrive lower-cased (lunr.js's tokenizer lower-cases before the pipeline). The
-    arithmetic is lunr.py's, operation for operation, so every float is the same.
+    arithmetic is lunr.py's, operation for operation, so every float is the same. ``repeated``
+    names fields whose text many documents share; their scores are computed once per text.
     """
     names = [name for name, _ in fields]
+    repeating = {names.index(name) for name in repeated}
     boosts = [boost for _, boost in fields]
     width = len(names)
     index = CompactIndex(fields=names, refs=[ref for ref, _ in documents])
@@ -103,6 +107,9 @@ def build(documents: list[tuple[str, dict[str, Counted]]], fields: list[tuple[st
     # per term: its idf and one posting list per field (a single lookup in the loop below)
     slots = {term: (idf[term], [[] for _ in names]) for term in numbers}
     k1_plus_1 = K1 + 1
+    # A field with the same terms scores the same in every document: an article's title,
+    # source, event and place repeat in each of its updates, so their scores are kept.
+    scored: dict[tuple, list] = {}
     position = 0
     for d in range(count_):
         for f in range(width):
@@ -110,12 +117,22 @@ def build(documents: list[tuple[str, dict[str, Counted]]], fields: list[tuple[st
             position += 1
             if not counted or not counted[2]:
                 continue
+            if f in repeating:
+                known = scored.get((f, counted))
+                if known is not None:
+                    for lists, score in known:
+                        lists[f] += (d, score)
+                    continue
+                known = scored[(f, counted)] = []
             terms, tfs, length = counted
             norm = K1 * (1 - B + B * (length / average[f]))
             boost = boosts[f]
             for term, tf in zip(terms, tfs):
                 term_idf, lists = slots[term]
                 # lunr.py's operations in lunr.py's order: idf * ((k1 + 1) * tf) / (norm + tf), then * boost
-                lists[f] += (d, round(term_idf * (k1_plus_1 * tf) / (norm + tf) * boost, 3))
+                score = round(term_idf * (k1_plus_1 * tf) / (norm + tf) * boost, 3)
+                lists[f] += (d, score)
+                if f in repeating:
+                    known.append((lists, score))
     index.postings = {term: (number, slots[term][1]) for term, number in numbers.items()}
     return index

@@ -16,7 +16,7 @@ from lunr.builder import Builder
 from lunr.stemmer import stemmer as lunr_py_stemmer
 
 from . import builder
-from .documents import FIELDS, SearchDoc
+from .documents import FIELDS, REPEATED, SearchDoc
 from .jsport import index_terms
 
 
@@ -75,7 +75,7 @@ def build_index(docs: list[SearchDoc], known_terms: dict | None = None) -> build
         counted = current.get(key) or known_terms.get(key) or field_counts(doc)
         current[key] = counted
         prepared.append((doc.ref, counted))
-    index = builder.build(prepared, list(FIELDS))
+    index = builder.build(prepared, list(FIELDS), REPEATED)
     index.terms_by_text = current
     return index
 
