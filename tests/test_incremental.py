@@ -61,3 +61,24 @@ def test_a_theme_change_renders_every_page_again(tmp_path, content):
     build_site(out, content, **_cached(tmp_path, THEME=str(theme)))
     pages = [p for p in out.rglob("*.html")]
     assert pages and all(b"Skip to the content" in p.read_bytes() for p in pages)
+
+
+def test_a_build_pauses_the_cyclic_collector_and_restores_it(tmp_path, content):
+    import gc
+
+    from pelican import signals
+
+    during = []
+
+    def check(generator):
+        during.append(gc.isenabled())
+
+    signals.article_generator_pretaxonomy.connect(check)
+    try:
+        build_site(tmp_path / "one", content)
+        assert gc.isenabled() and gc.get_freeze_count() > 0  # the finished build's heap is left frozen
+        build_site(tmp_path / "two", content)  # a second build in one process (as `pelican --autoreload`)
+    finally:
+        signals.article_generator_pretaxonomy.disconnect(check)
+    assert during == [False, False]
+    assert gc.isenabled()

@@ -30,21 +30,30 @@ def prefetch_dumps(generator):
     reader.prefetch([p for p in paths if generator.readers.get_cached_data(p, (None, None))[0] is None])
 
 
+#: The build (its shared context, by id) that paused the collector; None when none has.
+_paused_by: dict[str, int | None] = {"context": None}
+
+
 def pause_gc(generator):
     """No cyclic garbage collection while Pelican builds (reference counting still frees memory).
 
     A build holds one large, long-lived heap (every article, its parsed dump, the events)
     and keeps adding to it; Python's collector would scan all of it again and again:
     measured at 10,000 dumps, a fifth of a rebuild. Connected to ``generator_init``, so it
-    runs at the start of every build (``pelican --autoreload`` builds again in one process);
-    the heap a previous build left frozen is released first.
+    runs at the start of every build (``pelican --autoreload`` builds again in one process).
+    The heap an earlier build left, frozen when it finished or not when it failed, is
+    collected first.
     """
-    if not gc.isenabled():
+    build = id(generator.context)  # every generator of one build shares the context
+    if _paused_by["context"] == build:
         return
-    if gc.get_freeze_count():
+    if _paused_by["context"] is None and not gc.isenabled():
+        return  # turned off by someone else: theirs to manage
+    if gc.get_freeze_count() or _paused_by["context"] is not None:
         gc.unfreeze()
         gc.collect()
     gc.disable()
+    _paused_by["context"] = build
 
 
 def resume_gc(pelican):
@@ -52,10 +61,11 @@ def resume_gc(pelican):
 
     A finished build leaves its articles, generators and context as one large cycle; the
     interpreter would spend seconds collecting it just before exiting (2.5 s at 10,000 dumps).
-    Frozen, it is left to the operating system, or released by the next build's ``pause_gc``.
+    Frozen, it is left to the operating system, or collected by the next build's ``pause_gc``.
     """
-    if gc.isenabled():
+    if _paused_by["context"] is None:
         return
+    _paused_by["context"] = None
     gc.freeze()
     gc.enable()
 
