@@ -82,3 +82,14 @@ def test_a_build_pauses_the_cyclic_collector_and_restores_it(tmp_path, content):
         signals.article_generator_pretaxonomy.disconnect(check)
     assert during == [False, False]
     assert gc.isenabled()
+
+
+def test_rebuild_with_pelicans_generator_caching_layer_equals_a_full_build(tmp_path, content):
+    out = tmp_path / "incremental"
+    cached = _cached(tmp_path, CONTENT_CACHING_LAYER="generator")  # Pelican pickles whole Article objects
+    build_site(out, content, **cached)
+    build_site(out, content, **cached)
+    full = build_site(tmp_path / "full", content)
+    incremental, clean = _tree(out), _tree(full)
+    assert sorted(incremental) == sorted(clean)
+    assert [name for name in clean if incremental[name] != clean[name]] == []

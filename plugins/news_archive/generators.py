@@ -8,7 +8,6 @@ count everywhere. :class:`NewsArchiveGenerator` is a plain two-phase generator
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import html
 import logging
@@ -54,6 +53,11 @@ class Archive:
         self.event_of = {key: event for event in self.events for key in event.articles}
         self.dumps: dict[str, Dump] = {key: a.dump for key, a in self.articles.items()}
         self.urls = {key: a.url for key, a in self.articles.items()}
+
+    def __getstate__(self):
+        """Pelican's generator caching layer pickles articles, and with them this context entry;
+        a running search process is not data and does not pickle."""
+        return {**self.__dict__, "search": None}
 
     # for templates
     date_span = staticmethod(views.date_span)
@@ -157,7 +161,7 @@ def attach_events(generator) -> None:
             article.dump = dump
             # rendered when a page or feed asks (Pelican's ``get_content`` hook): pages the
             # last build already wrote are not rendered again, so most never ask
-            article._get_content = functools.cache(functools.partial(render.article_html, dump))
+            article._get_content = render.LazyArticleHtml(dump)
             start = article_date(dump)  # the event may have given a date, or a zone to the date it had
             if start is not None:
                 article.date = start

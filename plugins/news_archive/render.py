@@ -72,3 +72,17 @@ def article_html(dump: Dump) -> str:
         out.append('<section class="updates" aria-label="Updates">' + "\n".join(update_html(u) for u in dump.updates) + "</section>")
     out.append("</div>")
     return "\n".join(out)
+
+
+class LazyArticleHtml:
+    """``article_html(dump)`` on first call, then kept. Plain and picklable, so Pelican can cache
+    the Article it hangs on (``CONTENT_CACHING_LAYER = "generator"``)."""
+
+    def __init__(self, dump: Dump):
+        self.dump = dump
+        self.html: str | None = None
+
+    def __call__(self) -> str:
+        if self.html is None:
+            self.html = article_html(self.dump)
+        return self.html

@@ -101,9 +101,9 @@ def build(
                     held[term] = 1
                 else:
                     held[term] = seen + 1
-    count_ = len(documents)
-    average = [total / count_ if count_ else 0.0 for total in lengths]
-    idf = {term: math.log(1 + abs((count_ - n + 0.5) / (n + 0.5))) for term, n in held.items()}
+    doc_count = len(documents)
+    average = [total / doc_count if doc_count else 0.0 for total in lengths]
+    idf = {term: math.log(1 + abs((doc_count - n + 0.5) / (n + 0.5))) for term, n in held.items()}
     # per term: its idf and one posting list per field (a single lookup in the loop below)
     slots = {term: (idf[term], [[] for _ in names]) for term in numbers}
     k1_plus_1 = K1 + 1
@@ -111,12 +111,13 @@ def build(
     # source, event and place repeat in each of its updates, so their scores are kept.
     scored: dict[tuple, list] = {}
     position = 0
-    for d in range(count_):
+    for d in range(doc_count):
         for f in range(width):
             counted = rows[position]
             position += 1
             if not counted or not counted[2]:
                 continue
+            known = None
             if f in repeating:
                 known = scored.get((f, counted))
                 if known is not None:
@@ -132,7 +133,7 @@ def build(
                 # lunr.py's operations in lunr.py's order: idf * ((k1 + 1) * tf) / (norm + tf), then * boost
                 score = round(term_idf * (k1_plus_1 * tf) / (norm + tf) * boost, 3)
                 lists[f] += (d, score)
-                if f in repeating:
+                if known is not None:
                     known.append((lists, score))
     index.postings = {term: (number, slots[term][1]) for term, number in numbers.items()}
     return index
