@@ -30,30 +30,29 @@ def prefetch_dumps(generator):
     reader.prefetch([p for p in paths if generator.readers.get_cached_data(p, (None, None))[0] is None])
 
 
-#: The build (its shared context, by id) that paused the collector; None when none has.
-_paused_by: dict[str, int | None] = {"context": None}
+#: True while a build has the cyclic collector paused (from ``get_generators`` to ``finalized``).
+_paused = {"build": False}
 
 
-def pause_gc(generator):
+def pause_gc(pelican):
     """No cyclic garbage collection while Pelican builds (reference counting still frees memory).
 
     A build holds one large, long-lived heap (every article, its parsed dump, the events)
     and keeps adding to it; Python's collector would scan all of it again and again:
-    measured at 10,000 dumps, a fifth of a rebuild. Connected to ``generator_init``, so it
-    runs at the start of every build (``pelican --autoreload`` builds again in one process).
-    The heap an earlier build left, frozen when it finished or not when it failed, is
-    collected first.
+    measured at 10,000 dumps, a fifth of a rebuild, and half of loading Pelican's content
+    cache. Connected to ``get_generators``, which Pelican sends once at the start of every
+    build, before its generators load that cache (``pelican --autoreload`` builds again in
+    one process). The heap an earlier build left, frozen when it finished or not when it
+    failed, is collected first. Returns no generator.
     """
-    build = id(generator.context)  # every generator of one build shares the context
-    if _paused_by["context"] == build:
-        return
-    if _paused_by["context"] is None and not gc.isenabled():
-        return  # turned off by someone else: theirs to manage
-    if gc.get_freeze_count() or _paused_by["context"] is not None:
+    if not _paused["build"] and not gc.isenabled():
+        return None  # turned off by someone else: theirs to manage
+    if gc.get_freeze_count() or _paused["build"]:
         gc.unfreeze()
         gc.collect()
     gc.disable()
-    _paused_by["context"] = build
+    _paused["build"] = True
+    return None
 
 
 def resume_gc(pelican):
@@ -63,9 +62,9 @@ def resume_gc(pelican):
     interpreter would spend seconds collecting it just before exiting (2.5 s at 10,000 dumps).
     Frozen, it is left to the operating system, or collected by the next build's ``pause_gc``.
     """
-    if _paused_by["context"] is None:
+    if not _paused["build"]:
         return
-    _paused_by["context"] = None
+    _paused["build"] = False
     gc.freeze()
     gc.enable()
 
@@ -81,7 +80,7 @@ def skip_author_pages(generator):
 
 
 def register():
-    signals.generator_init.connect(pause_gc)
+    signals.get_generators.connect(pause_gc)
     signals.finalized.connect(resume_gc)
     signals.readers_init.connect(add_reader)
     signals.article_generator_preread.connect(prefetch_dumps)
