@@ -1,6 +1,7 @@
 """The Python-built index against lunr.js: same terms, same hits, same scores; and the pieces too."""
 
 import json
+import math
 import subprocess
 
 import pytest
@@ -22,6 +23,12 @@ QUERIES = [
 ]
 
 
+# exact ties (odd sixteenths: Python rounds them to even, toFixed would round up), their
+# neighbours one ulp away, and ordinary scores
+ROUNDING = [0.0625, 0.1875, 0.3125, 1.0625, 2.4375, 7.9375, math.nextafter(0.0625, 1), math.nextafter(0.0625, 0),
+            math.nextafter(0.1875, 0), 0.0005, 1.0005, 2.675, 0.1, 1 / 3, 2 / 3, 5.5555, 12.3456789, 0.0004999]
+
+
 @pytest.fixture(scope="module")
 def compared(tmp_path_factory):
     work = tmp_path_factory.mktemp("compare")
@@ -38,6 +45,7 @@ def compared(tmp_path_factory):
     (work / "fields.json").write_text(json.dumps(FIELDS), encoding="utf-8")
     (work / "mono.json").write_text(json.dumps(mono), encoding="utf-8")
     (work / "queries.json").write_text(json.dumps(QUERIES), encoding="utf-8")
+    (work / "rounding.json").write_text(json.dumps([[x, round(x, 3)] for x in ROUNDING]), encoding="utf-8")
     done = subprocess.run(["node", str(ROOT / "tests" / "js" / "compare.js"), str(work)], capture_output=True, text=True, check=True, cwd=ROOT)
     term_bytes = sum(len(text.encode()) for name, text in files.items() if name.startswith("t/"))
     return mono, json.loads(done.stdout), term_bytes, len([n for n in files if n.startswith("t/")])
@@ -66,6 +74,21 @@ def test_pieces_give_the_monolithic_results_and_scores(compared):
     found = {r["query"]: r["mono"] for r in out["results"]}
     assert found["Thursday"] and found["say"] and found["Vladivostok"] and found["vlad*"]
     assert {"error": "QueryParseError"} in (found["title:"], found["nosuchfield:putin"])
+
+
+def test_pieces_give_every_vector_value_of_the_monolithic_index(compared):
+    """The browser computes each score from the pieces' term frequencies and field lengths."""
+    mono, out, _, _ = compared
+    number = {ref: n for n, ref in enumerate(sorted({v[0].split("/", 1)[1] for v in mono["fieldVectors"]}))}
+    expected = {f"{key.split('/', 1)[0]}/d{number[key.split('/', 1)[1]]}": flat for key, flat in mono["fieldVectors"] if flat}
+    assert dict(out["splitVectors"]) == expected
+    assert len(expected) > 300
+
+
+def test_browser_rounding_is_pythons_on_ties_too(compared):
+    _, out, _, _ = compared
+    assert out["rounded"] == [round(x, 3) for x in ROUNDING]
+    assert round(0.0625, 3) == 0.062 and round(0.1875, 3) == 0.188  # ties to even: the cases toFixed gets wrong
 
 
 def test_a_plain_query_loads_a_small_part_of_the_index(compared):

@@ -31,7 +31,7 @@ from .model import Dump
 from .reader import article_date
 from .search.documents import documents
 from .search.index import build_index
-from .search.pieces import dumps_compact, search_files
+from .search.pieces import dumps_compact, search_files, term_texts
 
 logger = logging.getLogger(__name__)
 
@@ -365,8 +365,9 @@ def write_search(folder: str, events, dumps, urls, options: dict, lunr_js: str |
                  cache: str | None = None, load: bool = False, store: bool = False) -> float:
     """The search index in pieces, the filter facets, and lunr.js itself; returns the seconds it took.
 
-    With a cache, each document's terms are kept by the hash of its text, and a piece is written
-    only when its text changed since the last build (pieces no longer made are removed).
+    With a cache, each document's terms are kept by the hash of its text, the index is updated
+    from the last build's where documents changed, and a piece is written only when its text
+    changed since the last build (pieces no longer made are removed).
     """
     started = time.perf_counter()
     memo: dict = {}
@@ -378,8 +379,10 @@ def write_search(folder: str, events, dumps, urls, options: dict, lunr_js: str |
         except Exception:  # noqa: BLE001 - a broken cache is rebuilt
             memo = {}
     docs = documents(events, dumps, urls)
-    index = build_index(docs, memo.get("terms", {}))
-    files = search_files(index, [d.record for d in docs], options["chunk_bytes"], options["bucket"])
+    # the last build's index is updated where documents changed; its term entries are reused where not
+    index = build_index(docs, memo.get("terms", {}), memo.get("index"))
+    texts = term_texts(index, memo.get("texts"))
+    files = search_files(index, [d.record for d in docs], options["chunk_bytes"], options["bucket"], texts)
     if options["monolithic"]:
         files["index.json"] = dumps_compact(index.serialize())
     written = memo.get("files", {})
@@ -402,7 +405,9 @@ def write_search(folder: str, events, dumps, urls, options: dict, lunr_js: str |
         os.makedirs(os.path.dirname(cache), exist_ok=True)
         with open(cache + ".partial", "wb") as handle:
             # terms are interned (see builder.count): each distinct word is pickled once
-            pickle.dump({"code": code_fingerprint(), "data": {"terms": index.terms_by_text, "files": hashes}}, handle, protocol=4)
+            terms, index.terms_by_text = index.terms_by_text, {}
+            data = {"terms": terms, "index": index, "texts": texts, "files": hashes}
+            pickle.dump({"code": code_fingerprint(), "data": data}, handle, protocol=4)
         os.replace(cache + ".partial", cache)
     return time.perf_counter() - started
 

@@ -7,7 +7,7 @@
 const fs = require("fs");
 const path = require("path");
 const lunr = require("lunr");
-const { SplitIndex, searchText } = require("../../theme/static/js/search-index.js");
+const { SplitIndex, searchText, round3 } = require("../../theme/static/js/search-index.js");
 
 const dir = process.argv[2];
 const read = (name) => JSON.parse(fs.readFileSync(path.join(dir, name), "utf8"));
@@ -57,6 +57,16 @@ function run(index, q) {
       splitResults = { error: e.name };
     }
     out.results.push({ query: q, js: run(js, q), mono: run(mono, q), split: splitResults, bytes });
+  }
+  // every chunk at once: the field vectors the browser computes, to hold against the monolithic ones
+  bytes = { terms: 0, records: 0, meta: 0 }; // not counted against the last query
+  const whole = new SplitIndex(lunr, loadPiece);
+  await whole.ready();
+  await whole.loadChunks(whole.meta.chunks.map((_, n) => n));
+  out.splitVectors = whole.assemble().toJSON().fieldVectors;
+  // Python's round(x, 3) on exact ties and near them (the expected values come from Python)
+  if (fs.existsSync(path.join(dir, "rounding.json"))) {
+    out.rounded = read("rounding.json").map(([x]) => round3(x));
   }
   process.stdout.write(JSON.stringify(out));
 })();

@@ -2,16 +2,24 @@
 
 lunr.py spends most of its time on per-token objects (Token, deep-copied metadata,
 Vector.insert); the index itself is simple arithmetic: term frequencies per field, a term
-number per term in order of first occurrence, and BM25 scores rounded to three places.
-This builder does the same arithmetic on plain dicts and lists. ``tests/test_search_builder.py``
-proves ``serialize()`` equal, byte for byte, to what ``lunr.builder.Builder`` writes for
-the same documents; the pieces (:mod:`.pieces`) are cut from the compact form directly.
+number per term in order of first occurrence, an idf per term, and BM25 scores rounded to
+three places. This builder keeps what the scores are made of (term frequencies, field
+lengths, idf) on plain lists, and scores only when asked: ``serialize()`` for the monolithic
+index, the browser for the pieces (``theme/static/js/search-index.js``, same arithmetic).
+``tests/test_search_builder.py`` proves ``serialize()`` equal, byte for byte, to what
+``lunr.builder.Builder`` writes for the same documents.
+
+Because the pieces carry no score, one edited document changes only the postings of its own
+terms: :func:`update` rebuilds just those from the last build's index, and a test proves it
+equal to :func:`build`. (A score depends on the average field length, so with scores in the
+pieces one edit would change nearly all of them.)
 """
 
 from __future__ import annotations
 
 import math
 import sys
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -21,34 +29,57 @@ K1 = 1.2
 B = 0.75
 
 
+def bm25(idf: float, tf: int, length: int, average: float, boost: float) -> float:
+    """lunr.py's score of a term in a field, operation for operation (so every float is the same)."""
+    norm = K1 * (1 - B + B * (length / average))
+    return round(idf * ((K1 + 1) * tf) / (norm + tf) * boost, 3)
+
+
+def idf_of(held: int, doc_count: int) -> float:
+    """lunr's idf; ``held`` counts a document once per field the term is in."""
+    return math.log(1 + abs((doc_count - held + 0.5) / (held + 0.5)))
+
+
 @dataclass
 class CompactIndex:
     fields: list[str]
+    boosts: list[float]
     refs: list[str]  # document number -> ref, in the order documents were added
-    # term -> (term index, per field a flat list [doc, score, doc, score, ...] in document order)
-    postings: dict[str, tuple[int, list[list]]] = field(default_factory=dict)
+    rows: list = field(default_factory=list)  # per document, per field (document-major): its Counted or None
+    # term -> (term index, idf, per field a flat list [doc, tf, length, doc, tf, length, ...] in document order)
+    postings: dict[str, tuple[int, float, list[list[int]]]] = field(default_factory=dict)
+    lengths: list[int] = field(default_factory=list)  # per field: its length in terms, summed over documents
     pipeline: tuple[str, ...] = ("stemmer",)
     terms_by_text: dict = field(default_factory=dict)  # text hash -> field terms, for the next build
+    # terms whose postings or number differ from the index this one was updated from (None: all)
+    changed: set | None = None
+
+    @property
+    def averages(self) -> list[float]:
+        count = len(self.refs)
+        return [total / count if count else 0.0 for total in self.lengths]
 
     def serialize(self) -> dict:
         """The lunr-schema dict ``lunr.Index.serialize()`` returns for the same documents."""
         inverted = []
-        vectors: dict[tuple[int, int], list[tuple[int, float]]] = {
-            (d, f): [] for d in range(len(self.refs)) for f in range(len(self.fields))
-        }
+        width = len(self.fields)
+        averages = self.averages
+        vectors: list[list[tuple[int, float]]] = [[] for _ in range(len(self.refs) * width)]
         for term in sorted(self.postings):
-            index, per_field = self.postings[term]
-            posting = {name: {self.refs[d]: {} for d in per_field[f][0::2]} for f, name in enumerate(self.fields)}
+            index, idf, per_field = self.postings[term]
+            posting = {name: {self.refs[d]: {} for d in per_field[f][0::3]} for f, name in enumerate(self.fields)}
             posting["_index"] = index
             inverted.append([term, posting])
             for f, flat in enumerate(per_field):
-                for d, score in zip(flat[0::2], flat[1::2]):
-                    vectors[(d, f)].append((index, score))
+                for k in range(0, len(flat), 3):
+                    d, tf, length = flat[k : k + 3]
+                    vectors[d * width + f].append((index, bm25(idf, tf, length, averages[f], self.boosts[f])))
         field_vectors = []
-        for (d, f), pairs in vectors.items():  # document by document, fields in order: lunr.py's order
+        for position, pairs in enumerate(vectors):  # document by document, fields in order: lunr.py's order
+            d, f = divmod(position, width)
             flat = []
             for index, score in sorted(pairs):
-                flat += [index, round(score, 3)]
+                flat += [index, score]
             field_vectors.append([f"{self.fields[f]}/{self.refs[d]}", flat])
         return {
             "version": __TARGET_JS_VERSION__,
@@ -69,71 +100,110 @@ def count(terms: list[str]) -> Counted:
     return tuple(sys.intern(t) for t in counts), tuple(counts.values()), len(terms)
 
 
-def build(
-    documents: list[tuple[str, dict[str, Counted]]], fields: list[tuple[str, float]], repeated: tuple[str, ...] = ()
-) -> CompactIndex:
+def _rows(documents: list[tuple[str, dict[str, Counted]]], names: list[str]) -> list:
+    return [counted_fields.get(name) or None for _, counted_fields in documents for name in names]
+
+
+def build(documents: list[tuple[str, dict[str, Counted]]], fields: list[tuple[str, float]]) -> CompactIndex:
     """Index ``(ref, {field: count(terms)})`` documents as lunr.py's Builder would, in the order given.
 
-    Terms arrive lower-cased (lunr.js's tokenizer lower-cases before the pipeline). The
-    arithmetic is lunr.py's, operation for operation, so every float is the same. ``repeated``
-    names fields whose text many documents share; their scores are computed once per text.
+    Terms arrive lower-cased (lunr.js's tokenizer lower-cases before the pipeline).
     """
     names = [name for name, _ in fields]
-    repeating = {names.index(name) for name in repeated}
-    boosts = [boost for _, boost in fields]
     width = len(names)
-    index = CompactIndex(fields=names, refs=[ref for ref, _ in documents])
-    numbers: dict[str, int] = {}
-    held: dict[str, int] = {}  # term -> documents holding it, counted once per field (lunr's idf)
-    rows: list = []  # per document and field: its Counted, or None
-    lengths = [0] * width
-    for _, counted_fields in documents:
-        for f, name in enumerate(names):
-            counted = counted_fields.get(name)
-            rows.append(counted)
-            if not counted:
-                continue
-            lengths[f] += counted[2]
-            for term in counted[0]:
-                seen = held.get(term)
-                if seen is None:
-                    numbers[term] = len(numbers)
-                    held[term] = 1
-                else:
-                    held[term] = seen + 1
+    index = CompactIndex(fields=names, boosts=[boost for _, boost in fields], refs=[ref for ref, _ in documents])
+    index.rows = rows = _rows(documents, names)
+    index.lengths = lengths = [0] * width
+    slots: dict[str, list[list[int]]] = {}  # term -> per field [doc, tf, length, ...]; in first-occurrence order
+    for position, counted in enumerate(rows):
+        if counted is None or not counted[2]:
+            continue
+        d, f = divmod(position, width)
+        terms, tfs, length = counted
+        lengths[f] += length
+        for term, tf in zip(terms, tfs):
+            lists = slots.get(term)
+            if lists is None:
+                lists = slots[term] = [[] for _ in names]
+            lists[f] += (d, tf, length)
     doc_count = len(documents)
-    average = [total / doc_count if doc_count else 0.0 for total in lengths]
-    idf = {term: math.log(1 + abs((doc_count - n + 0.5) / (n + 0.5))) for term, n in held.items()}
-    # per term: its idf and one posting list per field (a single lookup in the loop below)
-    slots = {term: (idf[term], [[] for _ in names]) for term in numbers}
-    k1_plus_1 = K1 + 1
-    # A field with the same terms scores the same in every document: an article's title,
-    # source, event and place repeat in each of its updates, so their scores are kept.
-    scored: dict[tuple, list] = {}
-    position = 0
-    for d in range(doc_count):
-        for f in range(width):
-            counted = rows[position]
-            position += 1
-            if not counted or not counted[2]:
-                continue
-            known = None
-            if f in repeating:
-                known = scored.get((f, counted))
-                if known is not None:
-                    for lists, score in known:
-                        lists[f] += (d, score)
-                    continue
-                known = scored[(f, counted)] = []
-            terms, tfs, length = counted
-            norm = K1 * (1 - B + B * (length / average[f]))
-            boost = boosts[f]
-            for term, tf in zip(terms, tfs):
-                term_idf, lists = slots[term]
-                # lunr.py's operations in lunr.py's order: idf * ((k1 + 1) * tf) / (norm + tf), then * boost
-                score = round(term_idf * (k1_plus_1 * tf) / (norm + tf) * boost, 3)
-                lists[f] += (d, score)
-                if known is not None:
-                    known.append((lists, score))
-    index.postings = {term: (number, slots[term][1]) for term, number in numbers.items()}
+    index.postings = {
+        term: (number, idf_of(sum(len(flat) for flat in lists) // 3, doc_count), lists)
+        for number, (term, lists) in enumerate(slots.items())
+    }
+    return index
+
+
+def update(previous: CompactIndex | None, documents: list[tuple[str, dict[str, Counted]]], fields: list[tuple[str, float]]) -> CompactIndex:
+    """The index :func:`build` would make of ``documents``, made from the index of an earlier build.
+
+    When the documents are the same ones in the same order (the refs did not change), only
+    the postings of the terms of changed fields are redone, and ``changed`` names the terms
+    whose entry differs. Otherwise (or with no earlier index) this is :func:`build`.
+    ``previous`` is consumed: its lists are reused.
+    """
+    names = [name for name, _ in fields]
+    boosts = [boost for _, boost in fields]
+    refs = [ref for ref, _ in documents]
+    if previous is None or previous.fields != names or previous.boosts != boosts or previous.refs != refs:
+        return build(documents, fields)
+    width = len(names)
+    rows = _rows(documents, names)
+    old_rows = previous.rows
+    lengths = list(previous.lengths)
+    postings = dict(previous.postings)
+    touched: dict[tuple[str, int], list[int]] = {}  # (term, field) -> documents whose field changed
+    for position, (new, old) in enumerate(zip(rows, old_rows)):
+        if new is old or new == old:
+            continue
+        d, f = divmod(position, width)
+        lengths[f] += (new[2] if new else 0) - (old[2] if old else 0)
+        for counted in (old, new):
+            for term in counted[0] if counted else ():
+                docs = touched.setdefault((term, f), [])
+                if not docs or docs[-1] != d:
+                    docs.append(d)
+    copied: dict[str, list[list[int]]] = {}
+    for (term, f), docs in touched.items():
+        lists = copied.get(term)
+        if lists is None:
+            lists = copied[term] = [list(flat) for flat in postings[term][2]] if term in postings else [[] for _ in names]
+        flat = lists[f]
+        for d in docs:
+            counted = rows[d * width + f]
+            here = None
+            if counted is not None and counted[2]:
+                try:
+                    here = counted[1][counted[0].index(term)]
+                except ValueError:
+                    here = None
+            at = bisect_left(range(len(flat) // 3), d, key=lambda i: flat[3 * i]) * 3
+            present = at < len(flat) and flat[at] == d
+            if here is None:
+                if present:
+                    del flat[at : at + 3]
+            elif present:
+                flat[at + 1 : at + 3] = [here, counted[2]]
+            else:
+                flat[at:at] = [d, here, counted[2]]
+    doc_count = len(refs)
+    for term, lists in copied.items():
+        held = sum(len(flat) for flat in lists) // 3
+        if held:
+            postings[term] = (None, idf_of(held, doc_count), lists)
+        else:
+            postings.pop(term, None)
+    # term numbers: the order of first occurrence (document, field, place in the field's terms)
+    firsts = {}
+    for term, (_, _, lists) in postings.items():
+        d, f = min((flat[0], f) for f, flat in enumerate(lists) if flat)
+        firsts[term] = (d, f, rows[d * width + f][0].index(term))
+    index = CompactIndex(fields=names, boosts=boosts, refs=refs, rows=rows, lengths=lengths)
+    index.changed = set(copied)
+    for number, term in enumerate(sorted(firsts, key=firsts.__getitem__)):
+        _, idf, lists = postings[term]
+        old = previous.postings.get(term)
+        if old is None or old[0] != number:
+            index.changed.add(term)
+        index.postings[term] = (number, idf, lists)
     return index

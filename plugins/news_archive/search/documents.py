@@ -16,8 +16,6 @@ from ..views import source_label
 
 #: (field, boost). Headlines and titles weigh more than body text.
 FIELDS = (("title", 2), ("headline", 3), ("body", 1), ("source", 1), ("event", 1), ("place", 1))
-#: Fields every update of an article shares (the builder scores each such text once).
-REPEATED = ("title", "source", "event", "place")
 SNIPPET_CHARS = 480
 
 

@@ -1,8 +1,8 @@
 """The lunr index of the search documents, with lunr.js's own terms.
 
 The terms come from :mod:`.jsport`, so they are exactly what lunr.js would make of
-the same text. :func:`build_index` scores them with :mod:`.builder`, whose output is
-byte-identical to lunr.py's Builder (``lunr_py_index`` builds the same index with
+the same text. :func:`build_index` indexes them with :mod:`.builder`, whose serialised
+output is byte-identical to lunr.py's Builder (``lunr_py_index`` builds the same index with
 lunr.py itself, for the test that proves it). Fields are handed over already
 tokenised: lunr.py's tokenizer would otherwise split on fewer characters than lunr.js's.
 """
@@ -16,7 +16,7 @@ from lunr.builder import Builder
 from lunr.stemmer import stemmer as lunr_py_stemmer
 
 from . import builder
-from .documents import FIELDS, REPEATED, SearchDoc
+from .documents import FIELDS, SearchDoc
 from .jsport import index_terms
 
 
@@ -60,11 +60,13 @@ def text_key(doc: SearchDoc) -> str:
     return hashlib.sha1("\x00".join(getattr(doc, name) for name, _ in FIELDS).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def build_index(docs: list[SearchDoc], known_terms: dict | None = None) -> builder.CompactIndex:
+def build_index(docs: list[SearchDoc], known_terms: dict | None = None, previous: builder.CompactIndex | None = None) -> builder.CompactIndex:
     """The lunr index of documents, in ref order (``.serialize()`` gives lunr-schema 2.3.9).
 
     ``known_terms`` maps a document's text hash to its counted field terms (from an earlier
     build); the index keeps the terms of this build in ``terms_by_text`` for the next one.
+    ``previous``, the index of an earlier build, is updated where the documents changed
+    (:func:`.builder.update`) instead of built again.
     """
     known_terms = known_terms or {}
     ordered = sorted(docs, key=lambda d: d.ref)
@@ -75,7 +77,7 @@ def build_index(docs: list[SearchDoc], known_terms: dict | None = None) -> build
         counted = current.get(key) or known_terms.get(key) or field_counts(doc)
         current[key] = counted
         prepared.append((doc.ref, counted))
-    index = builder.build(prepared, list(FIELDS), REPEATED)
+    index = builder.update(previous, prepared, list(FIELDS))
     index.terms_by_text = current
     return index
 

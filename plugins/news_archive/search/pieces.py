@@ -7,19 +7,23 @@ browser loads it with a ``<script>`` element: that works from a static host and 
 page opened straight from disk, where ``fetch()`` is refused.
 
 ``meta.js``
-    lunr.js version, fields, the pipeline, the document count, the record bucket
-    size, and ``chunks``: the first term of each term chunk, in JavaScript's sort
-    order, so the browser finds the one chunk that can hold a term by binary search.
+    lunr.js version, fields and their boosts, BM25's ``k1`` and ``b``, each field's average
+    length, the pipeline, the document count, the record bucket size, and ``chunks``: the
+    first term of each term chunk, in JavaScript's sort order, so the browser finds the
+    one chunk that can hold a term by binary search.
 ``t/<n>.js``
-    a run of consecutive terms: ``[term, termIndex, [[fieldIndex, [doc, score, doc, score, ...]], ...]]``.
-    A term carries its postings and, with them, the document's field-vector entry
-    for that term: all a lunr.js query needs to score the documents it matches.
+    a run of consecutive terms: ``[term, termIndex, idf, [[fieldIndex, [doc, tf, length, ...]], ...]]``.
+    A term carries its postings and, with them, what the document's field-vector entry
+    for that term is computed from: its frequency in the field and the field's length.
 ``r/<n>.js``
     the records (what a result shows) of documents ``n * bucket`` to ``(n + 1) * bucket - 1``.
 
 Documents are numbered in ref order. The browser (``theme/static/js/search-index.js``)
-turns the chunks a query needs back into a lunr.js index whose term indices and
-vector values are the monolithic index's own, so scores are identical.
+turns the chunks a query needs back into a lunr.js index whose term indices are the
+monolithic index's own, and computes each vector value with lunr.py's arithmetic
+(:func:`.builder.bm25`, rounding included), so scores are identical. The pieces hold no
+score, so an edited document changes only the entries of its own terms: a rebuild
+rewrites those chunks, its records' bucket and ``meta.js`` (the averages), nothing else.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ import json
 
 from lunr import __TARGET_JS_VERSION__
 
-from .builder import CompactIndex
+from .builder import B, K1, CompactIndex
 
 DEFAULT_CHUNK_BYTES = 24_000
 DEFAULT_RECORD_BUCKET = 8
@@ -53,13 +57,37 @@ def as_scripts(files: dict[str, str]) -> dict[str, str]:
     return {name[: -len(".json")] + ".js": piece(name[: -len(".json")], text) for name, text in files.items()}
 
 
-def split_index(index: CompactIndex, records: list[dict], chunk_bytes: int = DEFAULT_CHUNK_BYTES, bucket: int = DEFAULT_RECORD_BUCKET) -> dict[str, str]:
-    """{relative file name: JSON text} of the pieces of an index; ``records`` in the index's document order."""
+def term_text(term: str, entry: tuple) -> str:
+    """A term's entry in its chunk, as JSON (integers joined directly: the bulk of the index)."""
+    number, idf, per_field = entry
+    fields = ",".join(f"[{f},[{','.join(map(str, flat))}]]" for f, flat in enumerate(per_field) if flat)
+    return f"[{json.dumps(term, ensure_ascii=False)},{number},{json.dumps(idf)},[{fields}]]"
+
+
+def term_texts(index: CompactIndex, known: dict[str, str] | None = None) -> dict[str, str]:
+    """Every term's entry; ``known`` (an earlier build's) is reused for the terms ``index.changed`` does not name."""
+    if index.changed is None or not known:
+        return {term: term_text(term, entry) for term, entry in index.postings.items()}
+    changed = index.changed
+    return {
+        term: known[term] if term not in changed and term in known else term_text(term, entry)
+        for term, entry in index.postings.items()
+    }
+
+
+def split_index(
+    index: CompactIndex, records: list[dict], chunk_bytes: int = DEFAULT_CHUNK_BYTES, bucket: int = DEFAULT_RECORD_BUCKET,
+    texts: dict[str, str] | None = None,
+) -> dict[str, str]:
+    """{relative file name: JSON text} of the pieces of an index; ``records`` in the index's document order.
+
+    ``texts``: every term's entry (:func:`term_texts`), when the caller keeps them for the next build.
+    """
     if [r["u"] for r in records] != index.refs:
         raise ValueError("records must be in the index's document order")
     if len(set(index.refs)) != len(index.refs):
         raise ValueError("search document refs must be unique")
-    fields = index.fields
+    texts = texts if texts is not None else term_texts(index)
 
     files: dict[str, str] = {}
     chunk: list[str] = []
@@ -73,9 +101,7 @@ def split_index(index: CompactIndex, records: list[dict], chunk_bytes: int = DEF
         chunk, size = [], 0
 
     for term in sorted(index.postings, key=js_order):
-        term_index, by_field = index.postings[term]
-        per_field = [[f, flat] for f, flat in enumerate(by_field) if flat]
-        text = dumps_compact([term, term_index, per_field])
+        text = texts[term]
         if chunk and size + len(text) > chunk_bytes:
             flush()
         if not chunk:
@@ -88,9 +114,13 @@ def split_index(index: CompactIndex, records: list[dict], chunk_bytes: int = DEF
         files[f"r/{start // bucket}.json"] = dumps_compact(records[start : start + bucket])
     files["meta.json"] = dumps_compact(
         {
-            "format": 1,
+            "format": 2,
             "version": __TARGET_JS_VERSION__,
-            "fields": fields,
+            "fields": index.fields,
+            "boosts": index.boosts,
+            "k1": K1,
+            "b": B,
+            "averages": index.averages,
             "pipeline": list(index.pipeline),
             "docs": len(records),
             "bucket": bucket,
@@ -113,8 +143,11 @@ def facets(records: list[dict]) -> str:
     )
 
 
-def search_files(index: CompactIndex, records: list[dict], chunk_bytes: int = DEFAULT_CHUNK_BYTES, bucket: int = DEFAULT_RECORD_BUCKET) -> dict[str, str]:
+def search_files(
+    index: CompactIndex, records: list[dict], chunk_bytes: int = DEFAULT_CHUNK_BYTES, bucket: int = DEFAULT_RECORD_BUCKET,
+    texts: dict[str, str] | None = None,
+) -> dict[str, str]:
     """Every file of the search output but lunr.js: pieces as scripts, and the facets."""
-    files = as_scripts(split_index(index, records, chunk_bytes, bucket))
+    files = as_scripts(split_index(index, records, chunk_bytes, bucket, texts))
     files["facets.js"] = piece("facets", facets(records))
     return files

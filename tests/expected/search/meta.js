@@ -1,1 +1,1 @@
-newsArchiveSearch.piece("meta",{"format":1,"version":"2.3.9","fields":["title","headline","body","source","event","place"],"pipeline":["stemmer"],"docs":12,"bucket":8,"chunks":[""]});
+newsArchiveSearch.piece("meta",{"format":2,"version":"2.3.9","fields":["title","headline","body","source","event","place"],"boosts":[2,3,1,1,1,1],"k1":1.2,"b":0.75,"averages":[9.25,1.8333333333333333,79.66666666666667,2.75,2.0,2.0],"pipeline":["stemmer"],"docs":12,"bucket":8,"chunks":[""]});

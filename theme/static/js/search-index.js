@@ -83,28 +83,49 @@
     }));
   };
 
+  // Python's round(x, 3) for a positive score. toFixed rounds the exact binary value to the
+  // nearest thousandth, as Python does; the two differ only on an exact tie (x * 1000 ending
+  // in .5, which a double can hold only when x * 16 is an odd integer): Python rounds it to even.
+  function round3(x) {
+    var sixteenths = x * 16;
+    if (sixteenths === Math.floor(sixteenths) && sixteenths % 2 === 1) {
+      var below = Math.floor(x * 1000); // x * 1000 is exact here: below + 0.5
+      return (below % 2 === 0 ? below : below + 1) / 1000;
+    }
+    return Number(x.toFixed(3));
+  }
+
+  // lunr.py's BM25 score of a term in a field, operation for operation (see bm25() in
+  // news_archive/search/builder.py), so every vector value is the monolithic index's own.
+  function score(meta, idf, tf, length, field) {
+    var k1 = meta.k1, b = meta.b;
+    var norm = k1 * (1 - b + b * (length / meta.averages[field]));
+    return round3(idf * ((k1 + 1) * tf) / (norm + tf) * meta.boosts[field]);
+  }
+
   // A lunr.js index of every chunk loaded so far: the monolithic index's own term indices and
   // vector values, restricted to these terms, which is all a query on them reads.
   // Refs are "d<number>": not integer-like, so JavaScript objects keep them in insertion order,
   // and ties between equal scores come out in the monolithic index's order.
   SplitIndex.prototype.assemble = function () {
-    var fields = this.meta.fields, inverted = [], vectors = {}, order = {}, count = 0;
+    var meta = this.meta, fields = meta.fields, inverted = [], vectors = {}, order = {}, count = 0;
     var numbers = Object.keys(this.chunks).map(Number).sort(function (a, b) { return a - b; });
     for (var c = 0; c < numbers.length; c++) {
       var terms = this.chunks[numbers[c]];
       for (var t = 0; t < terms.length; t++) {
-        var term = terms[t][0], termIndex = terms[t][1], perField = terms[t][2], posting = { _index: termIndex };
+        var term = terms[t][0], termIndex = terms[t][1], idf = terms[t][2], perField = terms[t][3];
+        var posting = { _index: termIndex };
         for (var f = 0; f < fields.length; f++) posting[fields[f]] = {};
         for (var p = 0; p < perField.length; p++) {
-          var field = fields[perField[p][0]], flat = perField[p][1];
-          for (var k = 0; k < flat.length; k += 2) {
+          var fieldNumber = perField[p][0], field = fields[fieldNumber], flat = perField[p][1];
+          for (var k = 0; k < flat.length; k += 3) {
             var ref = "d" + flat[k], fieldRef = field + "/" + ref;
             posting[field][ref] = {};
             if (!vectors[fieldRef]) {
               vectors[fieldRef] = [];
-              order[fieldRef] = flat[k] * fields.length + perField[p][0];
+              order[fieldRef] = flat[k] * fields.length + fieldNumber;
             }
-            vectors[fieldRef].push([termIndex, flat[k + 1]]);
+            vectors[fieldRef].push([termIndex, score(meta, idf, flat[k + 1], flat[k + 2], fieldNumber)]);
           }
         }
         inverted.push([term, posting]);
@@ -152,5 +173,5 @@
     });
   };
 
-  return { SplitIndex: SplitIndex, searchText: searchText };
+  return { SplitIndex: SplitIndex, searchText: searchText, round3: round3 };
 });
