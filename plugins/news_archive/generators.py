@@ -157,11 +157,11 @@ def attach_events(generator) -> None:
     )
     for article in articles:
         dump = dumps[article.slug]
+        # rendered when a page or feed asks (Pelican's ``get_content`` hook): pages the
+        # last build already wrote are not rendered again, so most never ask
+        article._get_content = render.LazyArticleHtml(dump)
         if dump is not article.dump:
             article.dump = dump
-            # rendered when a page or feed asks (Pelican's ``get_content`` hook): pages the
-            # last build already wrote are not rendered again, so most never ask
-            article._get_content = render.LazyArticleHtml(dump)
             start = article_date(dump)  # the event may have given a date, or a zone to the date it had
             if start is not None:
                 article.date = start

@@ -1,4 +1,4 @@
-"""The Pelican reader for raw ``.txt`` dumps: calls the pure parser, returns ``(html, metadata)``."""
+"""The Pelican reader for raw ``.txt`` dumps: calls the pure parser, returns ``("", metadata)`` with the parsed dump."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from datetime import datetime, time, timezone
 
 from pelican.readers import BaseReader
 
-from . import dates, render
+from . import dates
 from .anchors import article_slug
 from .parse import MAX_DUMP_BYTES, DumpError, parse_file
 
@@ -127,6 +127,10 @@ class DumpReader(BaseReader):
         return f"{path}:{line}" if line else path
 
     def read(self, source_path):
+        """``("", metadata)``: the metadata carries the parsed dump; the HTML is rendered from it when a
+        page asks (``attach_events`` gives every article a lazy ``_get_content``). Pelican's content
+        cache then holds each dump once, not its HTML beside it, and a rebuild renders only the pages
+        it writes."""
         try:
             dump = self._parse(source_path)
         except DumpError as error:
@@ -144,4 +148,4 @@ class DumpReader(BaseReader):
         for problem in dump.problems:
             if problem.level != "info":
                 logger.warning("news_archive: %s: %s", self.where(source_path, problem.line), problem.message)
-        return render.article_html(dump), article_metadata(dump, self.process_metadata)
+        return "", article_metadata(dump, self.process_metadata)

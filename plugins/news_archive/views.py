@@ -78,7 +78,7 @@ def _report(key: str, update_id: str | None, dumps: dict[str, Dump], urls: dict[
 
 def _moment_and_label(entry: Entry, zone) -> tuple[datetime | None, str]:
     moment = entry.datetime.astimezone(zone) if (entry.datetime and zone) else entry.datetime
-    label = clock(moment.strftime("%H:%M")) if moment else ""
+    label = clock(f"{moment.hour:02d}:{moment.minute:02d}") if moment else ""
     return moment, (f"about {label}" if label and entry.approximate else label)
 
 
@@ -111,10 +111,9 @@ def site_days(events: list[Event], dumps: dict[str, Dump], urls: dict[str, str])
     """
     by_day: dict[date | None, list[tuple[tuple, Event, Row]]] = {}
     for event in events:
-        for row in rows(event.timeline, event, dumps, urls):
-            if row.entry.first_report:
-                key = (1, row.entry.datetime.astimezone(timezone.utc).isoformat(), event.slug, row.report.url)
-                by_day.setdefault(row.moment.date(), []).append((key, event, row))
+        for row in rows([entry for entry in event.timeline if entry.first_report], event, dumps, urls):
+            key = (1, row.entry.datetime.astimezone(timezone.utc).isoformat(), event.slug, row.report.url)
+            by_day.setdefault(row.moment.date(), []).append((key, event, row))
         for row in rows(event.untimed, event, dumps, urls):
             day = row.report.update.date if row.report.update else row.report.dump.date
             key = (0, "", event.slug, row.report.url)
