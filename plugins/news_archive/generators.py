@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pelican.generators import Generator
 from pelican.utils import order_content
 
+from . import background
 from . import options as plugin_options
 from . import render, views
 from .incremental import Memo, code_fingerprint, fingerprint, site_fingerprint, unchanged
@@ -185,6 +186,9 @@ def attach_events(generator) -> None:
     archive.timings["parse"] = getattr(reader, "parse_seconds", 0.0)
     archive.timings["events"] = time.perf_counter() - started
     generator.context["news_archive"] = archive
+    # the events memo is final now: written on the other core while Pelican goes on
+    if memo.store:
+        background.run(memo.save, parallel=settings["parallel"])
     if settings["search"]["enabled"]:
         # now: on the other core, it overlaps Pelican saving its cache and writing every page
         archive.search = start_search(archive, generator.settings, generator.output_path)
@@ -200,9 +204,10 @@ class NewsArchiveGenerator(Generator):
         days = views.site_days(self.archive.events, self.archive.dumps, self.archive.urls)
         self.timeline_pages = views.paginate(days, self.archive.settings["timeline_per_page"])
         self.context["events"] = self.archive.events
-        memo = self.archive.memo
+        # the fingerprints of the pages the last build wrote
+        self.pages_memo = Memo(self.settings, "news_archive-pages.pickle") if self.archive.memo is not None else None
         self.site_print = site_fingerprint(self.settings)
-        self.old_outputs = dict(memo.section("outputs")) if memo and memo.load else {}
+        self.old_outputs = dict(self.pages_memo.section("outputs")) if self.pages_memo and self.pages_memo.load else {}
         self.new_outputs: dict[str, str] = {}
         self._skip_unchanged_articles()
 
@@ -287,9 +292,9 @@ class NewsArchiveGenerator(Generator):
         self._copy_raw_dumps()
         archive.timings["pages"] = time.perf_counter() - started
         self._remove_stale_outputs()
-        if archive.memo is not None:  # saved while the search index may still be building
-            archive.memo.data["outputs"] = self.new_outputs
-            archive.memo.save()
+        if self.pages_memo is not None:  # saved while the search index may still be building
+            self.pages_memo.data["outputs"] = self.new_outputs
+            self.pages_memo.save()
         if archive.search is not None:
             started = time.perf_counter()
             self._finish_search()

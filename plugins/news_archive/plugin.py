@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 
 from pelican import signals
 
+from . import background
 from .generators import attach_events, get_generators
 from .reader import DumpReader
 
@@ -45,6 +47,7 @@ def pause_gc(pelican):
     one process). The heap an earlier build left, frozen when it finished or not when it
     failed, is collected first. Returns no generator.
     """
+    background.wait()  # an earlier build's cache writers, if it failed before waiting for them
     if not _paused["build"] and not gc.isenabled():
         return None  # turned off by someone else: theirs to manage
     if gc.get_freeze_count() or _paused["build"]:
@@ -53,6 +56,25 @@ def pause_gc(pelican):
     gc.disable()
     _paused["build"] = True
     return None
+
+
+def save_content_cache_in_background(generator):
+    """Pelican's content cache is written by a forked process while the build goes on.
+
+    Pelican pickles its whole reader cache again at the end of every build's reading (a
+    second and more at 10,000 dumps), on the way to writing pages. Connected to
+    ``article_generator_pretaxonomy``, just before Pelican saves it; ``finalized`` waits.
+    """
+    readers = generator.readers
+    if not getattr(readers, "_cache_data_policy", False) or "save_cache" in vars(readers):
+        return  # no content cache to write, or already handed over
+    if not (generator.settings.get("NEWS_ARCHIVE") or {}).get("parallel", True):
+        return
+    readers.save_cache = functools.partial(background.run, readers.save_cache)
+
+
+def finish_background(pelican):
+    background.wait()
 
 
 def resume_gc(pelican):
@@ -81,9 +103,11 @@ def skip_author_pages(generator):
 
 def register():
     signals.get_generators.connect(pause_gc)
+    signals.finalized.connect(finish_background)
     signals.finalized.connect(resume_gc)
     signals.readers_init.connect(add_reader)
     signals.article_generator_preread.connect(prefetch_dumps)
     signals.article_generator_pretaxonomy.connect(attach_events)
+    signals.article_generator_pretaxonomy.connect(save_content_cache_in_background)
     signals.article_generator_finalized.connect(skip_author_pages)
     signals.get_generators.connect(get_generators)
