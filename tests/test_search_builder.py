@@ -9,7 +9,7 @@ from news_archive.corpus import generate
 from news_archive.cli import load_keyed
 from news_archive.events import build_events
 from news_archive.search.documents import documents
-from news_archive.search.index import build_index, lunr_py_index
+from news_archive.search.index import article_entries, build_index, index_entries, lunr_py_index
 from news_archive.search.pieces import term_texts
 
 from .searchdocs import sample_documents
@@ -74,3 +74,26 @@ def test_a_document_added_or_removed_builds_the_index_again():
     fewer = build_index(docs[1:], previous.terms_by_text, previous)
     assert fewer.changed is None
     assert json.dumps(fewer.serialize()) == json.dumps(build_index(docs[1:]).serialize())
+
+
+def test_unchanged_articles_keep_their_documents_and_the_result_is_a_full_builds(tmp_path):
+    generate(40, tmp_path, seed=9)
+    paths = sorted(tmp_path.glob("*.txt"))
+    events, dumps = build_events(load_keyed(paths))
+    urls = {key: f"articles/{key}.html" for key in dumps}
+    first = article_entries(dumps, urls, events)
+    old_index, _, _ = index_entries(first)
+    # one dump edited: only its article's entry is made again
+    edited = paths[len(paths) // 2]
+    edited.write_text(edited.read_text(encoding="utf-8").replace(" said", " told reporters", 1), encoding="utf-8")
+    events, dumps = build_events(load_keyed(paths))
+    urls = {key: f"articles/{key}.html" for key in dumps}
+    again = article_entries(dumps, urls, events, first)
+    remade = [key for key in again if again[key] is not first[key]]
+    assert len(remade) == 1
+    index, records, found = index_entries(again, old_index)
+    fresh_index, fresh_records, fresh_found = index_entries(article_entries(dumps, urls, events))
+    assert index.changed is not None and index.postings == fresh_index.postings and index.lengths == fresh_index.lengths
+    assert records == fresh_records and found == fresh_found
+    docs = documents(events, dumps, urls)
+    assert [json.loads(r) for r in records] == [d.record for d in docs]

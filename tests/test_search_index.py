@@ -8,7 +8,7 @@ import pytest
 
 from news_archive.search.documents import FIELDS
 from news_archive.search.index import build_index
-from news_archive.search.pieces import as_scripts, split_index
+from news_archive.search.pieces import as_scripts, record_text, split_index
 
 from .conftest import ROOT
 from .searchdocs import sample_documents
@@ -36,7 +36,7 @@ def compared(tmp_path_factory):
     index = build_index(docs)
     mono = index.serialize()
     # small chunks, so that queries have many pieces to choose from
-    files = as_scripts(split_index(index, [d.record for d in docs], chunk_bytes=1500, bucket=4))
+    files = as_scripts(split_index(index, [record_text(d.record) for d in docs], chunk_bytes=1500, bucket=4))
     for name, text in files.items():
         (work / "pieces" / name).parent.mkdir(parents=True, exist_ok=True)
         (work / "pieces" / name).write_text(text, encoding="utf-8")

@@ -30,8 +30,7 @@ from .anchors import dedupe_slugs
 from .events import Event, build_events
 from .model import Dump
 from .reader import article_date
-from .search.documents import documents
-from .search.index import build_index
+from .search.index import article_entries, index_entries
 from .search.pieces import dumps_compact, search_files, term_texts
 
 logger = logging.getLogger(__name__)
@@ -370,7 +369,7 @@ def write_search(folder: str, events, dumps, urls, options: dict, lunr_js: str |
                  cache: str | None = None, load: bool = False, store: bool = False) -> float:
     """The search index in pieces, the filter facets, and lunr.js itself; returns the seconds it took.
 
-    With a cache, each document's terms are kept by the hash of its text, the index is updated
+    With a cache, each article's documents are kept by what they depend on, the index is updated
     from the last build's where documents changed, and a piece is written only when its text
     changed since the last build (pieces no longer made are removed).
     """
@@ -383,11 +382,12 @@ def write_search(folder: str, events, dumps, urls, options: dict, lunr_js: str |
             memo = saved["data"] if saved.get("code") == code_fingerprint() else {}
         except Exception:  # noqa: BLE001 - a broken cache is rebuilt
             memo = {}
-    docs = documents(events, dumps, urls)
-    # the last build's index is updated where documents changed; its term entries are reused where not
-    index = build_index(docs, memo.get("terms", {}), memo.get("index"))
+    # an unchanged article's documents are reused as the last build counted them; the last
+    # build's index is updated where documents changed, and its term entries reused where not
+    entries = article_entries(dumps, urls, events, memo.get("articles"))
+    index, records, found = index_entries(entries, memo.get("index"))
     texts = term_texts(index, memo.get("texts"))
-    files = search_files(index, [d.record for d in docs], options["chunk_bytes"], options["bucket"], texts)
+    files = search_files(index, records, found, options["chunk_bytes"], options["bucket"], texts)
     if options["monolithic"]:
         files["index.json"] = dumps_compact(index.serialize())
     written = memo.get("files", {})
@@ -410,8 +410,7 @@ def write_search(folder: str, events, dumps, urls, options: dict, lunr_js: str |
         os.makedirs(os.path.dirname(cache), exist_ok=True)
         with open(cache + ".partial", "wb") as handle:
             # terms are interned (see builder.count): each distinct word is pickled once
-            terms, index.terms_by_text = index.terms_by_text, {}
-            data = {"terms": terms, "index": index, "texts": texts, "files": hashes}
+            data = {"articles": entries, "index": index, "texts": texts, "files": hashes}
             pickle.dump({"code": code_fingerprint(), "data": data}, handle, protocol=4)
         os.replace(cache + ".partial", cache)
     return time.perf_counter() - started

@@ -70,19 +70,32 @@ def _doc(ref: str, dump: Dump, event: Event | None, headline: str, shown: str, t
     )
 
 
+def article_documents(url: str, dump: Dump, event: Event | None) -> list[SearchDoc]:
+    """One article's documents: its front matter (a story, a live blog's intro), then each update."""
+    docs = []
+    front = [dump.dek.text] if dump.dek else []
+    front += [p.text for p in dump.intro + dump.body + dump.captions]
+    if front or not dump.updates:
+        docs.append(_doc(url, dump, event, "", dump.display_title, front, None))
+    for update in dump.updates:
+        texts = [p.text for p in update.paragraphs + update.captions]
+        headline = update.headline.text if update.headline else ""
+        docs.append(_doc(f"{url}#{update.id}", dump, event, headline, update.lede, texts, update))
+    return docs
+
+
+def article_print(url: str, dump: Dump, event: Event | None) -> tuple | None:
+    """What an article's documents depend on: its parsed text (digest), as the event filled it in
+    (date, zone), its URL, and its event's name and place. None when the dump has no digest."""
+    if not dump.digest:
+        return None
+    return (dump.digest, dump.date, dump.date_source, dump.timezone, dump.timezone_source, url,
+            event.name if event else None, event.place if event else None)
+
+
 def documents(events: list[Event], dumps: dict[str, Dump], urls: dict[str, str]) -> list[SearchDoc]:
     """Every update of every article as a search document, sorted by ref."""
     event_of = {key: event for event in events for key in event.articles}
-    docs = []
-    for key, dump in dumps.items():
-        url, event = urls[key], event_of.get(key)
-        front = [dump.dek.text] if dump.dek else []
-        front += [p.text for p in dump.intro + dump.body + dump.captions]
-        if front or not dump.updates:
-            docs.append(_doc(url, dump, event, "", dump.display_title, front, None))
-        for update in dump.updates:
-            texts = [p.text for p in update.paragraphs + update.captions]
-            headline = update.headline.text if update.headline else ""
-            docs.append(_doc(f"{url}#{update.id}", dump, event, headline, update.lede, texts, update))
+    docs = [doc for key, dump in dumps.items() for doc in article_documents(urls[key], dump, event_of.get(key))]
     docs.sort(key=lambda d: d.ref)
     return docs

@@ -16,7 +16,10 @@ from lunr.builder import Builder
 from lunr.stemmer import stemmer as lunr_py_stemmer
 
 from . import builder
-from .documents import FIELDS, SearchDoc
+from ..events import Event
+from ..model import Dump
+from .documents import FIELDS, SearchDoc, article_documents, article_print
+from .pieces import facet_of, record_text
 from .jsport import index_terms
 
 
@@ -80,6 +83,35 @@ def build_index(docs: list[SearchDoc], known_terms: dict | None = None, previous
     index = builder.update(previous, prepared, list(FIELDS))
     index.terms_by_text = current
     return index
+
+
+def article_entries(dumps: dict[str, Dump], urls: dict[str, str], events: list[Event], known: dict | None = None) -> dict:
+    """key -> (print, [(ref, counted field terms, record JSON, facet), ...]) for every article.
+
+    An article whose print (:func:`.documents.article_print`) is the one in ``known`` (an
+    earlier build's entries) keeps its entry: its documents are neither made nor counted again.
+    """
+    known = known or {}
+    event_of = {key: event for event in events for key in event.articles}
+    entries = {}
+    for key, dump in dumps.items():
+        url, event = urls[key], event_of.get(key)
+        print_ = article_print(url, dump, event)
+        old = known.get(key)
+        if print_ is not None and old is not None and old[0] == print_:
+            entries[key] = old
+            continue
+        docs = article_documents(url, dump, event)
+        entries[key] = (print_, [(d.ref, field_counts(d), record_text(d.record), facet_of(d.record)) for d in docs])
+    return entries
+
+
+def index_entries(entries: dict, previous: builder.CompactIndex | None = None) -> tuple[builder.CompactIndex, list[str], list[tuple]]:
+    """The index of the articles' documents in ref order (updated from ``previous`` where it can be),
+    with their records and facets in the same order."""
+    rows = sorted((doc for _, docs in entries.values() for doc in docs), key=lambda row: row[0])
+    index = builder.update(previous, [(ref, counted) for ref, counted, _, _ in rows], list(FIELDS))
+    return index, [row[2] for row in rows], [row[3] for row in rows]
 
 
 def lunr_py_index(docs: list[SearchDoc]) -> dict:

@@ -79,12 +79,13 @@ def split_index(
     index: CompactIndex, records: list[dict], chunk_bytes: int = DEFAULT_CHUNK_BYTES, bucket: int = DEFAULT_RECORD_BUCKET,
     texts: dict[str, str] | None = None,
 ) -> dict[str, str]:
-    """{relative file name: JSON text} of the pieces of an index; ``records`` in the index's document order.
+    """{relative file name: JSON text} of the pieces of an index.
 
+    ``records``: each document's record as JSON (:func:`record_text`), in the index's document order.
     ``texts``: every term's entry (:func:`term_texts`), when the caller keeps them for the next build.
     """
-    if [r["u"] for r in records] != index.refs:
-        raise ValueError("records must be in the index's document order")
+    if len(records) != len(index.refs):
+        raise ValueError("one record per document, in the index's document order")
     if len(set(index.refs)) != len(index.refs):
         raise ValueError("search document refs must be unique")
     texts = texts if texts is not None else term_texts(index)
@@ -111,7 +112,7 @@ def split_index(
     flush()
 
     for start in range(0, len(records), bucket):
-        files[f"r/{start // bucket}.json"] = dumps_compact(records[start : start + bucket])
+        files[f"r/{start // bucket}.json"] = "[" + ",".join(records[start : start + bucket]) + "]"
     files["meta.json"] = dumps_compact(
         {
             "format": 2,
@@ -130,13 +131,23 @@ def split_index(
     return files
 
 
-def facets(records: list[dict]) -> str:
+def record_text(record: dict) -> str:
+    """A document's record as it appears in its record piece (kept between builds as text)."""
+    return dumps_compact(record)
+
+
+def facet_of(record: dict) -> tuple[str, str, str]:
+    """What the filter choices need of a record: (source, event, ISO date or "")."""
+    return record["s"], record["e"], record["d"]
+
+
+def facets(found: list[tuple[str, str, str]]) -> str:
     """The filter choices (sources, events, first and last date), a piece loaded only when filtering."""
-    days = sorted(r["d"][:10] for r in records if r["d"])
+    days = sorted(day[:10] for _, _, day in found if day)
     return dumps_compact(
         {
-            "sources": sorted({r["s"] for r in records}),
-            "events": sorted({r["e"] for r in records if r["e"]}),
+            "sources": sorted({source for source, _, _ in found}),
+            "events": sorted({event for _, event, _ in found if event}),
             "first": days[0] if days else None,
             "last": days[-1] if days else None,
         }
@@ -144,10 +155,10 @@ def facets(records: list[dict]) -> str:
 
 
 def search_files(
-    index: CompactIndex, records: list[dict], chunk_bytes: int = DEFAULT_CHUNK_BYTES, bucket: int = DEFAULT_RECORD_BUCKET,
-    texts: dict[str, str] | None = None,
+    index: CompactIndex, records: list[str], found: list[tuple[str, str, str]], chunk_bytes: int = DEFAULT_CHUNK_BYTES,
+    bucket: int = DEFAULT_RECORD_BUCKET, texts: dict[str, str] | None = None,
 ) -> dict[str, str]:
-    """Every file of the search output but lunr.js: pieces as scripts, and the facets."""
+    """Every file of the search output but lunr.js: pieces as scripts, and the facets (``found``: :func:`facet_of` each record)."""
     files = as_scripts(split_index(index, records, chunk_bytes, bucket, texts))
-    files["facets.js"] = piece("facets", facets(records))
+    files["facets.js"] = piece("facets", facets(found))
     return files
