@@ -11,10 +11,11 @@ from __future__ import annotations
 import hashlib
 import html
 import logging
+import marshal
 import multiprocessing
 import os
-import pickle
 import shutil
+import sys
 import time
 from dataclasses import dataclass, field
 
@@ -30,6 +31,7 @@ from .anchors import dedupe_slugs
 from .events import Event, build_events
 from .model import Dump
 from .reader import article_date
+from .search.builder import CompactIndex
 from .search.index import article_entries, index_entries
 from .search.pieces import dumps_compact, search_files, term_texts
 
@@ -350,7 +352,7 @@ def start_search(archive: Archive, settings: dict, output_path: str):
     """Build the search output on the other core while Pelican goes on (fork), or here and now."""
     options = archive.settings["search"]
     memo = archive.memo
-    cache = os.path.join(settings["CACHE_PATH"], "news_archive-search.pickle") if memo and memo.enabled else None
+    cache = os.path.join(settings["CACHE_PATH"], "news_archive-search.marshal") if memo and memo.enabled else None
     job = (
         os.path.join(output_path, options["path"]), archive.events, archive.dumps,
         archive.urls, options, lunr_js_path(archive.settings, settings), cache,
@@ -374,18 +376,11 @@ def write_search(folder: str, events, dumps, urls, options: dict, lunr_js: str |
     changed since the last build (pieces no longer made are removed).
     """
     started = time.perf_counter()
-    memo: dict = {}
-    if cache and load and os.path.exists(cache):
-        try:
-            with open(cache, "rb") as handle:
-                saved = pickle.load(handle)
-            memo = saved["data"] if saved.get("code") == code_fingerprint() else {}
-        except Exception:  # noqa: BLE001 - a broken cache is rebuilt
-            memo = {}
+    memo = _load_search_cache(cache) if cache and load else {}
     # an unchanged article's documents are reused as the last build counted them; the last
     # build's index is updated where documents changed, and its term entries reused where not
     entries = article_entries(dumps, urls, events, memo.get("articles"))
-    index, records, found = index_entries(entries, memo.get("index"))
+    index, records, found = index_entries(entries, CompactIndex.from_state(memo["index"]) if "index" in memo else None)
     texts = term_texts(index, memo.get("texts"))
     files = search_files(index, records, found, options["chunk_bytes"], options["bucket"], texts)
     if options["monolithic"]:
@@ -407,13 +402,33 @@ def write_search(folder: str, events, dumps, urls, options: dict, lunr_js: str |
     if lunr_js is not None:
         shutil.copyfile(lunr_js, os.path.join(folder, "lunr.min.js"))
     if cache and store:
-        os.makedirs(os.path.dirname(cache), exist_ok=True)
-        with open(cache + ".partial", "wb") as handle:
-            # terms are interned (see builder.count): each distinct word is pickled once
-            data = {"articles": entries, "index": index, "texts": texts, "files": hashes}
-            pickle.dump({"code": code_fingerprint(), "data": data}, handle, protocol=4)
-        os.replace(cache + ".partial", cache)
+        _save_search_cache(cache, {"articles": entries, "index": index.state(), "texts": texts, "files": hashes})
     return time.perf_counter() - started
+
+
+def _cache_key() -> tuple[str, str]:
+    return code_fingerprint(), sys.version  # marshal's format is the interpreter's own
+
+
+def _load_search_cache(path: str) -> dict:
+    """The search cache of the last build, or {} (none, another version of the code, unreadable)."""
+    if not os.path.exists(path):
+        return {}
+    try:
+        with open(path, "rb") as handle:
+            saved = marshal.load(handle)
+        return saved["data"] if tuple(saved["key"]) == _cache_key() else {}
+    except Exception:  # noqa: BLE001 - a broken cache is rebuilt
+        return {}
+
+
+def _save_search_cache(path: str, data: dict) -> None:
+    """Plain data only, written with ``marshal``: at 10,000 dumps it loads in about half pickle's time.
+    Identical objects (each interned term, each article's counted fields) are written once."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path + ".partial", "wb") as handle:
+        marshal.dump({"key": _cache_key(), "data": data}, handle)
+    os.replace(path + ".partial", path)
 
 
 def _search_child(send, *job) -> None:

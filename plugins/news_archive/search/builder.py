@@ -54,6 +54,15 @@ class CompactIndex:
     # terms whose postings or number differ from the index this one was updated from (None: all)
     changed: set | None = None
 
+    def state(self) -> tuple:
+        """The index as plain lists, dicts and tuples (what ``marshal`` can keep between builds)."""
+        return self.fields, self.boosts, self.refs, self.rows, self.postings, self.lengths, tuple(self.pipeline)
+
+    @classmethod
+    def from_state(cls, state: tuple) -> CompactIndex:
+        fields, boosts, refs, rows, postings, lengths, pipeline = state
+        return cls(fields=list(fields), boosts=list(boosts), refs=refs, rows=rows, postings=postings, lengths=list(lengths), pipeline=pipeline)
+
     @property
     def averages(self) -> list[float]:
         count = len(self.refs)

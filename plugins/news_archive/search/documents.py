@@ -84,13 +84,13 @@ def article_documents(url: str, dump: Dump, event: Event | None) -> list[SearchD
     return docs
 
 
-def article_print(url: str, dump: Dump, event: Event | None) -> tuple | None:
-    """What an article's documents depend on: its parsed text (digest), as the event filled it in
-    (date, zone), its URL, and its event's name and place. None when the dump has no digest."""
+def article_print(url: str, dump: Dump, event: Event | None) -> str | None:
+    """What an article's documents depend on, as text: its parsed text (digest), as the event filled
+    it in (date, zone), its URL, and its event's name and place. None when the dump has no digest."""
     if not dump.digest:
         return None
-    return (dump.digest, dump.date, dump.date_source, dump.timezone, dump.timezone_source, url,
-            event.name if event else None, event.place if event else None)
+    return repr((dump.digest, dump.date, dump.date_source, dump.timezone, dump.timezone_source, url,
+                 event.name if event else None, event.place if event else None))
 
 
 def documents(events: list[Event], dumps: dict[str, Dump], urls: dict[str, str]) -> list[SearchDoc]:
