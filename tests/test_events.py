@@ -161,3 +161,27 @@ def test_grouping_on_two_cores_gives_the_same_events(tmp_path, monkeypatch):
     serial = build_events(items)
     monkeypatch.setattr(events_module, "PARALLEL_MIN_ITEMS", 2)
     assert build_events(items, parallel=True) == serial
+
+
+def test_a_rebuild_with_the_memo_gives_the_events_a_fresh_build_gives(tmp_path):
+    from news_archive.corpus import generate
+
+    generate(120, tmp_path, seed=3)
+    paths = sorted(tmp_path.glob("*.txt"))
+    memo: dict = {}
+    build_events(load_keyed(paths), memo=memo)
+    kept = dict(memo["vectors"])
+    # one dump edited: the words of another event's longest paragraph added (their idf changes, and with it the
+    # vectors of the dumps using them), and a word no other dump has
+    edited = paths[len(paths) // 2]
+    other = max(paths[0].read_text(encoding="utf-8").splitlines(), key=len)
+    text = edited.read_text(encoding="utf-8").replace(" said", f" told reporters about {other}, Quizzaciously,", 1)
+    edited.write_text(text, encoding="utf-8")
+    items = load_keyed(paths)
+    again = build_events(items, memo=memo)
+    fresh: dict = {}
+    assert again == build_events(items, memo=fresh)
+    assert memo["vectors"] == fresh["vectors"]  # every weight, to the last bit
+    # the vectors of dumps whose words kept their weights are the last build's own objects
+    reused = [d for d, v in memo["vectors"].items() if kept.get(d) is v]
+    assert len(paths) // 5 < len(reused) < len(paths) - 1  # some kept, the reweighed ones not

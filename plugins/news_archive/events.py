@@ -551,8 +551,9 @@ def build_events(
 ) -> tuple[list[Event], dict[str, Dump]]:
     """Events of a set of articles, newest first, and every article's dump with dates filled.
 
-    ``memo`` (optional, a dict the caller keeps between builds) holds each dump's features by its
-    digest and each event by its members, so a rebuild after one dump changed recomputes little.
+    ``memo`` (optional, a dict the caller keeps between builds) holds each dump's features and
+    TF-IDF vector by its digest, the idf table, and each event by its members, so a rebuild after
+    one dump changed recomputes little.
     ``parallel`` lets grouping use a second core; the events are the same either way.
     """
     options = options or EventOptions()
@@ -569,9 +570,21 @@ def build_events(
         if digest:
             known_features[digest] = found[key]
     idf = idf_table(f.counts for f in found.values())
+    # A vector depends only on its dump's counts and the idf of its own terms: the last build's
+    # is kept when none of those weights changed (an edit changes the idf of few words, if any).
+    known_vectors = memo.get("vectors", {}) if memo.get("vector_terms") == options.vector_terms else {}
+    old_idf = memo.get("idf", {})
+    reweighed = {term for term, weight in idf.items() if old_idf.get(term) != weight} if known_vectors else set()
+    vectors = {}
     for key, doc in docs.items():
-        doc.vector = strongest(vector(found[key].counts, idf), options.vector_terms)
+        digest = doc.dump.digest
+        kept = known_vectors.get(digest) if digest else None
+        doc.vector = kept if kept is not None and reweighed.isdisjoint(found[key].counts) else strongest(
+            vector(found[key].counts, idf), options.vector_terms
+        )
         doc.names = found[key].names
+        if digest:
+            vectors[digest] = doc.vector
 
     events: list[Event] = []
     filled_all: dict[str, Dump] = {}
@@ -587,6 +600,7 @@ def build_events(
         events.append(event)
     memo["events"] = used  # only events of this build: the memo does not grow without bound
     memo["features"] = {docs[k].dump.digest: found[k] for k in docs if docs[k].dump.digest}
+    memo.update(vectors=vectors, idf=idf, vector_terms=options.vector_terms)
     events = _unique_slugs(events)
     events.sort(key=lambda e: (e.date_start or date.min, e.slug), reverse=True)
     return events, filled_all
