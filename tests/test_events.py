@@ -185,3 +185,34 @@ def test_a_rebuild_with_the_memo_gives_the_events_a_fresh_build_gives(tmp_path):
     # the vectors of dumps whose words kept their weights are the last build's own objects
     reused = [d for d, v in memo["vectors"].items() if kept.get(d) is v]
     assert len(paths) // 5 < len(reused) < len(paths) - 1  # some kept, the reweighed ones not
+
+
+def _docs(vectors: dict[str, dict], dated: set[str]):
+    from collections import Counter
+
+    from news_archive.events import _Doc
+    from news_archive.model import Dump, Para
+
+    def dump(key):
+        return Dump(name=key, line_count=1, kind="story", title=Para(1, key), date=date(2024, 1, 5) if key in dated else None)
+
+    return {key: _Doc(key, dump(key), vector, Counter({"Kim": 1, "Putin": 1})) for key, vector in vectors.items()}
+
+
+def test_an_undated_placement_is_made_again_when_its_event_changed():
+    """The memo keeps an undated article's placement only while no event it was placed against changed."""
+    from news_archive.events import group
+
+    options = EventOptions()
+    summit = {"summit": 0.8, "train": 0.6}
+    trial = {"trial": 0.8, "court": 0.6}
+    first = {"a1": summit, "a2": summit, "b1": trial, "b2": trial, "u": summit}
+    memo: dict = {}
+    assert group(_docs(first, {"a1", "a2", "b1", "b2"}), options, memo=memo) == [["a1", "a2", "u"], ["b1", "b2"]]
+    # the undated article is the same; the event it joined now reports the trial
+    second = {**first, "a1": trial, "a2": trial}
+    fresh = group(_docs(second, {"a1", "a2", "b1", "b2"}), options)
+    assert fresh == [["a1", "a2", "b1", "b2"], ["u"]]
+    assert group(_docs(second, {"a1", "a2", "b1", "b2"}), options, memo=memo) == fresh
+    # nothing changed: the placement is kept (and is still right)
+    assert group(_docs(second, {"a1", "a2", "b1", "b2"}), options, memo=memo) == fresh

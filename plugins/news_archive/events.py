@@ -214,7 +214,7 @@ def _explicit_name(dump: Dump) -> str | None:
     return " ".join(dump.event.split()).casefold() if dump.event else None
 
 
-def group(docs: dict[str, _Doc], options: EventOptions, parallel: bool = False) -> list[list[str]]:
+def group(docs: dict[str, _Doc], options: EventOptions, parallel: bool = False, memo: dict | None = None) -> list[list[str]]:
     """Clusters of article keys; deterministic and independent of input order.
 
     1. Articles with the same ``Event:`` header are one event.
@@ -228,7 +228,11 @@ def group(docs: dict[str, _Doc], options: EventOptions, parallel: bool = False) 
     4. Undated articles that joined nothing group among themselves, as in step 2.
 
     ``parallel``: compare pairs and place undated articles on two cores (the result is the same).
+    ``memo`` (a dict kept between builds): where step 3 placed each undated article, and against
+    which candidates; a placement that no changed event centroid can affect is kept (the result
+    is the same).
     """
+    memo = memo if memo is not None else {}
     clusters = _Clusters(docs, options.window_days)
     by_name: dict[str, list[str]] = defaultdict(list)
     for key in sorted(docs):
@@ -294,21 +298,62 @@ def group(docs: dict[str, _Doc], options: EventOptions, parallel: bool = False) 
             centroid_vectors[root][term] = weight
     centroid_names = {root: set().union(*(names[k] for k in keys)) for root, keys in members.items()}
 
-    def best_event(key: str) -> str | None:
-        """The dated event an undated article belongs to, if any (reads only what is fixed by now)."""
+    def partial_score(key: str, centroid: dict[str, float]) -> float:
+        """An article's top terms against one centroid: the sum ``best_event`` accumulates, in its order."""
+        score = 0.0
+        for term in sorted(top[key]):
+            if term in centroid:
+                score += docs[key].vector[term] * centroid[term]
+        return score
+
+    def best_event(key: str) -> tuple[str | None, tuple]:
+        """The dated event an undated article belongs to, if any (reads only what is fixed by now),
+        and the candidates it was chosen from."""
         # candidates through the article's most distinctive terms, then exact cosine for the best ten
         partial: dict[str, float] = defaultdict(float)
         for term in sorted(top[key]):
             weight = docs[key].vector[term]
             for root, other in postings.get(term, ()):
                 partial[root] += weight * other
-        best = [r for _, r in heapq.nsmallest(50, [(-score, r) for r, score in partial.items()])]
-        shortlist = [r for r in best if same_names(names[key], centroid_names[r])][:10]
+        best = heapq.nsmallest(CANDIDATES, [(-score, r) for r, score in partial.items()])
+        shortlist = [r for _, r in best if same_names(names[key], centroid_names[r])][:10]
         ranked = sorted(((cosine(docs[key].vector, centroid_vectors[r]), r) for r in shortlist), key=lambda s: (-s[0], s[1]))
-        return ranked[0][1] if ranked and ranked[0][0] >= options.group_threshold else None
+        choice = ranked[0][1] if ranked and ranked[0][0] >= options.group_threshold else None
+        return choice, tuple(best)
+
+    # The last build's placement of an undated article stands when its inputs are the same: the
+    # article (vector, names), no changed centroid among its candidates, none that would now be one.
+    centroids = {root: (centroid_vectors.get(root, {}), centroid_names[root]) for root in members}
+    last = memo.get("placed", {}) if memo.get("options") == options else {}
+    old_centroids = memo.get("centroids", {}) if last else {}
+    changed = {r for r, c in centroids.items() if old_centroids.get(r) != c} | (old_centroids.keys() - centroids.keys())
+
+    def still_placed(key: str) -> tuple | None:
+        entry = last.get(key)
+        if entry is None or entry[0] != docs[key].vector or entry[1] != names[key]:
+            return None
+        best = entry[3]
+        if any(root in changed for _, root in best):
+            return None
+        for root in changed:
+            centroid = centroids.get(root, ({}, None))[0]
+            if top[key].isdisjoint(centroid):
+                continue  # shares no top term with the article: never a candidate
+            if len(best) < CANDIDATES or (-partial_score(key, centroid), root) <= best[-1]:
+                return None  # it would be a candidate now
+        return entry[2], best
+
+    placed = {key: still_placed(key) for key in undated}
+    todo = [key for key in undated if placed[key] is None]
+    placed.update(zip(todo, _map_in_halves(best_event, todo, parallel)))
+    memo.update(
+        options=options, centroids=centroids,
+        placed={key: (docs[key].vector, names[key], placed[key][0], placed[key][1]) for key in undated},
+    )
 
     alone = []
-    for key, choice in zip(undated, _map_in_halves(best_event, undated, parallel)):
+    for key in undated:
+        choice = placed[key][0]
         if not (choice and clusters.union(key, choice)):
             alone.append(key)
 
@@ -326,6 +371,9 @@ def group(docs: dict[str, _Doc], options: EventOptions, parallel: bool = False) 
         result[clusters.find(key)].append(key)
     return sorted(result.values())
 
+
+#: An undated article's candidate events: the best by shared top terms, compared exactly after.
+CANDIDATES = 50
 
 #: Below this many items, a second process costs more than it saves.
 PARALLEL_MIN_ITEMS = 256
@@ -589,7 +637,7 @@ def build_events(
     events: list[Event] = []
     filled_all: dict[str, Dump] = {}
     used = {}
-    for keys in group(docs, options, parallel):
+    for keys in group(docs, options, parallel, memo.setdefault("grouping", {})):
         filled = fill_dates({k: docs[k].dump for k in keys})
         filled_all.update(filled)
         signature = (tuple((k, docs[k].dump.digest) for k in keys), options)
