@@ -263,10 +263,13 @@ class NewsArchiveGenerator(Generator):
         for event in archive.events:
             members = archive.articles_of(event)
             member_prints = [(a.slug, a.title, a.dump.digest, a.dump.date, a.dump.timezone) for a in members]
-            self._write(writer, archive.event_url(event), "event", (event, member_prints), event=event, articles_of_event=members)
+            # an event is made from its members' parsed dumps (digests) by the code and settings in
+            # site_print; only its slug and name also depend on other events (a "-2" suffix)
+            shown = ((event.slug, event.name), member_prints)
+            self._write(writer, archive.event_url(event), "event", shown, event=event, articles_of_event=members)
             feed = archive.event_feed_url(event)
             if self.settings.get("FEED_ALL_ATOM") and not unchanged(  # event feeds go with the site feed (publishconf.py)
-                self.old_outputs, self.new_outputs, self.output_path, feed, fingerprint(self.site_print, "feed", event, member_prints)
+                self.old_outputs, self.new_outputs, self.output_path, feed, fingerprint(self.site_print, "feed", *shown)
             ):
                 writer.write_feed(members, self.context, feed, feed_title=html.escape(event.name))  # Pelican strips tags: escape first
         self._write(writer, archive.settings["events_url"], "events")
