@@ -47,3 +47,27 @@ def test_broken_dumps_are_named_and_the_rest_builds(tmp_path, expect_warnings):
     assert any("dumps/empty.txt" in m and "empty dump" in m for m in errors), errors
     assert any("dumps/binary.txt" in m and "NUL byte on line 1" in m for m in errors), errors
     assert len(list((tmp_path / "out" / "articles").glob("*.html"))) == len(SEEDS)
+
+
+@pytest.mark.parametrize(
+    "url, save_as",
+    [
+        ("articles/{slug}.html", "articles/{slug}.html"),
+        ("{date:%Y}/{date:%m}/{slug}/", "{date:%Y}/{date:%m}/{slug}/index.html"),
+        ("{category}/{slug}.html", "out/{category}/{path}-{lang}.html"),
+    ],
+)
+def test_urls_computed_once_are_pelicans_own(tmp_path, url, save_as):
+    from datetime import datetime, timezone
+
+    from pelican.contents import Article
+    from pelican.settings import DEFAULT_CONFIG
+
+    from news_archive.generators import url_and_save_as
+
+    settings = {**DEFAULT_CONFIG, "PATH": str(tmp_path), "ARTICLE_URL": url, "ARTICLE_SAVE_AS": save_as}
+    metadata = {"title": "Kim meets Putin", "slug": "kim-meets-putin", "date": datetime(2019, 4, 25, tzinfo=timezone.utc)}
+    article = Article("", metadata=metadata, settings=settings, source_path=str(tmp_path / "dumps" / "kim.txt"))
+    assert url_and_save_as(article) == (article.url, article.save_as)
+    article.override_save_as = "elsewhere.html"  # anything unusual is Pelican's to compute
+    assert url_and_save_as(article) == (article.url, "elsewhere.html")

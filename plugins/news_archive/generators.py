@@ -54,7 +54,9 @@ class Archive:
     def __post_init__(self):
         self.event_of = {key: event for event in self.events for key in event.articles}
         self.dumps: dict[str, Dump] = {key: a.dump for key, a in self.articles.items()}
-        self.urls = {key: a.url for key, a in self.articles.items()}
+        places = {key: url_and_save_as(a) for key, a in self.articles.items()}
+        self.urls = {key: url for key, (url, _) in places.items()}
+        self.save_as = {key: save_as for key, (_, save_as) in places.items()}
 
     def __getstate__(self):
         """Pelican's generator caching layer pickles articles, and with them this context entry;
@@ -133,6 +135,19 @@ class Archive:
         ]
 
 
+def url_and_save_as(article) -> tuple[str, str]:
+    """Pelican's ``article.url`` and ``article.save_as``, from one computation of its URL values.
+
+    Each of Pelican's two properties computes those values anew, a relative path included:
+    a second of a rebuild at 10,000 articles. Anything unusual (an override, a translation,
+    a draft) is left to Pelican's own properties.
+    """
+    if hasattr(article, "override_url") or hasattr(article, "override_save_as") or not article.in_default_lang or article.status == "draft":
+        return article.url, article.save_as
+    values = article.url_format
+    return str(article.settings["ARTICLE_URL"]).format(**values), str(article.settings["ARTICLE_SAVE_AS"]).format(**values)
+
+
 def _where(article, line: int | None = None) -> str:
     return f"{article.relative_source_path}:{line}" if line else article.relative_source_path
 
@@ -158,6 +173,8 @@ def attach_events(generator) -> None:
         [(a.slug, a.dump) for a in articles], settings["events"], memo=memo.section("events"), parallel=settings["parallel"]
     )
     for article in articles:
+        if getattr(article, "override_save_as", None) == "":
+            del article.override_save_as  # a cached Article object from an earlier build (see _skip_unchanged_articles)
         dump = dumps[article.slug]
         # rendered when a page or feed asks (Pelican's ``get_content`` hook): pages the
         # last build already wrote are not rendered again, so most never ask
@@ -215,8 +232,6 @@ class NewsArchiveGenerator(Generator):
     def _skip_unchanged_articles(self):
         """An article page the last build wrote from the same dump, event and site is not rendered again."""
         for article in self.archive.articles.values():
-            if hasattr(article, "override_save_as") and article.override_save_as == "":
-                del article.override_save_as  # a cached Article object from an earlier build
             event = self.archive.event_for(article)
             dump = article.dump
             # the page shows the parsed dump (its digest) as the event filled it in (date, zone)
@@ -224,7 +239,7 @@ class NewsArchiveGenerator(Generator):
                 self.site_print, dump.digest, dump.date, dump.date_source, dump.timezone, dump.timezone_source,
                 article.slug, article.title, (event.name, event.slug) if event else None,
             )
-            if unchanged(self.old_outputs, self.new_outputs, self.output_path, article.save_as, print_):
+            if unchanged(self.old_outputs, self.new_outputs, self.output_path, self.archive.save_as[article.slug], print_):
                 article.override_save_as = ""  # Pelican writes nothing for an empty save_as
 
     def _report_problems(self):
