@@ -5,7 +5,7 @@ from datetime import date
 from news_archive.cli import load_keyed
 from news_archive.events import build_events
 from news_archive.parse import parse_text
-from news_archive.views import Day, paginate, site_days, source_label
+from news_archive.views import Day, event_items, light_days, paginate, real_days, shown, site_days, source_label
 
 from .conftest import FIXTURES, SEEDS
 
@@ -41,3 +41,24 @@ def test_pages_hold_at_most_n_rows_and_split_only_long_days():
     assert shape == [[(4, 3, False)], [(3, 2, False), (2, 2, False)], [(2, 4, True)], [(2, 1, True), (1, 2, False)]]
     assert all(sum(len(d.rows) for d in page) <= 4 for page in pages)
     assert paginate([], 10) == [[]]
+
+
+def test_light_timeline_days_are_the_site_days_page_for_page(tmp_path):
+    """The build pages the timeline from plain per-event items, and makes rows again only for the
+    pages it writes: the same days, rows and order as site_days."""
+    from news_archive.corpus import generate
+
+    generate(80, tmp_path, seed=4)
+    for paths in (SEEDS + sorted((FIXTURES / "events").glob("*.txt")), sorted(tmp_path.glob("*.txt"))):
+        events, dumps = build_events(load_keyed(paths))
+        urls = {k: f"articles/{k}.html" for k in dumps}
+        items = [item for event in events for item in event_items(event, dumps, urls)]
+        by_slug = {event.slug: event for event in events}
+        for per_page in (3, 25):
+            expected = paginate(site_days(events, dumps, urls), per_page)
+            light = paginate(light_days(items), per_page)
+            assert [real_days(page, by_slug, dumps, urls) for page in light] == expected
+            assert len(expected) > 1 or per_page > 3
+            assert [[(d.date, d.continued, [s for _, s in d.rows]) for d in page] for page in light] == [
+                [(d.date, d.continued, [shown(e, r) for e, r in d.rows]) for d in page] for page in expected
+            ]

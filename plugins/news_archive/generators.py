@@ -219,15 +219,31 @@ class NewsArchiveGenerator(Generator):
         self.archive: Archive | None = self.context.get("news_archive")
         if self.archive is None:
             return
-        days = views.site_days(self.archive.events, self.archive.dumps, self.archive.urls)
-        self.timeline_pages = views.paginate(days, self.archive.settings["timeline_per_page"])
-        self.context["events"] = self.archive.events
-        # the fingerprints of the pages the last build wrote
+        # the fingerprints of the pages the last build wrote, and each event's part of the timeline
         self.pages_memo = Memo(self.settings, "news_archive-pages.pickle") if self.archive.memo is not None else None
+        self.timeline_pages = views.paginate(self._timeline_days(), self.archive.settings["timeline_per_page"])
+        self.context["events"] = self.archive.events
         self.site_print = site_fingerprint(self.settings)
         self.old_outputs = dict(self.pages_memo.section("outputs")) if self.pages_memo and self.pages_memo.load else {}
         self.new_outputs: dict[str, str] = {}
         self._skip_unchanged_articles()
+
+    def _timeline_days(self) -> list[views.Day]:
+        """The site timeline's days with light rows (:func:`.views.light_days`); an event's rows
+        are kept from the last build while its members (URL, parsed dump) are the same."""
+        archive = self.archive
+        known = self.pages_memo.section("timeline") if self.pages_memo and self.pages_memo.load else {}
+        self.timeline_parts: dict[str, tuple] = {}
+        items: list[tuple] = []
+        for event in archive.events:
+            # an event and its members' filled dumps are made from the members' parsed dumps
+            members = tuple((key, archive.urls[key], archive.dumps[key].digest) for key in event.articles)
+            print_ = (event.slug, event.name, members) if all(digest for _, _, digest in members) else None
+            old = known.get(event.slug)
+            part = old[1] if print_ is not None and old is not None and old[0] == print_ else views.event_items(event, archive.dumps, archive.urls)
+            self.timeline_parts[event.slug] = (print_, part)
+            items += part
+        return views.light_days(items)
 
     def _skip_unchanged_articles(self):
         """An article page the last build wrote from the same dump, event and site is not rendered again."""
@@ -289,18 +305,15 @@ class NewsArchiveGenerator(Generator):
                 writer.write_feed(members, self.context, feed, feed_title=html.escape(event.name))  # Pelican strips tags: escape first
         self._write(writer, archive.settings["events_url"], "events")
         count = len(self.timeline_pages)
+        by_slug = {event.slug: event for event in archive.events}
         for number, days in enumerate(self.timeline_pages, start=1):
-            shown = [
-                (day.date, day.continued, [
-                    (event.slug, event.name, row.report.url, row.report.headline, row.report.source, row.time_label,
-                     row.moment, [(o.report.url, o.report.source, o.time_label) for o in row.also])
-                    for event, row in day.rows
-                ])
-                for day in days
-            ]
+            printed = [(day.date, day.continued, [seen for _, seen in day.rows]) for day in days]
+            name = self.timeline_page_url(number)
+            if unchanged(self.old_outputs, self.new_outputs, self.output_path, name, fingerprint(self.site_print, number, count, printed)):
+                continue
             self._write(
-                writer, self.timeline_page_url(number), "timeline", (number, count, shown),
-                days=days, page_number=number, page_count=count,
+                writer, name, "timeline", None,
+                days=views.real_days(days, by_slug, archive.dumps, archive.urls), page_number=number, page_count=count,
                 previous_url=self.timeline_page_url(number - 1) if number > 1 else None,
                 next_url=self.timeline_page_url(number + 1) if number < count else None,
             )
@@ -313,6 +326,7 @@ class NewsArchiveGenerator(Generator):
         self._remove_stale_outputs()
         if self.pages_memo is not None:  # saved while the search index may still be building
             self.pages_memo.data["outputs"] = self.new_outputs
+            self.pages_memo.data["timeline"] = self.timeline_parts
             self.pages_memo.save()
         if archive.search is not None:
             started = time.perf_counter()

@@ -125,6 +125,51 @@ def site_days(events: list[Event], dumps: dict[str, Dump], urls: dict[str, str])
     return days
 
 
+def shown(event: Event, row: Row) -> tuple:
+    """What the timeline prints of a row, as plain data: what a page's fingerprint is made of."""
+    also = tuple((o.report.url, o.report.source, o.time_label) for o in row.also)
+    return (event.slug, event.name, row.report.url, row.report.headline, row.report.source, row.time_label, row.moment, also)
+
+
+def event_items(event: Event, dumps: dict[str, Dump], urls: dict[str, str]) -> list[tuple]:
+    """One event's part of the site timeline, as plain data: ``(day, sort key, shown)`` per row.
+
+    :func:`light_days` merges every event's items into the days :func:`site_days` makes, with
+    ``(event slug, shown)`` for rows; an event's items can be kept from the last build, and
+    :func:`real_days` turns the days of one page back into rows for the template.
+    """
+    items = []
+    for row in rows([entry for entry in event.timeline if entry.first_report], event, dumps, urls):
+        key = (1, row.entry.datetime.astimezone(timezone.utc).isoformat(), event.slug, row.report.url)
+        items.append((row.moment.date(), key, shown(event, row)))
+    for row in rows(event.untimed, event, dumps, urls):
+        day = row.report.update.date if row.report.update else row.report.dump.date
+        items.append((day, (0, "", event.slug, row.report.url), shown(event, row)))
+    return items
+
+
+def light_days(items: list[tuple]) -> list[Day]:
+    """Every event's items as :func:`site_days` orders them; each row is ``(event slug, shown)``."""
+    by_day: dict[date | None, list[tuple]] = {}
+    for day, key, seen in items:
+        by_day.setdefault(day, []).append((key, seen))
+    days = []
+    for day in sorted(by_day, key=lambda d: (d is not None, d or date.min), reverse=True):
+        ordered = sorted(by_day[day], key=lambda item: item[0], reverse=True)
+        days.append(Day(day, tuple((seen[0], seen) for _, seen in ordered)))
+    return days
+
+
+def real_days(days: list[Day], events: dict[str, Event], dumps: dict[str, Dump], urls: dict[str, str]) -> list[Day]:
+    """Light days (of one page) with their rows made again: ``(event, Row)``, as :func:`site_days` gives."""
+    made: dict[tuple[str, str], tuple[Event, Row]] = {}
+    for slug in sorted({slug for day in days for slug, _ in day.rows}):
+        event = events[slug]
+        for row in rows([e for e in event.timeline if e.first_report], event, dumps, urls) + rows(event.untimed, event, dumps, urls):
+            made[(slug, row.report.url)] = (event, row)
+    return [Day(day.date, tuple(made[(slug, seen[2])] for slug, seen in day.rows), day.continued) for day in days]
+
+
 def paginate(days: list[Day], per_page: int) -> list[list[Day]]:
     """Pages of at most ``per_page`` rows; a day is split only when it alone is longer."""
     pages: list[list[Day]] = [[]]
