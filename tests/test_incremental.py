@@ -93,3 +93,30 @@ def test_rebuild_with_pelicans_generator_caching_layer_equals_a_full_build(tmp_p
     incremental, clean = _tree(out), _tree(full)
     assert sorted(incremental) == sorted(clean)
     assert [name for name in clean if incremental[name] != clean[name]] == []
+
+
+def test_dumps_another_plugin_version_parsed_are_read_again(tmp_path, content):
+    """Pelican keys its content cache by file stamp only; after an upgrade the old parse must not survive."""
+    import dataclasses
+    import pickle
+
+    out = tmp_path / "incremental"
+    build_site(out, content, **_cached(tmp_path))
+    cache_file = tmp_path / "cache" / "ArticlesGenerator-Readers"
+    cache = pickle.loads(cache_file.read_bytes())
+    for stamp, (html, metadata) in cache.values():
+        assert metadata["news_archive_code"]
+    # what an older version might have made of the same files: another title, another code marker
+    cache = {
+        path: (stamp, (html, {**metadata, "news_archive_code": "older", "dump": dataclasses.replace(
+            metadata["dump"], title=dataclasses.replace(metadata["dump"].title, text="Stale parse"))}))
+        for path, (stamp, (html, metadata)) in cache.items()
+    }
+    cache_file.write_bytes(pickle.dumps(cache))
+    for ours in (tmp_path / "cache").glob("news_archive*"):
+        ours.unlink()  # keyed by the plugin's code: an upgrade leaves none of them usable
+    build_site(out, content, **_cached(tmp_path))
+    full = build_site(tmp_path / "full", content)
+    incremental, clean = _tree(out), _tree(full)
+    assert [name for name in clean if incremental.get(name) != clean[name]] == []
+    assert not any(b"Stale parse" in data for data in incremental.values())

@@ -10,12 +10,36 @@ from pelican import signals
 
 from . import background
 from .generators import attach_events, get_generators
-from .reader import DumpReader
+from .incremental import code_fingerprint
+from .reader import CODE_KEY, DumpReader
 
 
 def add_reader(readers):
     for extension in DumpReader.file_extensions:
         readers.reader_classes[extension] = DumpReader
+
+
+def drop_stale_cache(generator):
+    """Dumps another version of this plugin parsed are dropped from Pelican's loaded content cache.
+
+    Pelican keys that cache by the file's stamp alone, so after an upgrade it would hand back
+    the old parse; dropped, those dumps are read again. (The plugin's own caches are keyed by code.)
+    Connected to ``article_generator_init``: the cache is loaded, nothing is read yet.
+    """
+    cache = getattr(generator.readers, "_cache", None)
+    if not isinstance(cache, dict) or not cache:
+        return
+    code = code_fingerprint()
+    stale = []
+    for path, entry in cache.items():
+        try:
+            metadata = entry[1][1]
+        except (TypeError, IndexError, KeyError):
+            continue
+        if isinstance(metadata, dict) and "dump" in metadata and metadata.get(CODE_KEY) != code:
+            stale.append(path)
+    for path in stale:
+        del cache[path]
 
 
 def prefetch_dumps(generator):
@@ -106,6 +130,7 @@ def register():
     signals.finalized.connect(finish_background)
     signals.finalized.connect(resume_gc)
     signals.readers_init.connect(add_reader)
+    signals.article_generator_init.connect(drop_stale_cache)
     signals.article_generator_preread.connect(prefetch_dumps)
     signals.article_generator_pretaxonomy.connect(attach_events)
     signals.article_generator_pretaxonomy.connect(save_content_cache_in_background)

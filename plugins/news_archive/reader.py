@@ -14,11 +14,16 @@ from pelican.readers import BaseReader
 
 from . import dates
 from .anchors import article_slug
+from .incremental import code_fingerprint
 from .parse import MAX_DUMP_BYTES, DumpError, parse_file
 
 #: Below this many dumps to read, prefetching in worker processes is not worth starting them.
 PREFETCH_MIN = 64
 PREFETCH_CHUNK = 32
+
+
+#: Metadata key of the plugin version that parsed a dump (Pelican caches the metadata).
+CODE_KEY = "news_archive_code"
 
 
 def _parse_many(paths: list[str], limit: int | None) -> list[tuple]:
@@ -81,6 +86,7 @@ class DumpReader(BaseReader):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.code: str | None = None  # the plugin's code fingerprint, once per build
         self.failures: list[tuple[str, int | None, str]] = []  # (path, line, message), for the build summary
         self.parse_seconds = 0.0  # time spent parsing, for the build's timing line
         self.prefetched = False
@@ -148,4 +154,11 @@ class DumpReader(BaseReader):
         for problem in dump.problems:
             if problem.level != "info":
                 logger.warning("news_archive: %s: %s", self.where(source_path, problem.line), problem.message)
-        return "", article_metadata(dump, self.process_metadata)
+        # Pelican keys its content cache by the file's stamp only: the code marker lets the plugin
+        # drop entries an earlier version of itself parsed (plugin.drop_stale_cache)
+        return "", {**article_metadata(dump, self.process_metadata), CODE_KEY: self._code()}
+
+    def _code(self) -> str:
+        if self.code is None:
+            self.code = code_fingerprint()
+        return self.code
