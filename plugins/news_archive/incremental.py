@@ -1,9 +1,11 @@
 """Incremental rebuilds: what the last build computed and wrote, kept beside Pelican's content cache.
 
-With Pelican's ``LOAD_CONTENT_CACHE`` / ``CACHE_CONTENT`` on, a build loads the memo of the last
-one from ``CACHE_PATH`` and saves its own. The memo holds the events stage's per-dump features and
-per-event results, the search documents' terms, and a fingerprint of every page written. A page
-whose fingerprint is unchanged (and whose file is still there) is not rendered again. Any change
+With Pelican's ``LOAD_CONTENT_CACHE`` / ``CACHE_CONTENT`` on, a build loads the memos of the last
+one from ``CACHE_PATH`` and saves its own: ``news_archive.pickle`` (the events stage: per-dump
+features and vectors, the idf table, per-event results, undated placements),
+``news_archive-pages.pickle`` (a fingerprint of every page written, each event's timeline rows)
+and ``news_archive-search.marshal`` (see ``generators.write_search``). A page whose fingerprint is
+unchanged (and whose file is still there) is not rendered again. Any change
 to the plugin's code, the theme or the settings changes every fingerprint, so the output of an
 incremental build is the output of a full one (a test proves it byte for byte).
 """
