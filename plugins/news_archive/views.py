@@ -104,25 +104,37 @@ class Day:
     continued: bool = False  # the day began on the previous page
 
 
-def site_days(events: list[Event], dumps: dict[str, Dump], urls: dict[str, str]) -> list[Day]:
-    """Every event's first reports by local day, newest day first, newest first within a day.
+def _event_rows(event: Event, dumps: dict[str, Dump], urls: dict[str, str]) -> list[tuple]:
+    """An event's rows of the site timeline: ``(local day, sort key, Row)``; first reports only.
 
-    Untimed reports of a dated article are listed on their article's day after the timed ones.
+    Untimed reports of a dated article go on their article's day, after the timed ones.
     """
-    by_day: dict[date | None, list[tuple[tuple, Event, Row]]] = {}
-    for event in events:
-        for row in rows([entry for entry in event.timeline if entry.first_report], event, dumps, urls):
-            key = (1, row.entry.datetime.astimezone(timezone.utc).isoformat(), event.slug, row.report.url)
-            by_day.setdefault(row.moment.date(), []).append((key, event, row))
-        for row in rows(event.untimed, event, dumps, urls):
-            day = row.report.update.date if row.report.update else row.report.dump.date
-            key = (0, "", event.slug, row.report.url)
-            by_day.setdefault(day, []).append((key, event, row))
+    found = []
+    for row in rows([entry for entry in event.timeline if entry.first_report], event, dumps, urls):
+        key = (1, row.entry.datetime.astimezone(timezone.utc).isoformat(), event.slug, row.report.url)
+        found.append((row.moment.date(), key, row))
+    for row in rows(event.untimed, event, dumps, urls):
+        day = row.report.update.date if row.report.update else row.report.dump.date
+        found.append((day, (0, "", event.slug, row.report.url), row))
+    return found
+
+
+def _by_day(items: list[tuple]) -> list[Day]:
+    """``(day, sort key, row)`` items as days: newest day first, newest first within a day."""
+    by_day: dict[date | None, list[tuple]] = {}
+    for day, key, row in items:
+        by_day.setdefault(day, []).append((key, row))
     days = []
     for day in sorted(by_day, key=lambda d: (d is not None, d or date.min), reverse=True):
         ordered = sorted(by_day[day], key=lambda item: item[0], reverse=True)
-        days.append(Day(day, tuple((event, row) for _, event, row in ordered)))
+        days.append(Day(day, tuple(row for _, row in ordered)))
     return days
+
+
+def site_days(events: list[Event], dumps: dict[str, Dump], urls: dict[str, str]) -> list[Day]:
+    """Every event's first reports by local day, newest day first, newest first within a day;
+    each row is ``(event, Row)``."""
+    return _by_day([(day, key, (event, row)) for event in events for day, key, row in _event_rows(event, dumps, urls)])
 
 
 def shown(event: Event, row: Row) -> tuple:
@@ -134,39 +146,24 @@ def shown(event: Event, row: Row) -> tuple:
 def event_items(event: Event, dumps: dict[str, Dump], urls: dict[str, str]) -> list[tuple]:
     """One event's part of the site timeline, as plain data: ``(day, sort key, shown)`` per row.
 
-    :func:`light_days` merges every event's items into the days :func:`site_days` makes, with
+    :func:`light_days` orders every event's items into the days :func:`site_days` makes, with
     ``(event slug, shown)`` for rows; an event's items can be kept from the last build, and
     :func:`real_days` turns the days of one page back into rows for the template.
     """
-    items = []
-    for row in rows([entry for entry in event.timeline if entry.first_report], event, dumps, urls):
-        key = (1, row.entry.datetime.astimezone(timezone.utc).isoformat(), event.slug, row.report.url)
-        items.append((row.moment.date(), key, shown(event, row)))
-    for row in rows(event.untimed, event, dumps, urls):
-        day = row.report.update.date if row.report.update else row.report.dump.date
-        items.append((day, (0, "", event.slug, row.report.url), shown(event, row)))
-    return items
+    return [(day, key, shown(event, row)) for day, key, row in _event_rows(event, dumps, urls)]
 
 
 def light_days(items: list[tuple]) -> list[Day]:
-    """Every event's items as :func:`site_days` orders them; each row is ``(event slug, shown)``."""
-    by_day: dict[date | None, list[tuple]] = {}
-    for day, key, seen in items:
-        by_day.setdefault(day, []).append((key, seen))
-    days = []
-    for day in sorted(by_day, key=lambda d: (d is not None, d or date.min), reverse=True):
-        ordered = sorted(by_day[day], key=lambda item: item[0], reverse=True)
-        days.append(Day(day, tuple((seen[0], seen) for _, seen in ordered)))
-    return days
+    """Every event's items in :func:`site_days`'s order; each row is ``(event slug, shown)``."""
+    return _by_day([(day, key, (seen[0], seen)) for day, key, seen in items])
 
 
 def real_days(days: list[Day], events: dict[str, Event], dumps: dict[str, Dump], urls: dict[str, str]) -> list[Day]:
     """Light days (of one page) with their rows made again: ``(event, Row)``, as :func:`site_days` gives."""
     made: dict[tuple[str, str], tuple[Event, Row]] = {}
     for slug in sorted({slug for day in days for slug, _ in day.rows}):
-        event = events[slug]
-        for row in rows([e for e in event.timeline if e.first_report], event, dumps, urls) + rows(event.untimed, event, dumps, urls):
-            made[(slug, row.report.url)] = (event, row)
+        for _, _, row in _event_rows(events[slug], dumps, urls):
+            made[(slug, row.report.url)] = (events[slug], row)
     return [Day(day.date, tuple(made[(slug, seen[2])] for slug, seen in day.rows), day.continued) for day in days]
 
 
