@@ -54,7 +54,7 @@ def test_updating_the_last_builds_index_gives_the_index_a_full_build_gives(every
     full = build_index(edited)
     previous = build_index(docs)
     texts = term_texts(previous)
-    updated = build_index(edited, previous.terms_by_text, previous)
+    updated = build_index(edited, previous)
     assert {"told", "report", "unheardofword"} <= updated.changed
     if not everywhere:  # edits late in the archive redo only their own terms
         assert len(updated.changed) < len(full.postings) / 4
@@ -64,14 +64,14 @@ def test_updating_the_last_builds_index_gives_the_index_a_full_build_gives(every
     assert json.dumps(updated.serialize()) == json.dumps(full.serialize())
     assert term_texts(updated, texts) == term_texts(full)
     # an unchanged build changes nothing
-    again = build_index(edited, updated.terms_by_text, build_index(edited))
+    again = build_index(edited, build_index(edited))
     assert again.changed == set() and again.postings == full.postings
 
 
 def test_a_document_added_or_removed_builds_the_index_again():
     docs = sample_documents()
     previous = build_index(docs)
-    fewer = build_index(docs[1:], previous.terms_by_text, previous)
+    fewer = build_index(docs[1:], previous)
     assert fewer.changed is None
     assert json.dumps(fewer.serialize()) == json.dumps(build_index(docs[1:]).serialize())
 

@@ -50,7 +50,6 @@ class CompactIndex:
     postings: dict[str, tuple[int, float, list[list[int]]]] = field(default_factory=dict)
     lengths: list[int] = field(default_factory=list)  # per field: its length in terms, summed over documents
     pipeline: tuple[str, ...] = ("stemmer",)
-    terms_by_text: dict = field(default_factory=dict)  # text hash -> field terms, for the next build
     # terms whose postings or number differ from the index this one was updated from (None: all)
     changed: set | None = None
 

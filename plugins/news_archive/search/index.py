@@ -9,7 +9,6 @@ tokenised: lunr.py's tokenizer would otherwise split on fewer characters than lu
 
 from __future__ import annotations
 
-import hashlib
 import re
 
 from lunr.builder import Builder
@@ -58,31 +57,15 @@ def lunr_builder() -> Builder:
     return builder
 
 
-def text_key(doc: SearchDoc) -> str:
-    """A document's searchable text, hashed: what its terms can be cached by."""
-    return hashlib.sha1("\x00".join(getattr(doc, name) for name, _ in FIELDS).encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def build_index(docs: list[SearchDoc], known_terms: dict | None = None, previous: builder.CompactIndex | None = None) -> builder.CompactIndex:
+def build_index(docs: list[SearchDoc], previous: builder.CompactIndex | None = None) -> builder.CompactIndex:
     """The lunr index of documents, in ref order (``.serialize()`` gives lunr-schema 2.3.9).
 
-    ``known_terms`` maps a document's text hash to its counted field terms (from an earlier
-    build); the index keeps the terms of this build in ``terms_by_text`` for the next one.
     ``previous``, the index of an earlier build, is updated where the documents changed
-    (:func:`.builder.update`) instead of built again.
+    (:func:`.builder.update`) instead of built again. The build itself keeps counted terms per
+    article (:func:`article_entries`); this is the same index from plain documents.
     """
-    known_terms = known_terms or {}
-    ordered = sorted(docs, key=lambda d: d.ref)
-    current = {}
-    prepared = []
-    for doc in ordered:
-        key = text_key(doc)
-        counted = current.get(key) or known_terms.get(key) or field_counts(doc)
-        current[key] = counted
-        prepared.append((doc.ref, counted))
-    index = builder.update(previous, prepared, list(FIELDS))
-    index.terms_by_text = current
-    return index
+    prepared = [(doc.ref, field_counts(doc)) for doc in sorted(docs, key=lambda d: d.ref)]
+    return builder.update(previous, prepared, list(FIELDS))
 
 
 def article_entries(dumps: dict[str, Dump], urls: dict[str, str], events: list[Event], known: dict | None = None) -> dict:
