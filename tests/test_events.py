@@ -216,3 +216,46 @@ def test_an_undated_placement_is_made_again_when_its_event_changed():
     assert group(_docs(second, {"a1", "a2", "b1", "b2"}), options, memo=memo) == fresh
     # nothing changed: the placement is kept (and is still right)
     assert group(_docs(second, {"a1", "a2", "b1", "b2"}), options, memo=memo) == fresh
+
+
+def test_a_pair_of_dated_articles_is_scored_again_only_when_one_of_them_changed(monkeypatch):
+    """The memo keeps the scores of pairs whose two articles (date, vector, names) are the same as last time."""
+    from news_archive import events as events_module
+    from news_archive.events import group
+
+    scored = []
+    real = events_module._map_in_halves
+
+    def counting(function, items, parallel):
+        if function.__name__ == "edge":
+            scored.extend(items)
+        return real(function, items, parallel)
+
+    monkeypatch.setattr(events_module, "_map_in_halves", counting)
+    options = EventOptions()
+    summit = {"summit": 0.8, "train": 0.6}
+    trial = {"trial": 0.8, "court": 0.6}
+    everyone = {"a1", "a2", "b1", "b2"}
+    first = {"a1": summit, "a2": summit, "b1": trial, "b2": trial}
+    memo: dict = {}
+    assert group(_docs(first, everyone), options, memo=memo) == [["a1", "a2"], ["b1", "b2"]]
+    assert len(scored) == 6  # every pair, once
+    scored.clear()
+    assert group(_docs(first, everyone), options, memo=memo) == [["a1", "a2"], ["b1", "b2"]]
+    assert scored == []  # nothing changed: nothing compared again
+    # one article now reports the trial: only its pairs are compared, and it joins the trial's event
+    second = {**first, "a2": trial}
+    assert group(_docs(second, everyone), options, memo=memo) == [["a1"], ["a2", "b1", "b2"]] == group(_docs(second, everyone), options)
+    assert sorted(scored[:3]) == [("a1", "a2"), ("a2", "b1"), ("a2", "b2")]
+
+
+def test_idf_weights_keep_two_decimals_so_one_edit_does_not_reweigh_common_words():
+    from collections import Counter
+
+    from news_archive.similarity import idf_table
+
+    corpus = [Counter({"said": 1, "people": 1}) for _ in range(900)] + [Counter({"summit": 1}) for _ in range(100)]
+    weights = idf_table(corpus)
+    assert weights == {"said": 1.11, "people": 1.11, "summit": 3.29}
+    corpus[0] = Counter({"said": 1})  # one dump fewer uses "people": its idf moves in the fourth decimal only
+    assert idf_table(corpus) == weights

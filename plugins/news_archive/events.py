@@ -262,10 +262,12 @@ def group(docs: dict[str, _Doc], options: EventOptions, parallel: bool = False, 
                 return score
         return None
 
-    def join_strongest_first(pairs):
+    def scored(pairs) -> dict[tuple[str, str], float]:
         pairs = list(pairs)
-        edges = [(-round(score, 9), a, b) for (a, b), score in zip(pairs, _map_in_halves(edge, pairs, parallel)) if score is not None]
-        for _, a, b in sorted(edges):
+        return {pair: score for pair, score in zip(pairs, _map_in_halves(edge, pairs, parallel)) if score is not None}
+
+    def join_strongest_first(edges: dict[tuple[str, str], float]):
+        for _, a, b in sorted((-round(score, 9), a, b) for (a, b), score in edges.items()):
             clusters.union(a, b)
 
     dated = sorted((doc.dump.date, key) for key, doc in docs.items() if doc.dump.date)
@@ -277,7 +279,14 @@ def group(docs: dict[str, _Doc], options: EventOptions, parallel: bool = False, 
                     break
                 yield a, b
 
-    join_strongest_first(dated_pairs())
+    # A pair of articles whose date, vector and names are the last build's scores as it did then:
+    # only pairs with an article that changed are compared again.
+    inputs = {key: (doc.dump.date, doc.vector, doc.names) for key, doc in docs.items()}
+    last_inputs = memo.get("inputs", {}) if memo.get("options") == options else {}
+    fresh = {key for key, value in inputs.items() if last_inputs.get(key) != value}
+    edges = {(a, b): score for (a, b), score in memo.get("edges", {}).items() if a not in fresh and b not in fresh and a in inputs and b in inputs} if last_inputs else {}
+    edges.update(scored(pair for pair in dated_pairs() if pair[0] in fresh or pair[1] in fresh))
+    join_strongest_first(edges)
 
     # undated articles and the centroids of the dated events
     members: dict[str, list[str]] = defaultdict(list)
@@ -322,17 +331,17 @@ def group(docs: dict[str, _Doc], options: EventOptions, parallel: bool = False, 
         return choice, tuple(best)
 
     # The last build's placement of an undated article stands when its inputs are the same: the
-    # article (vector, names), no changed centroid among its candidates, none that would now be one.
+    # article (date, vector, names), no changed centroid among its candidates, none that would now be one.
     centroids = {root: (centroid_vectors.get(root, {}), centroid_names[root]) for root in members}
-    last = memo.get("placed", {}) if memo.get("options") == options else {}
+    last = memo.get("placed", {}) if last_inputs else {}
     old_centroids = memo.get("centroids", {}) if last else {}
     changed = {r for r, c in centroids.items() if old_centroids.get(r) != c} | (old_centroids.keys() - centroids.keys())
 
     def still_placed(key: str) -> tuple | None:
         entry = last.get(key)
-        if entry is None or entry[0] != docs[key].vector or entry[1] != names[key]:
+        if entry is None or key in fresh:
             return None
-        best = entry[3]
+        best = entry[1]
         if any(root in changed for _, root in best):
             return None
         for root in changed:
@@ -341,14 +350,14 @@ def group(docs: dict[str, _Doc], options: EventOptions, parallel: bool = False, 
                 continue  # shares no top term with the article: never a candidate
             if len(best) < CANDIDATES or (-partial_score(key, centroid), root) <= best[-1]:
                 return None  # it would be a candidate now
-        return entry[2], best
+        return entry
 
     placed = {key: still_placed(key) for key in undated}
     todo = [key for key in undated if placed[key] is None]
     placed.update(zip(todo, _map_in_halves(best_event, todo, parallel)))
     memo.update(
-        options=options, centroids=centroids,
-        placed={key: (docs[key].vector, names[key], placed[key][0], placed[key][1]) for key in undated},
+        options=options, inputs=inputs, edges=edges, centroids=centroids,
+        placed={key: placed[key] for key in undated},
     )
 
     alone = []
@@ -364,7 +373,7 @@ def group(docs: dict[str, _Doc], options: EventOptions, parallel: bool = False, 
                 holders[term].append(key)
         return sorted({(a, b) for members in holders.values() for n, a in enumerate(members) for b in members[n + 1 :]})
 
-    join_strongest_first(sharing_pairs(alone))
+    join_strongest_first(scored(sharing_pairs(alone)))
 
     result: dict[str, list[str]] = defaultdict(list)
     for key in sorted(docs):
