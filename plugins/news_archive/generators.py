@@ -31,8 +31,7 @@ from .anchors import dedupe_slugs
 from .events import Event, build_events
 from .model import Dump
 from .reader import article_date
-from .search.builder import CompactIndex
-from .search.index import article_entries, index_entries
+from .search.index import article_entries, index_entries, kept_index, packed_entries
 from .search.pieces import dumps_compact, search_files, term_texts
 
 logger = logging.getLogger(__name__)
@@ -411,8 +410,9 @@ def write_search(folder: str, events, dumps, urls, options: dict, lunr_js: str |
     memo = _load_search_cache(cache) if cache and load else {}
     # an unchanged article's documents are reused as the last build counted them; the last
     # build's index is updated where documents changed, and its term entries reused where not
-    entries = article_entries(dumps, urls, events, memo.get("articles"))
-    index, records, found = index_entries(entries, CompactIndex.from_state(memo["index"]) if "index" in memo else None)
+    kept = memo.get("articles", {})
+    entries = article_entries(dumps, urls, events, kept)
+    index, records, found = index_entries(entries, kept_index(memo["index"], kept) if "index" in memo else None)
     texts = term_texts(index, memo.get("texts"))
     files = search_files(index, records, found, options["chunk_bytes"], options["bucket"], texts)
     if options["monolithic"]:
@@ -434,7 +434,7 @@ def write_search(folder: str, events, dumps, urls, options: dict, lunr_js: str |
     if lunr_js is not None:
         shutil.copyfile(lunr_js, os.path.join(folder, "lunr.min.js"))
     if cache and store:
-        _save_search_cache(cache, {"articles": entries, "index": index.state(), "texts": texts, "files": hashes})
+        _save_search_cache(cache, {"articles": packed_entries(entries), "index": index.state(), "texts": texts, "files": hashes})
     return time.perf_counter() - started
 
 

@@ -17,8 +17,10 @@ pieces one edit would change nearly all of them.)
 
 from __future__ import annotations
 
+import marshal
 import math
 import sys
+from array import array
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
@@ -40,27 +42,54 @@ def idf_of(held: int, doc_count: int) -> float:
     return math.log(1 + abs((doc_count - held + 0.5) / (held + 0.5)))
 
 
+Counted = tuple  # (terms in order of first occurrence, their counts, the field's length in terms)
+#: A document's counted fields, ``{field: Counted}``, or the same packed with ``marshal`` (as the
+#: cache keeps them: one bytes object loads far faster than its tuples, and is unpacked only if read).
+Row = dict | bytes
+
+
+def fields_of(row: Row) -> dict[str, Counted]:
+    return marshal.loads(row) if isinstance(row, bytes) else row
+
+
+def packed(row: Row) -> bytes:
+    return row if isinstance(row, bytes) else marshal.dumps(row)
+
+
+def _packed_flat(flat) -> bytes:
+    return flat.tobytes() if isinstance(flat, array) else array("i", flat).tobytes()
+
+
 @dataclass
 class CompactIndex:
     fields: list[str]
     boosts: list[float]
     refs: list[str]  # document number -> ref, in the order documents were added
-    rows: list = field(default_factory=list)  # per document, per field (document-major): its Counted or None
+    rows: list[Row] = field(default_factory=list)  # per document: its counted fields
     # term -> (term index, idf, per field a flat list [doc, tf, length, doc, tf, length, ...] in document order)
-    postings: dict[str, tuple[int, float, list[list[int]]]] = field(default_factory=dict)
+    postings: dict[str, tuple[int, float, list]] = field(default_factory=dict)
+    # term -> where it first occurs (document, field, place among the field's terms): its term index is its rank
+    firsts: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     lengths: list[int] = field(default_factory=list)  # per field: its length in terms, summed over documents
     pipeline: tuple[str, ...] = ("stemmer",)
     # terms whose postings or number differ from the index this one was updated from (None: all)
     changed: set | None = None
 
     def state(self) -> tuple:
-        """The index as plain lists, dicts and tuples (what ``marshal`` can keep between builds)."""
-        return self.fields, self.boosts, self.refs, self.rows, self.postings, self.lengths, tuple(self.pipeline)
+        """The index but its rows as plain values (what ``marshal`` can keep between builds); each
+        posting list packed as 32-bit integers, which load as one block instead of an object each."""
+        postings = {term: (number, idf, [_packed_flat(flat) for flat in lists]) for term, (number, idf, lists) in self.postings.items()}
+        return self.fields, self.boosts, self.refs, postings, self.firsts, self.lengths, tuple(self.pipeline)
 
     @classmethod
-    def from_state(cls, state: tuple) -> CompactIndex:
-        fields, boosts, refs, rows, postings, lengths, pipeline = state
-        return cls(fields=list(fields), boosts=list(boosts), refs=refs, rows=rows, postings=postings, lengths=list(lengths), pipeline=pipeline)
+    def from_state(cls, state: tuple, rows: list[Row]) -> CompactIndex:
+        """The index ``state()`` kept, with its documents' rows (kept by the caller, in document order)."""
+        fields, boosts, refs, postings, firsts, lengths, pipeline = state
+        if len(rows) != len(refs):
+            raise ValueError("one row per document")
+        postings = {term: (number, idf, [array("i", flat) for flat in lists]) for term, (number, idf, lists) in postings.items()}
+        return cls(fields=list(fields), boosts=list(boosts), refs=refs, rows=rows, postings=postings, firsts=firsts,
+                   lengths=list(lengths), pipeline=pipeline)
 
     @property
     def averages(self) -> list[float]:
@@ -98,9 +127,6 @@ class CompactIndex:
         }
 
 
-Counted = tuple  # (terms in order of first occurrence, their counts, the field's length in terms)
-
-
 def count(terms: list[str]) -> Counted:
     """A field's terms as the builder needs them; computed once per text and cached between builds."""
     counts = Counter(terms)  # keeps first-occurrence order, as lunr.py numbers terms
@@ -108,32 +134,31 @@ def count(terms: list[str]) -> Counted:
     return tuple(sys.intern(t) for t in counts), tuple(counts.values()), len(terms)
 
 
-def _rows(documents: list[tuple[str, dict[str, Counted]]], names: list[str]) -> list:
-    return [counted_fields.get(name) or None for _, counted_fields in documents for name in names]
-
-
-def build(documents: list[tuple[str, dict[str, Counted]]], fields: list[tuple[str, float]]) -> CompactIndex:
+def build(documents: list[tuple[str, Row]], fields: list[tuple[str, float]]) -> CompactIndex:
     """Index ``(ref, {field: count(terms)})`` documents as lunr.py's Builder would, in the order given.
 
     Terms arrive lower-cased (lunr.js's tokenizer lower-cases before the pipeline).
     """
     names = [name for name, _ in fields]
-    width = len(names)
     index = CompactIndex(fields=names, boosts=[boost for _, boost in fields], refs=[ref for ref, _ in documents])
-    index.rows = rows = _rows(documents, names)
-    index.lengths = lengths = [0] * width
+    index.rows = [row for _, row in documents]
+    index.lengths = lengths = [0] * len(names)
     slots: dict[str, list[list[int]]] = {}  # term -> per field [doc, tf, length, ...]; in first-occurrence order
-    for position, counted in enumerate(rows):
-        if counted is None or not counted[2]:
-            continue
-        d, f = divmod(position, width)
-        terms, tfs, length = counted
-        lengths[f] += length
-        for term, tf in zip(terms, tfs):
-            lists = slots.get(term)
-            if lists is None:
-                lists = slots[term] = [[] for _ in names]
-            lists[f] += (d, tf, length)
+    firsts = index.firsts
+    for d, row in enumerate(index.rows):
+        counted_fields = fields_of(row)
+        for f, name in enumerate(names):
+            counted = counted_fields.get(name)
+            if not counted or not counted[2]:
+                continue
+            terms, tfs, length = counted
+            lengths[f] += length
+            for place, (term, tf) in enumerate(zip(terms, tfs)):
+                lists = slots.get(term)
+                if lists is None:
+                    lists = slots[term] = [[] for _ in names]
+                    firsts[term] = (d, f, place)
+                lists[f] += (d, tf, length)
     doc_count = len(documents)
     index.postings = {
         term: (number, idf_of(sum(len(flat) for flat in lists) // 3, doc_count), lists)
@@ -142,12 +167,13 @@ def build(documents: list[tuple[str, dict[str, Counted]]], fields: list[tuple[st
     return index
 
 
-def update(previous: CompactIndex | None, documents: list[tuple[str, dict[str, Counted]]], fields: list[tuple[str, float]]) -> CompactIndex:
+def update(previous: CompactIndex | None, documents: list[tuple[str, Row]], fields: list[tuple[str, float]]) -> CompactIndex:
     """The index :func:`build` would make of ``documents``, made from the index of an earlier build.
 
     When the documents are the same ones in the same order (the refs did not change), only
     the postings of the terms of changed fields are redone, and ``changed`` names the terms
-    whose entry differs. Otherwise (or with no earlier index) this is :func:`build`.
+    whose entry differs. A row that is the earlier build's own object is not looked at (nor
+    unpacked). Otherwise (or with no earlier index) this is :func:`build`.
     ``previous`` is consumed: its lists are reused.
     """
     names = [name for name, _ in fields]
@@ -155,22 +181,31 @@ def update(previous: CompactIndex | None, documents: list[tuple[str, dict[str, C
     refs = [ref for ref, _ in documents]
     if previous is None or previous.fields != names or previous.boosts != boosts or previous.refs != refs:
         return build(documents, fields)
-    width = len(names)
-    rows = _rows(documents, names)
-    old_rows = previous.rows
+    rows = [row for _, row in documents]
+    unpacked: dict[int, dict] = {}
+
+    def counted_at(d: int, f: int) -> Counted | None:
+        if d not in unpacked:
+            unpacked[d] = fields_of(rows[d])
+        return unpacked[d].get(names[f]) or None
+
     lengths = list(previous.lengths)
     postings = dict(previous.postings)
     touched: dict[tuple[str, int], list[int]] = {}  # (term, field) -> documents whose field changed
-    for position, (new, old) in enumerate(zip(rows, old_rows)):
+    for d, (new, old) in enumerate(zip(rows, previous.rows)):
         if new is old or new == old:
             continue
-        d, f = divmod(position, width)
-        lengths[f] += (new[2] if new else 0) - (old[2] if old else 0)
-        for counted in (old, new):
-            for term in counted[0] if counted else ():
-                docs = touched.setdefault((term, f), [])
-                if not docs or docs[-1] != d:
-                    docs.append(d)
+        old_fields = fields_of(old)
+        for f, name in enumerate(names):
+            before, after = old_fields.get(name) or None, counted_at(d, f)
+            if before == after:
+                continue
+            lengths[f] += (after[2] if after else 0) - (before[2] if before else 0)
+            for counted in (before, after):
+                for term in counted[0] if counted else ():
+                    docs = touched.setdefault((term, f), [])
+                    if not docs or docs[-1] != d:
+                        docs.append(d)
     copied: dict[str, list[list[int]]] = {}
     for (term, f), docs in touched.items():
         lists = copied.get(term)
@@ -178,7 +213,7 @@ def update(previous: CompactIndex | None, documents: list[tuple[str, dict[str, C
             lists = copied[term] = [list(flat) for flat in postings[term][2]] if term in postings else [[] for _ in names]
         flat = lists[f]
         for d in docs:
-            counted = rows[d * width + f]
+            counted = counted_at(d, f)
             here = None
             if counted is not None and counted[2]:
                 try:
@@ -195,18 +230,19 @@ def update(previous: CompactIndex | None, documents: list[tuple[str, dict[str, C
             else:
                 flat[at:at] = [d, here, counted[2]]
     doc_count = len(refs)
+    # a term no changed field holds keeps its postings, and so where it first occurs
+    firsts = dict(previous.firsts)
     for term, lists in copied.items():
         held = sum(len(flat) for flat in lists) // 3
         if held:
             postings[term] = (None, idf_of(held, doc_count), lists)
+            d, f = min((flat[0], f) for f, flat in enumerate(lists) if flat)
+            firsts[term] = (d, f, counted_at(d, f)[0].index(term))
         else:
             postings.pop(term, None)
+            firsts.pop(term, None)
     # term numbers: the order of first occurrence (document, field, place in the field's terms)
-    firsts = {}
-    for term, (_, _, lists) in postings.items():
-        d, f = min((flat[0], f) for f, flat in enumerate(lists) if flat)
-        firsts[term] = (d, f, rows[d * width + f][0].index(term))
-    index = CompactIndex(fields=names, boosts=boosts, refs=refs, rows=rows, lengths=lengths)
+    index = CompactIndex(fields=names, boosts=boosts, refs=refs, rows=rows, firsts=firsts, lengths=lengths)
     index.changed = set(copied)
     for number, term in enumerate(sorted(firsts, key=firsts.__getitem__)):
         _, idf, lists = postings[term]

@@ -89,12 +89,30 @@ def article_entries(dumps: dict[str, Dump], urls: dict[str, str], events: list[E
     return entries
 
 
+def _in_ref_order(entries: dict) -> list[tuple]:
+    return sorted((doc for _, docs in entries.values() for doc in docs), key=lambda doc: doc[0])
+
+
 def index_entries(entries: dict, previous: builder.CompactIndex | None = None) -> tuple[builder.CompactIndex, list[str], list[tuple]]:
     """The index of the articles' documents in ref order (updated from ``previous`` where it can be),
     with their records and facets in the same order."""
-    rows = sorted((doc for _, docs in entries.values() for doc in docs), key=lambda row: row[0])
-    index = builder.update(previous, [(ref, counted) for ref, counted, _, _ in rows], list(FIELDS))
-    return index, [row[2] for row in rows], [row[3] for row in rows]
+    docs = _in_ref_order(entries)
+    index = builder.update(previous, [(ref, row) for ref, row, _, _ in docs], list(FIELDS))
+    return index, [doc[2] for doc in docs], [doc[3] for doc in docs]
+
+
+def kept_index(state: tuple, entries: dict) -> builder.CompactIndex:
+    """The index an earlier build kept (``CompactIndex.state()``), with the rows of the entries it was made of."""
+    return builder.CompactIndex.from_state(state, [row for _, row, _, _ in _in_ref_order(entries)])
+
+
+def packed_entries(entries: dict) -> dict:
+    """The entries as the cache keeps them: each document's counted fields packed (:func:`.builder.packed`)."""
+    return {
+        key: entry if all(isinstance(doc[1], bytes) for doc in entry[1])
+        else (entry[0], [(ref, builder.packed(row), record, facet) for ref, row, record, facet in entry[1]])
+        for key, entry in entries.items()
+    }
 
 
 def lunr_py_index(docs: list[SearchDoc]) -> dict:
