@@ -259,3 +259,25 @@ def test_idf_weights_keep_two_decimals_so_one_edit_does_not_reweigh_common_words
     assert weights == {"said": 1.11, "people": 1.11, "summit": 3.29}
     corpus[0] = Counter({"said": 1})  # one dump fewer uses "people": its idf moves in the fourth decimal only
     assert idf_table(corpus) == weights
+
+
+def test_copy_with_is_dataclasses_replace_for_the_model():
+    from dataclasses import fields, replace
+
+    from news_archive.model import Dump, Para, Update, copy_with
+
+    update = Update(id="u1", line=3, time="08:40", headline=Para(3, "Talks begin"), paragraphs=(Para(4, "Leaders met."),))
+    dump = Dump(name="d.txt", line_count=9, kind="liveblog", title=Para(1, "Summit"), updates=(update,), digest="abc")
+    for value, changes in ((update, {"date": date(2024, 1, 5), "day": 1}), (dump, {"date": date(2024, 1, 5), "timezone": "Asia/Tokyo"})):
+        copied = copy_with(value, **changes)
+        assert copied == replace(value, **changes) and hash(copied) == hash(replace(value, **changes))
+        assert all(getattr(copied, f.name) == getattr(replace(value, **changes), f.name) for f in fields(value))
+        assert value != copied and copied.__dict__.keys() == value.__dict__.keys()
+    with pytest.raises(TypeError):
+        copy_with(update, dated=True)
+    # what makes the copy exact: every model class is plain (a __post_init__ or an init=False field would not run)
+    from news_archive import model
+
+    for cls in (c for c in vars(model).values() if isinstance(c, type) and hasattr(c, "__dataclass_fields__")):
+        assert not hasattr(cls, "__post_init__") and not hasattr(cls, "__slots__"), cls
+        assert all(f.init for f in fields(cls)), cls

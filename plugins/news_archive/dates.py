@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from . import vocab
-from .model import Dump, Para, Update
+from .model import Dump, Para, Update, copy_with
 
 logger = logging.getLogger(__name__)
 
@@ -156,7 +155,7 @@ def with_date(dump: Dump, day: date | None, source: str | None) -> Dump:
     if day is None:
         return dump
     updates = tuple(
-        replace(u, date=day + timedelta(days=u.day), datetime=update_datetime(u, day + timedelta(days=u.day), dump.timezone))
+        copy_with(u, date=day + timedelta(days=u.day), datetime=update_datetime(u, day + timedelta(days=u.day), dump.timezone))
         for u in dump.updates
     )
-    return replace(dump, date=day, date_source=source, updates=updates)
+    return copy_with(dump, date=day, date_source=source, updates=updates)

@@ -243,8 +243,15 @@ def group(docs: dict[str, _Doc], options: EventOptions, parallel: bool = False, 
         for other in keys[1:]:
             clusters.union(keys[0], other, force=True)
 
+    # What the last build computed from an article stands while its inputs are the same: its date,
+    # vector and names (its top terms; the scores of its pairs; the centroid of an event of such articles).
+    inputs = {key: (doc.dump.date, doc.vector, doc.names) for key, doc in docs.items()}
+    last_inputs = memo.get("inputs", {}) if memo.get("options") == options else {}
+    fresh = {key for key, value in inputs.items() if last_inputs.get(key) != value}
+    last_top = memo.get("top", {}) if last_inputs else {}
     top = {
-        key: {t for t, _ in sorted(doc.vector.items(), key=lambda kv: (-kv[1], kv[0]))[: options.top_terms]}
+        key: last_top[key] if key not in fresh and key in last_top
+        else frozenset(t for t, _ in sorted(doc.vector.items(), key=lambda kv: (-kv[1], kv[0]))[: options.top_terms])
         for key, doc in docs.items()
     }
 
@@ -273,39 +280,61 @@ def group(docs: dict[str, _Doc], options: EventOptions, parallel: bool = False, 
     dated = sorted((doc.dump.date, key) for key, doc in docs.items() if doc.dump.date)
 
     def dated_pairs():
+        """Every pair of dated articles within the window, each in date order."""
         for i, (day, a) in enumerate(dated):
             for other_day, b in dated[i + 1 :]:
                 if (other_day - day).days > options.window_days:
                     break
                 yield a, b
 
-    # A pair of articles whose date, vector and names are the last build's scores as it did then:
-    # only pairs with an article that changed are compared again.
-    inputs = {key: (doc.dump.date, doc.vector, doc.names) for key, doc in docs.items()}
-    last_inputs = memo.get("inputs", {}) if memo.get("options") == options else {}
-    fresh = {key for key, value in inputs.items() if last_inputs.get(key) != value}
-    edges = {(a, b): score for (a, b), score in memo.get("edges", {}).items() if a not in fresh and b not in fresh and a in inputs and b in inputs} if last_inputs else {}
-    edges.update(scored(pair for pair in dated_pairs() if pair[0] in fresh or pair[1] in fresh))
+    def dated_pairs_of(keys: set[str]):
+        """The pairs ``dated_pairs`` yields that hold one of ``keys``, found from those keys alone."""
+        for i, (day, key) in enumerate(dated):
+            if key not in keys:
+                continue
+            for j in range(i - 1, -1, -1):
+                if (day - dated[j][0]).days > options.window_days:
+                    break
+                if dated[j][1] not in keys:  # a pair of two such keys is yielded once, from its later key
+                    yield dated[j][1], key
+            for j in range(i + 1, len(dated)):
+                if (dated[j][0] - day).days > options.window_days:
+                    break
+                yield key, dated[j][1]
+
+    # the last build's scores of pairs of unchanged articles stand; only pairs with a changed one are compared
+    if last_inputs:
+        edges = {(a, b): score for (a, b), score in memo.get("edges", {}).items() if a not in fresh and b not in fresh and a in docs and b in docs}
+        edges.update(scored(dated_pairs_of(fresh)))
+    else:
+        edges = scored(dated_pairs())
     join_strongest_first(edges)
 
     # undated articles and the centroids of the dated events
     members: dict[str, list[str]] = defaultdict(list)
     for _, key in dated:
         members[clusters.find(key)].append(key)
-    postings: dict[str, list[tuple[str, float]]] = defaultdict(list)
-    for root in sorted(members):
+    members_of = {root: tuple(keys) for root, keys in members.items()}
+    last_members = memo.get("members", {}) if last_inputs else {}
+    old_centroids = memo.get("centroids", {}) if last_inputs else {}
+    centroids: dict[str, tuple[dict[str, float], set[str]]] = {}  # root -> (vector, names)
+    for root in sorted(members_of):
+        keys = members_of[root]
+        if root in old_centroids and last_members.get(root) == keys and fresh.isdisjoint(keys):
+            centroids[root] = old_centroids[root]
+            continue
         total: Counter = Counter()
-        for key in members[root]:
+        for key in keys:
             total.update(docs[key].vector)
         norm = math.sqrt(sum(w * w for w in total.values())) or 1.0
-        for term, weight in strongest({t: w / norm for t, w in total.items()}, options.vector_terms).items():
+        centroids[root] = (strongest({t: w / norm for t, w in total.items()}, options.vector_terms), set().union(*(names[k] for k in keys)))
+    postings: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    for root, (centroid, _) in centroids.items():
+        for term, weight in centroid.items():
             postings[term].append((root, weight))
     undated = sorted(key for key, doc in docs.items() if not doc.dump.date)
-    centroid_vectors: dict[str, dict[str, float]] = defaultdict(dict)
-    for term, holders in postings.items():
-        for root, weight in holders:
-            centroid_vectors[root][term] = weight
-    centroid_names = {root: set().union(*(names[k] for k in keys)) for root, keys in members.items()}
+    centroid_vectors = {root: centroid for root, (centroid, _) in centroids.items()}
+    centroid_names = {root: found for root, (_, found) in centroids.items()}
 
     def partial_score(key: str, centroid: dict[str, float]) -> float:
         """An article's top terms against one centroid: the sum ``best_event`` accumulates, in its order."""
@@ -332,10 +361,9 @@ def group(docs: dict[str, _Doc], options: EventOptions, parallel: bool = False, 
 
     # The last build's placement of an undated article stands when its inputs are the same: the
     # article (date, vector, names), no changed centroid among its candidates, none that would now be one.
-    centroids = {root: (centroid_vectors.get(root, {}), centroid_names[root]) for root in members}
     last = memo.get("placed", {}) if last_inputs else {}
-    old_centroids = memo.get("centroids", {}) if last else {}
-    changed = {r for r, c in centroids.items() if old_centroids.get(r) != c} | (old_centroids.keys() - centroids.keys())
+    changed = {r for r, c in centroids.items() if old_centroids.get(r) is not c and old_centroids.get(r) != c}
+    changed |= old_centroids.keys() - centroids.keys()
 
     def still_placed(key: str) -> tuple | None:
         entry = last.get(key)
@@ -356,7 +384,7 @@ def group(docs: dict[str, _Doc], options: EventOptions, parallel: bool = False, 
     todo = [key for key in undated if placed[key] is None]
     placed.update(zip(todo, _map_in_halves(best_event, todo, parallel)))
     memo.update(
-        options=options, inputs=inputs, edges=edges, centroids=centroids,
+        options=options, inputs=inputs, top=top, edges=edges, members=members_of, centroids=centroids,
         placed={key: placed[key] for key in undated},
     )
 
@@ -485,7 +513,7 @@ def fill_dates(dumps: dict[str, Dump]) -> dict[str, Dump]:
     filled = {}
     for key, dump in dumps.items():
         if not dump.timezone and zone and not any(u.time for u in dump.updates):
-            dump = replace(dump, timezone=zone, timezone_source="event")
+            dump = dump.with_(timezone=zone, timezone_source="event")
         if dump.date is None and dated:
             dump = dates.with_date(dump, event_day_for(dump, min(dated), max(dated)), "event")
         filled[key] = dump
