@@ -37,6 +37,7 @@ def test_rebuild_after_one_dump_changed_equals_a_full_build(tmp_path, content):
     assert sorted(incremental) == sorted(clean)
     assert [name for name in clean if incremental[name] != clean[name]] == []
     assert b"Patrushev replied" in incremental["articles/the-latest-putin-kim-shake-hands-before-start-of-talks.html"]
+    assert list((tmp_path / "cache" / "jinja").glob("__jinja2_*.cache"))  # templates compiled once, kept
 
 
 def test_an_unchanged_rebuild_renders_no_page(tmp_path, content):
@@ -60,7 +61,7 @@ def test_a_theme_change_renders_every_page_again(tmp_path, content):
     base.write_text(base.read_text(encoding="utf-8").replace("Skip to content", "Skip to the content"), encoding="utf-8")
     build_site(out, content, **_cached(tmp_path, THEME=str(theme)))
     pages = [p for p in out.rglob("*.html")]
-    assert pages and all(b"Skip to the content" in p.read_bytes() for p in pages)
+    assert pages and all(b"Skip to the content" in p.read_bytes() for p in pages)  # not the compiled template kept
 
 
 def test_a_build_pauses_the_cyclic_collector_and_restores_it(tmp_path, content):
