@@ -385,7 +385,7 @@ def group(docs: dict[str, _Doc], options: EventOptions, parallel: bool = False, 
     placed.update(zip(todo, _map_in_halves(best_event, todo, parallel)))
     memo.update(
         options=options, inputs=inputs, top=top, edges=edges, members=members_of, centroids=centroids,
-        placed={key: placed[key] for key in undated},
+        placed=placed,  # every undated article, and only those
     )
 
     alone = []

@@ -130,7 +130,7 @@ class CompactIndex:
 def count(terms: list[str]) -> Counted:
     """A field's terms as the builder needs them; computed once per text and cached between builds."""
     counts = Counter(terms)  # keeps first-occurrence order, as lunr.py numbers terms
-    # interned: the cache then pickles each distinct term once and loads them shared
+    # interned: one string per distinct term in memory (marshal keeps them interned through the cache)
     return tuple(sys.intern(t) for t in counts), tuple(counts.values()), len(terms)
 
 
