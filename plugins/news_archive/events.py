@@ -333,8 +333,6 @@ def group(docs: dict[str, _Doc], options: EventOptions, parallel: bool = False, 
         for term, weight in centroid.items():
             postings[term].append((root, weight))
     undated = sorted(key for key, doc in docs.items() if not doc.dump.date)
-    centroid_vectors = {root: centroid for root, (centroid, _) in centroids.items()}
-    centroid_names = {root: found for root, (_, found) in centroids.items()}
 
     def partial_score(key: str, centroid: dict[str, float]) -> float:
         """An article's top terms against one centroid: the sum ``best_event`` accumulates, in its order."""
@@ -354,8 +352,8 @@ def group(docs: dict[str, _Doc], options: EventOptions, parallel: bool = False, 
             for root, other in postings.get(term, ()):
                 partial[root] += weight * other
         best = heapq.nsmallest(CANDIDATES, [(-score, r) for r, score in partial.items()])
-        shortlist = [r for _, r in best if same_names(names[key], centroid_names[r])][:10]
-        ranked = sorted(((cosine(docs[key].vector, centroid_vectors[r]), r) for r in shortlist), key=lambda s: (-s[0], s[1]))
+        shortlist = [r for _, r in best if same_names(names[key], centroids[r][1])][:10]
+        ranked = sorted(((cosine(docs[key].vector, centroids[r][0]), r) for r in shortlist), key=lambda s: (-s[0], s[1]))
         choice = ranked[0][1] if ranked and ranked[0][0] >= options.group_threshold else None
         return choice, tuple(best)
 

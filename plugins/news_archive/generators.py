@@ -456,7 +456,8 @@ def _load_search_cache(path: str) -> dict:
 
 def _save_search_cache(path: str, data: dict) -> None:
     """Plain data only, written with ``marshal``: at 10,000 dumps it loads in about half pickle's time.
-    Identical objects (each interned term, each article's counted fields) are written once."""
+    Each document's counted fields arrive packed (one ``bytes`` object) and each posting list as
+    32-bit integers, so loading makes a few objects per document (see ``search.builder.Row``)."""
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path + ".partial", "wb") as handle:
         handle.write(marshal.dumps({"key": _cache_key(), "data": data}))
