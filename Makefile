@@ -72,6 +72,6 @@ expected: setup
 	$(BIN)/python -m tests.expected
 
 bench: setup chromium
-	$(BIN)/python -m news_archive.bench $(BENCH_N)
+	$(BIN)/python -m tools.bench $(BENCH_N)
 
 .PHONY: help setup html clean regenerate serve devserver publish chromium test expected bench

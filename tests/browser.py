@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from news_archive.browser import launch, serve_with_log as serve  # noqa: F401  (serve yields base, requested)
+from tools.browser import launch, serve_with_log as serve  # noqa: F401  (serve yields base, requested)
 
 
 def watch(page) -> list[str]:

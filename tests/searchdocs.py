@@ -1,7 +1,7 @@
 """Search documents of the seeds and fixtures, for tests that need a small real index."""
 
 from news_archive.cli import load_keyed
-from news_archive.events import build_events
+from news_archive.events.build import build_events
 from news_archive.search.documents import documents
 
 from .conftest import FIXTURES, SEEDS

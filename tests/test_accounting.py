@@ -3,8 +3,8 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from news_archive.parse import parse_file
-from news_archive.render import article_html
+from news_archive.parse.cascade import parse_file
+from news_archive.present.render import article_html
 
 from .conftest import FIXTURES, SEEDS
 

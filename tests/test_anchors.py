@@ -1,7 +1,7 @@
 """Anchors are derived from content and survive a later scrape with new updates on top."""
 
-from news_archive.anchors import base_anchor, slugify, unique_anchors
-from news_archive.parse import parse_file, parse_text
+from news_archive.parse.anchors import base_anchor, slugify, unique_anchors
+from news_archive.parse.cascade import parse_file, parse_text
 
 from .conftest import AP_SEED, LIVE_SEED
 

@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from news_archive.cli import main as cli
-from news_archive.options import SettingsError
+from news_archive.pelican.settings import SettingsError
 
 from .conftest import SEEDS
 from .site import build_site

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from news_archive import bench
+from tools import bench
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 

@@ -6,7 +6,7 @@ import shutil
 import pytest
 from bs4 import BeautifulSoup
 
-from news_archive.parse import parse_file
+from news_archive.parse.cascade import parse_file
 
 from .conftest import SEEDS
 from .site import build_site
@@ -63,7 +63,7 @@ def test_urls_computed_once_are_pelicans_own(tmp_path, url, save_as):
     from pelican.contents import Article
     from pelican.settings import DEFAULT_CONFIG
 
-    from news_archive.generators import url_and_save_as
+    from news_archive.pelican.generator import url_and_save_as
 
     settings = {**DEFAULT_CONFIG, "PATH": str(tmp_path), "ARTICLE_URL": url, "ARTICLE_SAVE_AS": save_as}
     metadata = {"title": "Kim meets Putin", "slug": "kim-meets-putin", "date": datetime(2019, 4, 25, tzinfo=timezone.utc)}

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from news_archive.cli import load_keyed
-from news_archive.events import EventOptions, background_lines, build_events, derive_name, key_moments
-from news_archive.parse import parse_file, parse_text
-from news_archive.serialize import event_json
+from news_archive.events.build import EventOptions, background_lines, build_events, derive_name, key_moments
+from news_archive.parse.cascade import parse_file, parse_text
+from news_archive.present.serialize import event_json
 
 from .conftest import AP_SEED, FIXTURES, LIVE_SEED, SEEDS
 
@@ -151,8 +151,8 @@ def test_unknown_event_options_are_refused():
 
 
 def test_grouping_on_two_cores_gives_the_same_events(tmp_path, monkeypatch):
-    from news_archive import events as events_module
-    from news_archive.corpus import generate
+    from news_archive.events import build as events_module
+    from tools.corpus import generate
 
     generate(120, tmp_path, seed=11)
     items = load_keyed(sorted(tmp_path.glob("*.txt")))
@@ -164,7 +164,7 @@ def test_grouping_on_two_cores_gives_the_same_events(tmp_path, monkeypatch):
 
 
 def test_a_rebuild_with_the_memo_gives_the_events_a_fresh_build_gives(tmp_path):
-    from news_archive.corpus import generate
+    from tools.corpus import generate
 
     generate(120, tmp_path, seed=3)
     paths = sorted(tmp_path.glob("*.txt"))
@@ -190,8 +190,8 @@ def test_a_rebuild_with_the_memo_gives_the_events_a_fresh_build_gives(tmp_path):
 def _docs(vectors: dict[str, dict], dated: set[str]):
     from collections import Counter
 
-    from news_archive.events import _Doc
-    from news_archive.model import Dump, Para
+    from news_archive.events.build import _Doc
+    from news_archive.parse.model import Dump, Para
 
     def dump(key):
         return Dump(name=key, line_count=1, kind="story", title=Para(1, key), date=date(2024, 1, 5) if key in dated else None)
@@ -201,7 +201,7 @@ def _docs(vectors: dict[str, dict], dated: set[str]):
 
 def test_an_undated_placement_is_made_again_when_its_event_changed():
     """The memo keeps an undated article's placement only while no event it was placed against changed."""
-    from news_archive.events import group
+    from news_archive.events.build import group
 
     options = EventOptions()
     summit = {"summit": 0.8, "train": 0.6}
@@ -220,8 +220,8 @@ def test_an_undated_placement_is_made_again_when_its_event_changed():
 
 def test_a_pair_of_dated_articles_is_scored_again_only_when_one_of_them_changed(monkeypatch):
     """The memo keeps the scores of pairs whose two articles (date, vector, names) are the same as last time."""
-    from news_archive import events as events_module
-    from news_archive.events import group
+    from news_archive.events import build as events_module
+    from news_archive.events.build import group
 
     scored = []
     real = events_module._map_in_halves
@@ -252,7 +252,7 @@ def test_a_pair_of_dated_articles_is_scored_again_only_when_one_of_them_changed(
 def test_idf_weights_keep_two_decimals_so_one_edit_does_not_reweigh_common_words():
     from collections import Counter
 
-    from news_archive.similarity import idf_table
+    from news_archive.events.similarity import idf_table
 
     corpus = [Counter({"said": 1, "people": 1}) for _ in range(900)] + [Counter({"summit": 1}) for _ in range(100)]
     weights = idf_table(corpus)
@@ -264,7 +264,7 @@ def test_idf_weights_keep_two_decimals_so_one_edit_does_not_reweigh_common_words
 def test_copy_with_is_dataclasses_replace_for_the_model():
     from dataclasses import fields, replace
 
-    from news_archive.model import Dump, Para, Update, copy_with
+    from news_archive.parse.model import Dump, Para, Update, copy_with
 
     update = Update(id="u1", line=3, time="08:40", headline=Para(3, "Talks begin"), paragraphs=(Para(4, "Leaders met."),))
     dump = Dump(name="d.txt", line_count=9, kind="liveblog", title=Para(1, "Summit"), updates=(update,), digest="abc")
@@ -276,7 +276,7 @@ def test_copy_with_is_dataclasses_replace_for_the_model():
     with pytest.raises(TypeError):
         copy_with(update, dated=True)
     # what makes the copy exact: every model class is plain (a __post_init__ or an init=False field would not run)
-    from news_archive import model
+    from news_archive.parse import model
 
     for cls in (c for c in vars(model).values() if isinstance(c, type) and hasattr(c, "__dataclass_fields__")):
         assert not hasattr(cls, "__post_init__") and not hasattr(cls, "__slots__"), cls

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from news_archive.parse import parse_file
-from news_archive.serialize import dump_json
+from news_archive.parse.cascade import parse_file
+from news_archive.present.serialize import dump_json
 
 from .conftest import FIXTURES, assert_subset
 

@@ -8,12 +8,12 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from news_archive import rules
-from news_archive.events import build_events
-from news_archive.header import read_header
-from news_archive.parse import _CONTROL, DumpError, parse_text
-from news_archive.render import article_html
-from news_archive.text import split_lines
+from news_archive.parse import rules
+from news_archive.events.build import build_events
+from news_archive.parse.header import read_header
+from news_archive.parse.cascade import _CONTROL, DumpError, parse_text
+from news_archive.present.render import article_html
+from news_archive.parse.text import split_lines
 
 from .conftest import SEEDS
 

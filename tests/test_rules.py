@@ -5,8 +5,10 @@ from datetime import date
 
 import pytest
 
-from news_archive import dates, places, rules
-from news_archive.header import read_header
+from news_archive.parse import dates
+from news_archive.parse import places
+from news_archive.parse import rules
+from news_archive.parse.header import read_header
 
 
 @pytest.mark.parametrize(

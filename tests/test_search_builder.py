@@ -6,9 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from news_archive.corpus import generate
+from tools.corpus import generate
 from news_archive.cli import load_keyed
-from news_archive.events import build_events
+from news_archive.events.build import build_events
 from news_archive.search.documents import documents
 from news_archive.search.index import article_entries, build_index, index_entries, kept_index, lunr_py_index, packed_entries
 from news_archive.search.pieces import term_texts

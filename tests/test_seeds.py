@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from news_archive.parse import parse_file
+from news_archive.parse.cascade import parse_file
 
 from .conftest import AP_SEED, LIVE_SEED
 

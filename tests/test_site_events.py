@@ -5,7 +5,7 @@ import shutil
 import pytest
 from bs4 import BeautifulSoup
 
-from news_archive.options import SettingsError
+from news_archive.pelican.settings import SettingsError
 
 from .conftest import FIXTURES, SEEDS
 from .links import broken_links

@@ -2,7 +2,7 @@
 
 import pytest
 
-from news_archive.text import NotText, decode, split_lines
+from news_archive.parse.text import NotText, decode, split_lines
 
 
 def test_utf8_with_bom_is_decoded_and_noted():

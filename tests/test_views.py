@@ -3,9 +3,9 @@
 from datetime import date
 
 from news_archive.cli import load_keyed
-from news_archive.events import build_events
-from news_archive.parse import parse_text
-from news_archive.views import Day, event_items, light_days, paginate, real_days, shown, site_days, source_label
+from news_archive.events.build import build_events
+from news_archive.parse.cascade import parse_text
+from news_archive.present.views import Day, event_items, light_days, paginate, real_days, shown, site_days, source_label
 
 from .conftest import FIXTURES, SEEDS
 
@@ -46,7 +46,7 @@ def test_pages_hold_at_most_n_rows_and_split_only_long_days():
 def test_light_timeline_days_are_the_site_days_page_for_page(tmp_path):
     """The build pages the timeline from plain per-event items, and makes rows again only for the
     pages it writes: the same days, rows and order as site_days."""
-    from news_archive.corpus import generate
+    from tools.corpus import generate
 
     generate(80, tmp_path, seed=4)
     for paths in (SEEDS + sorted((FIXTURES / "events").glob("*.txt")), sorted(tmp_path.glob("*.txt"))):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pydoc_data.topics
 
-from news_archive import vocab
+from news_archive.parse import vocab
 
 ROOT = Path(__file__).resolve().parent.parent
 

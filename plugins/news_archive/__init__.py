@@ -9,6 +9,6 @@ __version__ = "0.1.0"
 
 def register():
     """Pelican's plugin entry point."""
-    from .plugin import register as connect
+    from news_archive.pelican.plugin import register as connect
 
     connect()

@@ -9,14 +9,15 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from pathlib import Path
 
-from .anchors import article_slug, dedupe_slugs
-from .events import build_events
-from .parse import DumpError, parse_file
-from .serialize import dump_json, event_json
+from news_archive.parse.anchors import article_slug, dedupe_slugs
+from news_archive.events.build import build_events
+from news_archive.parse.cascade import DumpError, parse_file
+from news_archive.present.serialize import dump_json, event_json
 
 
 def dump_paths(paths: list[str]) -> list[Path]:
@@ -85,9 +86,18 @@ def cmd_check(args) -> int:
     return 1 if (problems and args.strict) else 0
 
 
-def cmd_generate(args) -> int:
-    from .corpus import generate
+def _tool(name: str):
+    """A module of the project checkout's ``tools/`` (tooling is not shipped in the package)."""
+    root = Path(__file__).resolve().parents[2]
+    if not (root / "tools" / f"{name}.py").is_file():
+        raise SystemExit(f"news-archive: this command needs the project checkout (tools/{name}.py beside plugins/)")
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    return importlib.import_module(f"tools.{name}")
 
+
+def cmd_generate(args) -> int:
+    generate = _tool("corpus").generate
     truth = generate(args.count, args.folder, seed=args.seed, events=args.events)
     print(f"wrote {len(truth)} dumps of {len({t['event'] for t in truth})} events to {args.folder}", file=sys.stderr)
     return 0

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..events import Event
-from ..model import Dump, Update
-from ..render import clock
-from ..views import source_label
+from news_archive.events.build import Event
+from news_archive.parse.model import Dump, Update
+from news_archive.present.render import clock
+from news_archive.present.views import source_label
 
 #: (field, boost). Headlines and titles weigh more than body text.
 FIELDS = (("title", 2), ("headline", 3), ("body", 1), ("source", 1), ("event", 1), ("place", 1))

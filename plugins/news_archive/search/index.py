@@ -14,12 +14,12 @@ import re
 from lunr.builder import Builder
 from lunr.stemmer import stemmer as lunr_py_stemmer
 
-from . import builder
-from ..events import Event
-from ..model import Dump
-from .documents import FIELDS, SearchDoc, article_documents, article_print
-from .pieces import facet_of, record_text
-from .jsport import index_terms
+from news_archive.search import builder
+from news_archive.events.build import Event
+from news_archive.parse.model import Dump
+from news_archive.search.documents import FIELDS, SearchDoc, article_documents, article_print
+from news_archive.search.pieces import facet_of, record_text
+from news_archive.search.jsport import index_terms
 
 
 _APOSTROPHES = re.compile("[\u2018\u2019\u02bc]")

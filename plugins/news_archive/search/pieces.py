@@ -32,7 +32,7 @@ import json
 
 from lunr import __TARGET_JS_VERSION__
 
-from .builder import B, K1, CompactIndex
+from news_archive.search.builder import B, K1, CompactIndex
 
 DEFAULT_CHUNK_BYTES = 24_000
 DEFAULT_RECORD_BUCKET = 8

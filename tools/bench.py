@@ -30,7 +30,7 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench-results"
 
 BASELINE_CONF = '''SITENAME = "Baseline"
@@ -125,7 +125,7 @@ def folder_bytes(folder: Path) -> int:
 
 
 def prepare(count: int, work: Path) -> tuple[Path, Path, list[dict]]:
-    from .corpus import generate
+    from tools.corpus import generate
 
     content, markdown = work / "content", work / "markdown"
     for folder in (content, markdown):
@@ -170,7 +170,7 @@ fetch("search/index.json").then(r => r.json()).then(data => {
 def search_figures(site: Path, queries: list[str]) -> list[dict]:
     from playwright.sync_api import sync_playwright
 
-    from .browser import launch, serve
+    from tools.browser import launch, serve
 
     (site / "bench-mono.html").write_text(MONO_PAGE, encoding="utf-8")
     results = []
@@ -211,11 +211,11 @@ def search_figures(site: Path, queries: list[str]) -> list[dict]:
 
 def write_monolithic_index(content: Path, site: Path) -> None:
     """index.json beside the pieces: one lunr index of the same documents, for comparison only."""
-    from .cli import load_keyed
-    from .events import build_events
-    from .search.documents import documents
-    from .search.index import build_index
-    from .search.pieces import dumps_compact
+    from news_archive.cli import load_keyed
+    from news_archive.events.build import build_events
+    from news_archive.search.documents import documents
+    from news_archive.search.index import build_index
+    from news_archive.search.pieces import dumps_compact
 
     events, dumps = build_events(load_keyed(sorted((content / "dumps").glob("*.txt"))))
     urls = {key: f"articles/{key}.html" for key in dumps}

@@ -6,7 +6,7 @@ import functools
 import logging
 import zoneinfo
 
-from . import vocab
+from news_archive.parse import vocab
 
 logger = logging.getLogger(__name__)
 

@@ -21,10 +21,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import anchors, dates, places, rules, vocab
-from .header import read_header
-from .model import Dropped, Dump, Para, Problem, Update
-from .text import NotText, decode, split_lines
+from news_archive.parse import anchors
+from news_archive.parse import dates
+from news_archive.parse import places
+from news_archive.parse import rules
+from news_archive.parse import vocab
+from news_archive.parse.header import read_header
+from news_archive.parse.model import Dropped, Dump, Para, Problem, Update
+from news_archive.parse.text import NotText, decode, split_lines
 
 logger = logging.getLogger(__name__)
 

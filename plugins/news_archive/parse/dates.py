@@ -10,8 +10,8 @@ import re
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from . import vocab
-from .model import Dump, Para, Update, copy_with
+from news_archive.parse import vocab
+from news_archive.parse.model import Dump, Para, Update, copy_with
 
 logger = logging.getLogger(__name__)
 

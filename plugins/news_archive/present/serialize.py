@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .dates import zone_info
-from .events import Entry, Event
-from .model import Dump, Para, Update
+from news_archive.parse.dates import zone_info
+from news_archive.events.build import Entry, Event
+from news_archive.parse.model import Dump, Para, Update
 
 
 def _text(p: Para | None) -> str | None:

@@ -16,10 +16,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 
-from . import dates, places, vocab
-from .anchors import slugify
-from .model import Dump, Update
-from .similarity import cosine, idf_table, shingles, terms, vector
+from news_archive.parse import dates
+from news_archive.parse import places
+from news_archive.parse import vocab
+from news_archive.parse.anchors import slugify
+from news_archive.parse.model import Dump, Update
+from news_archive.events.similarity import cosine, idf_table, shingles, terms, vector
 
 logger = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-from .rules import STOPWORDS
+from news_archive.parse.rules import STOPWORDS
 
 _WORD = re.compile(r"[a-z0-9]+")
 

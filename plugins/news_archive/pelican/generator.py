@@ -22,17 +22,18 @@ from dataclasses import dataclass, field
 from pelican.generators import Generator
 from pelican.utils import order_content
 
-from . import background
-from . import options as plugin_options
-from . import render, views
-from .incremental import Memo, code_fingerprint, fingerprint, site_fingerprint, unchanged
-from .jsonld import article_jsonld, script_json
-from .anchors import dedupe_slugs
-from .events import Event, build_events
-from .model import Dump
-from .reader import article_date
-from .search.index import article_entries, index_entries, kept_index, packed_entries
-from .search.pieces import dumps_compact, search_files, term_texts
+from news_archive.rebuild import background
+from news_archive.pelican import settings as plugin_options
+from news_archive.present import render
+from news_archive.present import views
+from news_archive.rebuild.store import Memo, code_fingerprint, fingerprint, site_fingerprint, unchanged
+from news_archive.present.jsonld import article_jsonld, script_json
+from news_archive.parse.anchors import dedupe_slugs
+from news_archive.events.build import Event, build_events
+from news_archive.parse.model import Dump
+from news_archive.pelican.reader import article_date
+from news_archive.search.index import article_entries, index_entries, kept_index, packed_entries
+from news_archive.search.pieces import dumps_compact, search_files, term_texts
 
 logger = logging.getLogger(__name__)
 

@@ -9,10 +9,10 @@ import os
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
-from . import background
-from .generators import attach_events, get_generators
-from .incremental import code_fingerprint
-from .reader import CODE_KEY, DumpReader
+from news_archive.rebuild import background
+from news_archive.pelican.generator import attach_events, get_generators
+from news_archive.rebuild.store import code_fingerprint
+from news_archive.pelican.reader import CODE_KEY, DumpReader
 
 
 def add_reader(readers):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .model import Dump, Para, Update
+from news_archive.parse.model import Dump, Para, Update
 
 
 def clock(time: str | None) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from .render import clock
+from news_archive.present.render import clock
 
 # (city, region for the dateline, IANA zone)
 PLACES = [

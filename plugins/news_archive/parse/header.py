@@ -8,8 +8,8 @@ from __future__ import annotations
 import logging
 import re
 
-from . import vocab
-from .model import Problem
+from news_archive.parse import vocab
+from news_archive.parse.model import Problem
 
 logger = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from . import vocab
+from news_archive.parse import vocab
 
 logger = logging.getLogger(__name__)
 

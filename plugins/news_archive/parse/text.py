@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Problem, SourceText
+from news_archive.parse.model import Problem, SourceText
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BOMS = [(b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")]

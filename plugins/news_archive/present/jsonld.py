@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from .model import Dump
-from .views import source_label
+from news_archive.parse.model import Dump
+from news_archive.present.views import source_label
 
 
 def script_json(value) -> str:

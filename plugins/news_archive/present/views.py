@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
-from .anchors import slugify
-from .dates import zone_info
-from .events import Entry, Event
-from .model import Dump, Update
-from .render import clock
+from news_archive.parse.anchors import slugify
+from news_archive.parse.dates import zone_info
+from news_archive.events.build import Entry, Event
+from news_archive.parse.model import Dump, Update
+from news_archive.present.render import clock
 
 
 def source_label(dump: Dump) -> str:

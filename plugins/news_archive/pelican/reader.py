@@ -12,10 +12,10 @@ from datetime import datetime, time, timezone
 
 from pelican.readers import BaseReader
 
-from . import dates
-from .anchors import article_slug
-from .incremental import code_fingerprint
-from .parse import MAX_DUMP_BYTES, DumpError, parse_file
+from news_archive.parse import dates
+from news_archive.parse.anchors import article_slug
+from news_archive.rebuild.store import code_fingerprint
+from news_archive.parse.cascade import MAX_DUMP_BYTES, DumpError, parse_file
 
 #: Below this many dumps to read, prefetching in worker processes is not worth starting them.
 PREFETCH_MIN = 64

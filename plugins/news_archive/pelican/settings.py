@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 
-from .events import EventOptions
+from news_archive.events.build import EventOptions
 
 DEFAULTS = {
     "event_url": "events/{slug}.html",
