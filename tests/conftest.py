@@ -9,7 +9,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "content" / "dumps").glob("*.txt"))
-FIXTURES = ROOT / "tests" / "fixtures"
+PARSE_FIXTURES = ROOT / "tests" / "parse" / "fixtures"  # one dump per parsing rule, with its expected parse
+EVENT_FIXTURES = ROOT / "tests" / "events" / "fixtures"  # dumps of events across sources
+HOSTILE = ROOT / "tests" / "browser" / "fixtures" / "hostile_text.txt"
+ALL_FIXTURE_DUMPS = sorted(PARSE_FIXTURES.glob("*.txt")) + sorted(EVENT_FIXTURES.glob("*.txt")) + [HOSTILE]
 AP_SEED = ROOT / "content" / "dumps" / "003_c36d33699a53380b.txt"
 LIVE_SEED = ROOT / "content" / "dumps" / "000_e4cb1ea91cb5d769.txt"
 
@@ -56,7 +59,7 @@ def expect_warnings(caplog):
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
     """The sample archive built once with the project's pelicanconf.py, placed at a root and under a sub-path."""
-    from .site import build_site
+    from .builds import build_site
 
     root = tmp_path_factory.mktemp("served")
     site = build_site(root / "news" / "archive")
@@ -65,7 +68,7 @@ def built_site(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def server(built_site):
-    from .browser import serve
+    from .chromium import serve
 
     root, _ = built_site
     with serve(root) as (base, requested):
@@ -84,7 +87,7 @@ def browser():
     pytest.importorskip("playwright")
     from playwright.sync_api import sync_playwright
 
-    from .browser import launch
+    from .chromium import launch
 
     with sync_playwright() as playwright:
         instance = launch(playwright)

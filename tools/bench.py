@@ -212,7 +212,7 @@ def search_figures(site: Path, queries: list[str]) -> list[dict]:
 def write_monolithic_index(content: Path, site: Path) -> None:
     """index.json beside the pieces: one lunr index of the same documents, for comparison only."""
     from news_archive.cli import load_keyed
-    from news_archive.events.build import build_events
+    from news_archive.events import build_events
     from news_archive.search.documents import documents
     from news_archive.search.index import build_index
     from news_archive.search.pieces import dumps_compact

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from news_archive.parse.anchors import article_slug, dedupe_slugs
-from news_archive.events.build import build_events
+from news_archive.events import build_events
 from news_archive.parse.cascade import DumpError, parse_file
 from news_archive.present.serialize import dump_json, event_json
 

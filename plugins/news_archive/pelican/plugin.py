@@ -1,23 +1,40 @@
-"""Pelican glue: connect the reader and the generators. Named functions only (blinker keeps weak refs)."""
+"""Pelican glue: every signal the plugin connects, each to a named function (blinker keeps weak refs).
+
+What the archive is made of: the reader (``readers_init``), events into the context
+(``article_generator_pretaxonomy``) and the generator of event, timeline and source pages
+(``get_generators``). The rest makes builds fast and rebuilds correct; each says why.
+"""
 
 from __future__ import annotations
 
 import functools
-import gc
 import os
 
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
-from news_archive.rebuild import background
+from news_archive.pelican import build as builds
+from news_archive.pelican import settings as plugin_settings
 from news_archive.pelican.generator import attach_events, get_generators
-from news_archive.rebuild.store import code_fingerprint
 from news_archive.pelican.reader import CODE_KEY, DumpReader
+from news_archive.rebuild.store import atomic_pelican_save, code_fingerprint
 
 
 def add_reader(readers):
     for extension in DumpReader.file_extensions:
         readers.reader_classes[extension] = DumpReader
+
+
+def start_build(pelican):
+    """A build starts (Pelican sends ``get_generators`` once per build, before its generators load their
+    caches): its own state, with the cyclic collector paused. Returns no generator."""
+    builds.start(plugin_settings.load(pelican.settings)["parallel"])
+    return None
+
+
+def finish_build(pelican):
+    """The build's background jobs are done, the collector is back on."""
+    builds.finish(builds.current())
 
 
 def drop_stale_cache(generator):
@@ -48,72 +65,25 @@ def prefetch_dumps(generator):
     reader = generator.readers.readers.get("txt")
     if not isinstance(reader, DumpReader) or reader.prefetched:
         return
-    if not (generator.settings.get("NEWS_ARCHIVE") or {}).get("parallel", True):
-        reader.prefetched = True
-        return
     files = generator.get_files(generator.settings["ARTICLE_PATHS"], exclude=generator.settings["ARTICLE_EXCLUDES"])
     paths = [os.path.abspath(os.path.join(generator.path, f)) for f in files if f.endswith(".txt")]
     # only what Pelican will really read: its content cache serves the rest
     reader.prefetch([p for p in paths if generator.readers.get_cached_data(p, (None, None))[0] is None])
 
 
-#: True while a build has the cyclic collector paused (from ``get_generators`` to ``finalized``).
-_paused = {"build": False}
+def save_pelican_caches_safely(generator):
+    """Pelican's content caches are written atomically, by a background job while the build goes on.
 
-
-def pause_gc(pelican):
-    """No cyclic garbage collection while Pelican builds (reference counting still frees memory).
-
-    A build holds one large, long-lived heap (every article, its parsed dump, the events)
-    and keeps adding to it; Python's collector would scan all of it again and again:
-    measured at 10,000 dumps, a fifth of a rebuild, and half of loading Pelican's content
-    cache. Connected to ``get_generators``, which Pelican sends once at the start of every
-    build, before its generators load that cache (``pelican --autoreload`` builds again in
-    one process). The heap an earlier build left, frozen when it finished or not when it
-    failed, is collected first. Returns no generator.
+    Pelican writes them in place: a build killed while writing would leave a truncated file that
+    the next build cannot load (it fails on it). Each is written to a temporary file and renamed,
+    on another process (pickling the reader cache takes seconds at 10,000 dumps).
+    Connected to ``article_generator_pretaxonomy``, just before Pelican saves them; ``finalized`` waits.
     """
-    background.wait()  # an earlier build's cache writers, if it failed before waiting for them
-    if not _paused["build"] and not gc.isenabled():
-        return None  # turned off by someone else: theirs to manage
-    if gc.get_freeze_count() or _paused["build"]:
-        gc.unfreeze()
-        gc.collect()
-    gc.disable()
-    _paused["build"] = True
-    return None
-
-
-def save_content_cache_in_background(generator):
-    """Pelican's content cache is written by a forked process while the build goes on.
-
-    Pelican pickles its whole reader cache again at the end of every build's reading (a
-    second and more at 10,000 dumps), on the way to writing pages. Connected to
-    ``article_generator_pretaxonomy``, just before Pelican saves it; ``finalized`` waits.
-    """
-    readers = generator.readers
-    if not getattr(readers, "_cache_data_policy", False) or "save_cache" in vars(readers):
-        return  # no content cache to write, or already handed over
-    if not (generator.settings.get("NEWS_ARCHIVE") or {}).get("parallel", True):
-        return
-    readers.save_cache = functools.partial(background.run, readers.save_cache)
-
-
-def finish_background(pelican):
-    background.wait()
-
-
-def resume_gc(pelican):
-    """Collection back on, with the build's heap frozen: the process is about to exit or build again.
-
-    A finished build leaves its articles, generators and context as one large cycle; the
-    interpreter would spend seconds collecting it just before exiting (2.5 s at 10,000 dumps).
-    Frozen, it is left to the operating system, or collected by the next build's ``pause_gc``.
-    """
-    if not _paused["build"]:
-        return
-    _paused["build"] = False
-    gc.freeze()
-    gc.enable()
+    build = builds.current()
+    for cacher in (generator.readers, generator):
+        if getattr(cacher, "_cache_data_policy", False) and "save_cache" not in vars(cacher):
+            save = functools.partial(atomic_pelican_save, cacher, type(cacher).save_cache)
+            cacher.save_cache = functools.partial(build.in_background, save) if build else save
 
 
 def skip_author_pages(generator):
@@ -130,8 +100,8 @@ def cache_compiled_templates(generator):
     """With Pelican's content cache on, templates are compiled once and kept in its cache folder.
 
     Every generator has its own Jinja environment, and each build compiled every template
-    again (a tenth of a second and more, most of a small archive's rebuild). Jinja keys each
-    compiled template by its source's checksum, so an edited template is compiled again.
+    again. Jinja keys each compiled template by its source's checksum, so an edited template
+    is compiled again.
     """
     settings = generator.settings
     if generator.env.bytecode_cache is not None or not settings.get("CACHE_PATH"):
@@ -144,14 +114,16 @@ def cache_compiled_templates(generator):
 
 
 def register():
-    signals.generator_init.connect(cache_compiled_templates)
-    signals.get_generators.connect(pause_gc)
-    signals.finalized.connect(finish_background)
-    signals.finalized.connect(resume_gc)
+    # the archive
     signals.readers_init.connect(add_reader)
-    signals.article_generator_init.connect(drop_stale_cache)
-    signals.article_generator_preread.connect(prefetch_dumps)
     signals.article_generator_pretaxonomy.connect(attach_events)
-    signals.article_generator_pretaxonomy.connect(save_content_cache_in_background)
-    signals.article_generator_finalized.connect(skip_author_pages)
     signals.get_generators.connect(get_generators)
+    # one build's state, and rebuilds that stay correct
+    signals.get_generators.connect(start_build)
+    signals.finalized.connect(finish_build)
+    signals.article_generator_init.connect(drop_stale_cache)
+    signals.article_generator_pretaxonomy.connect(save_pelican_caches_safely)
+    # speed
+    signals.article_generator_preread.connect(prefetch_dumps)
+    signals.article_generator_finalized.connect(skip_author_pages)
+    signals.generator_init.connect(cache_compiled_templates)

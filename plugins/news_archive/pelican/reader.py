@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import html
 import logging
-import multiprocessing
+import functools
 import os
-from concurrent.futures import ProcessPoolExecutor
 from time import perf_counter
 from datetime import datetime, time, timezone
 
@@ -15,28 +14,25 @@ from pelican.readers import BaseReader
 from news_archive.parse import dates
 from news_archive.parse.anchors import article_slug
 from news_archive.rebuild.store import code_fingerprint
-from news_archive.parse.cascade import MAX_DUMP_BYTES, DumpError, parse_file
+from news_archive.parse import DumpError, parse_file
+from news_archive.pelican import settings as plugin_settings
+from news_archive.workers import Pool, can_fork
 
-#: Below this many dumps to read, prefetching in worker processes is not worth starting them.
-PREFETCH_MIN = 64
+#: Dumps per task handed to a parse worker.
 PREFETCH_CHUNK = 32
-
 
 #: Metadata key of the plugin version that parsed a dump (Pelican caches the metadata).
 CODE_KEY = "news_archive_code"
 
 
-def _parse_many(paths: list[str], limit: int | None) -> list[tuple]:
-    """In a worker: ('ok', dump, seconds) or ('error', message, line, seconds) for each path."""
-    results = []
-    for path in paths:
-        started = perf_counter()
-        try:
-            dump = parse_file(path, max_bytes=limit)
-            results.append(("ok", dump, perf_counter() - started))
-        except DumpError as error:
-            results.append(("error", error.message, error.line, perf_counter() - started))
-    return results
+def parse_timed(path: str, limit: int | None) -> tuple:
+    """``('ok', dump, seconds)`` or ``('error', message, line, seconds)``: a parse as a worker reports it."""
+    started = perf_counter()
+    try:
+        return ("ok", parse_file(path, max_bytes=limit), perf_counter() - started)
+    except DumpError as error:
+        return ("error", error.message, error.line, perf_counter() - started)
+
 
 logger = logging.getLogger(__name__)
 
@@ -86,43 +82,25 @@ class DumpReader(BaseReader):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.options = plugin_settings.load(self.settings)
         self.code: str | None = None  # the plugin's code fingerprint, once per build
         self.failures: list[tuple[str, int | None, str]] = []  # (path, line, message), for the build summary
         self.parse_seconds = 0.0  # time spent parsing, for the build's timing line
         self.prefetched = False
-        self._pool = None
-        self._pending: dict[str, tuple] = {}  # path -> (future of its chunk, position in the chunk)
+        self._pool: Pool | None = None
 
     def prefetch(self, paths: list[str]) -> None:
         """Parse the dumps this build will read on two worker processes, ahead of Pelican asking."""
         self.prefetched = True
-        if len(paths) < PREFETCH_MIN or "fork" not in multiprocessing.get_all_start_methods():
+        if not self.options["parallel"] or len(paths) < self.options["prefetch_min"] or not can_fork():
             return
-        limit = self._limit()
-        self._pool = ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork"))
-        for start in range(0, len(paths), PREFETCH_CHUNK):
-            chunk = paths[start : start + PREFETCH_CHUNK]
-            future = self._pool.submit(_parse_many, chunk, limit)
-            for position, path in enumerate(chunk):
-                self._pending[path] = (future, position)
-
-    def _limit(self) -> int | None:
-        return (self.settings.get("NEWS_ARCHIVE") or {}).get("max_dump_bytes", MAX_DUMP_BYTES)
+        self._pool = Pool(functools.partial(parse_timed, limit=self.options["max_dump_bytes"]), paths, PREFETCH_CHUNK)
 
     def _parse(self, source_path: str):
-        pending = self._pending.pop(source_path, None)
-        if pending is None:
-            started = perf_counter()
-            try:
-                return parse_file(source_path, max_bytes=self._limit())
-            finally:
-                self.parse_seconds += perf_counter() - started
-        future, position = pending
-        result = future.result()[position]
+        result = self._pool.get(source_path) if self._pool is not None else None
+        if result is None:
+            result = parse_timed(source_path, self.options["max_dump_bytes"])
         self.parse_seconds += result[-1]
-        if not self._pending and self._pool is not None:
-            self._pool.shutdown(wait=False)
-            self._pool = None
         if result[0] == "error":
             raise DumpError(result[1], result[2])
         return result[1]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import copy
 
-from news_archive.events.build import EventOptions
+from news_archive.events import EventOptions
+from news_archive.parse import MAX_DUMP_BYTES
+from news_archive.search.pieces import DEFAULT_CHUNK_BYTES, DEFAULT_RECORD_BUCKET
 
 DEFAULTS = {
     "event_url": "events/{slug}.html",
@@ -18,7 +20,8 @@ DEFAULTS = {
     "event_feed_url": "feeds/events/{slug}.atom.xml",
     "strict": False,  # any problem in any dump fails the build (for CI)
     "parallel": True,  # use a second core: parse ahead of Pelican, group on two cores, build search while pages are written
-    "max_dump_bytes": 10_000_000,  # larger dumps are refused with a message (None: no limit)
+    "max_dump_bytes": MAX_DUMP_BYTES,  # larger dumps are refused with a message (None: no limit)
+    "prefetch_min": 64,  # parse ahead on two worker processes when a build reads at least this many dumps
     "events": {},  # EventOptions overrides, e.g. {"window_days": 2}
     "search": {},  # see SEARCH_DEFAULTS
 }
@@ -26,8 +29,8 @@ DEFAULTS = {
 SEARCH_DEFAULTS = {
     "enabled": True,
     "path": "search",  # where the index pieces, facets and lunr.js go in the output
-    "chunk_bytes": 24_000,  # target size of a term chunk
-    "bucket": 8,  # records per record file
+    "chunk_bytes": DEFAULT_CHUNK_BYTES,  # target size of a term chunk
+    "bucket": DEFAULT_RECORD_BUCKET,  # records per record file
     "lunr_js": "node_modules/lunr/lunr.min.js",  # from npm (package.json); relative to the project
     "monolithic": False,  # also write index.json, one lunr index of everything (benchmarks)
 }
@@ -44,8 +47,9 @@ def load(settings: dict) -> dict:
     if unknown:
         raise SettingsError(f"news_archive: unknown NEWS_ARCHIVE keys {unknown}; known keys: {sorted(DEFAULTS)}")
     merged = {**copy.deepcopy(DEFAULTS), **given}
-    if not isinstance(merged["timeline_per_page"], int) or merged["timeline_per_page"] < 1:
-        raise SettingsError("news_archive: NEWS_ARCHIVE['timeline_per_page'] must be a positive integer")
+    for key in ("timeline_per_page", "prefetch_min"):
+        if not isinstance(merged[key], int) or merged[key] < 1:
+            raise SettingsError(f"news_archive: NEWS_ARCHIVE[{key!r}] must be a positive integer")
     unknown = sorted(set(merged["search"]) - set(SEARCH_DEFAULTS))
     if unknown:
         raise SettingsError(f"news_archive: unknown NEWS_ARCHIVE['search'] keys {unknown}; known keys: {sorted(SEARCH_DEFAULTS)}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from news_archive.parse.dates import zone_info
-from news_archive.events.build import Entry, Event
+from news_archive.events import Entry, Event
 from news_archive.parse.model import Dump, Para, Update
 
 

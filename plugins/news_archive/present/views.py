@@ -11,7 +11,7 @@ from datetime import date, datetime, timezone
 
 from news_archive.parse.anchors import slugify
 from news_archive.parse.dates import zone_info
-from news_archive.events.build import Entry, Event
+from news_archive.events import Entry, Event
 from news_archive.parse.model import Dump, Update
 from news_archive.present.render import clock
 

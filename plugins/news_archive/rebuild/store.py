@@ -1,13 +1,14 @@
-"""Incremental rebuilds: what the last build computed and wrote, kept beside Pelican's content cache.
+"""The rebuild layer's store: caches kept beside Pelican's content cache, keyed by the plugin's code.
 
-With Pelican's ``LOAD_CONTENT_CACHE`` / ``CACHE_CONTENT`` on, a build loads the memos of the last
-one from ``CACHE_PATH`` and saves its own: ``news_archive.pickle`` (the events stage: per-dump
-features and vectors, the idf table, per-event results, undated placements),
-``news_archive-pages.pickle`` (a fingerprint of every page written, each event's timeline rows)
-and ``news_archive-search.marshal`` (see ``generators.write_search``). A page whose fingerprint is
-unchanged (and whose file is still there) is not rendered again. Any change
-to the plugin's code, the theme or the settings changes every fingerprint, so the output of an
-incremental build is the output of a full one (a test proves it byte for byte).
+With Pelican's ``LOAD_CONTENT_CACHE`` / ``CACHE_CONTENT`` on, a build loads what the last one kept in
+``CACHE_PATH`` and saves its own (``rebuild/events.py``, ``rebuild/search.py``, ``rebuild/pages.py``
+say what each holds). Any change to the plugin's code changes every key, so the output of a rebuild
+is the output of a full build.
+
+A cache survives a crash: every file is written whole to a temporary name and renamed
+(:func:`atomic_write`), and a cache that describes files of the output is withdrawn before those
+files are touched (:meth:`Memo.withdraw`), so a build killed at any moment leaves either the last
+complete cache or none.
 """
 
 from __future__ import annotations
@@ -59,13 +60,18 @@ def site_fingerprint(settings: dict) -> str:
     return fingerprint(tree_fingerprint(PACKAGE), tree_fingerprint(settings["THEME"]), plain(dict(settings)))
 
 
+def cache_policy(settings: dict) -> tuple[bool, bool]:
+    """(load, store): Pelican's own content-cache settings, which turn the plugin's caches on too."""
+    has_path = bool(settings.get("CACHE_PATH"))
+    return bool(settings.get("LOAD_CONTENT_CACHE")) and has_path, bool(settings.get("CACHE_CONTENT")) and has_path
+
+
 class Memo:
     """A pickled dict in Pelican's cache folder, read and written under Pelican's own cache settings."""
 
     def __init__(self, settings: dict, name: str):
         self.path = os.path.join(settings["CACHE_PATH"], name) if settings.get("CACHE_PATH") else None
-        self.load = bool(settings.get("LOAD_CONTENT_CACHE")) and self.path is not None
-        self.store = bool(settings.get("CACHE_CONTENT")) and self.path is not None
+        self.load, self.store = cache_policy(settings)
         self.code = code_fingerprint()
         self.data: dict = {}
         if self.load and os.path.exists(self.path):
@@ -85,16 +91,38 @@ class Memo:
         return self.data.setdefault(key, {})
 
     def save(self) -> None:
-        if not self.store:
-            return
-        os.makedirs(os.path.dirname(self.path), exist_ok=True)
-        partial = self.path + ".partial"
+        if self.store:
+            atomic_write(self.path, pickle.dumps({"code": self.code, "data": self.data}, protocol=4))
+
+    def withdraw(self) -> None:
+        """Remove the saved copy (it stays loaded): done before changing what it describes."""
+        if self.store and os.path.exists(self.path):
+            os.remove(self.path)
+
+
+def atomic_write(path: str, data: bytes) -> None:
+    """``data`` in ``path`` whole, or the file as it was: written to a temporary name, then renamed."""
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+    partial = f"{path}.partial-{os.getpid()}"
+    try:
         with open(partial, "wb") as handle:
-            pickle.dump({"code": self.code, "data": self.data}, handle, protocol=4)
-        os.replace(partial, self.path)
+            handle.write(data)
+        os.replace(partial, path)
+    finally:
+        if os.path.exists(partial):
+            os.remove(partial)
 
 
-def unchanged(outputs: dict, new_outputs: dict, output_path: str, name: str, print_: str) -> bool:
-    """Record a page's fingerprint; True when the last build wrote the same page and it is still there."""
-    new_outputs[name] = print_
-    return outputs.get(name) == print_ and os.path.exists(os.path.join(output_path, name))
+def atomic_pelican_save(cacher, save) -> None:
+    """Pelican's ``FileDataCacher.save_cache`` (``save``), written to a temporary name and renamed."""
+    path = cacher._cache_path
+    partial = f"{path}.partial-{os.getpid()}"
+    cacher._cache_path = partial
+    try:
+        save(cacher)
+        if os.path.exists(partial):
+            os.replace(partial, path)
+    finally:
+        cacher._cache_path = path
+        if os.path.exists(partial):
+            os.remove(partial)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from news_archive.events.build import Event
+from news_archive.events import Event
 from news_archive.parse.model import Dump, Update
 from news_archive.present.render import clock
 from news_archive.present.views import source_label

@@ -2,8 +2,8 @@
 
 The terms come from :mod:`.jsport`, so they are exactly what lunr.js would make of
 the same text. :func:`build_index` indexes them with :mod:`.builder`, whose serialised
-output is byte-identical to lunr.py's Builder (``lunr_py_index`` builds the same index with
-lunr.py itself, for the test that proves it). Fields are handed over already
+output is byte-identical to lunr.py's Builder (``tests/search`` builds the same index with
+lunr.py itself and compares). Fields are handed over already
 tokenised: lunr.py's tokenizer would otherwise split on fewer characters than lunr.js's.
 """
 
@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import re
 
-from lunr.builder import Builder
-from lunr.stemmer import stemmer as lunr_py_stemmer
-
 from news_archive.search import builder
-from news_archive.events.build import Event
+from news_archive.events import Event
 from news_archive.parse.model import Dump
 from news_archive.search.documents import FIELDS, SearchDoc, article_documents, article_print
 from news_archive.search.pieces import facet_of, record_text
@@ -45,18 +42,6 @@ def field_counts(doc: SearchDoc) -> dict[str, builder.Counted]:
     return {name: builder.count(terms) for name, terms in field_terms(doc).items()}
 
 
-def lunr_builder() -> Builder:
-    builder = Builder()
-    builder.ref("ref")
-    for name, boost in FIELDS:
-        builder.field(name, boost=boost)
-    # The fields arrive as term lists; the search pipeline lunr.js loads is its own stemmer.
-    builder.pipeline.reset()
-    builder.search_pipeline.reset()
-    builder.search_pipeline.add(lunr_py_stemmer)
-    return builder
-
-
 def build_index(docs: list[SearchDoc], previous: builder.CompactIndex | None = None) -> builder.CompactIndex:
     """The lunr index of documents, in ref order (``.serialize()`` gives lunr-schema 2.3.9).
 
@@ -68,24 +53,25 @@ def build_index(docs: list[SearchDoc], previous: builder.CompactIndex | None = N
     return builder.update(previous, prepared, list(FIELDS))
 
 
-def article_entries(dumps: dict[str, Dump], urls: dict[str, str], events: list[Event], known: dict | None = None) -> dict:
-    """key -> (print, [(ref, counted field terms, record JSON, facet), ...]) for every article.
+def article_entry(url: str, dump: Dump, event: Event | None) -> tuple:
+    """``(print, [(ref, counted field terms, record JSON, facet), ...])``: an article's documents, counted.
 
-    An article whose print (:func:`.documents.article_print`) is the one in ``known`` (an
-    earlier build's entries) keeps its entry: its documents are neither made nor counted again.
+    The print (:func:`.documents.article_print`) names everything the documents depend on, so an
+    entry can be kept between builds while its print is the same (``rebuild/search.py``).
     """
-    known = known or {}
+    docs = article_documents(url, dump, event)
+    return article_print(url, dump, event), [(d.ref, field_counts(d), record_text(d.record), facet_of(d.record)) for d in docs]
+
+
+def article_entries(dumps: dict[str, Dump], urls: dict[str, str], events: list[Event], kept=None) -> dict:
+    """key -> :func:`article_entry` for every article; ``kept(key, print)``, if given, may return an
+    earlier build's entry of the same print instead (``rebuild/search.py``)."""
     event_of = {key: event for event in events for key in event.articles}
     entries = {}
     for key, dump in dumps.items():
         url, event = urls[key], event_of.get(key)
-        print_ = article_print(url, dump, event)
-        old = known.get(key)
-        if print_ is not None and old is not None and old[0] == print_:
-            entries[key] = old
-            continue
-        docs = article_documents(url, dump, event)
-        entries[key] = (print_, [(d.ref, field_counts(d), record_text(d.record), facet_of(d.record)) for d in docs])
+        old = kept(key, article_print(url, dump, event)) if kept else None
+        entries[key] = old if old is not None else article_entry(url, dump, event)
     return entries
 
 
@@ -113,11 +99,3 @@ def packed_entries(entries: dict) -> dict:
         else (entry[0], [(ref, builder.packed(row), record, facet) for ref, row, record, facet in entry[1]])
         for key, entry in entries.items()
     }
-
-
-def lunr_py_index(docs: list[SearchDoc]) -> dict:
-    """The same index built by lunr.py's own Builder, serialised: the reference for the fast builder."""
-    lunr = lunr_builder()
-    for doc in sorted(docs, key=lambda d: d.ref):
-        lunr.add({"ref": doc.ref, **field_terms(doc)})
-    return lunr.build().serialize()

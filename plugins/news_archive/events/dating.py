@@ -1,0 +1,35 @@
+"""Dates across sources: an undated member takes the event's date, a zoneless untimed one its zone."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, timedelta
+
+from news_archive.parse import dates, vocab
+from news_archive.parse.model import Dump
+
+
+def event_day_for(dump: Dump, first: date, last: date) -> date:
+    """The day an undated member covers: the day in the event's span its weekday words name most."""
+    mentioned = Counter(word for _, word in dump.weekdays)
+    span = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    for word, _ in sorted(mentioned.items(), key=lambda kv: (-kv[1], kv[0])):
+        for day in span:
+            if vocab.WEEKDAYS[day.weekday()] == word:
+                return day
+    return first
+
+
+def fill_dates(dumps: dict[str, Dump]) -> dict[str, Dump]:
+    """Undated members take the event's date (``date_source: event``); zoneless untimed ones its zone."""
+    dated = [d.date for d in dumps.values() if d.date]
+    zones = Counter(d.timezone for d in dumps.values() if d.timezone)
+    zone = min(zones, key=lambda z: (-zones[z], z)) if zones else None
+    filled = {}
+    for key, dump in dumps.items():
+        if not dump.timezone and zone and not any(u.time for u in dump.updates):
+            dump = dump.with_(timezone=zone, timezone_source="event")
+        if dump.date is None and dated:
+            dump = dates.with_date(dump, event_day_for(dump, min(dated), max(dated)), "event")
+        filled[key] = dump
+    return filled

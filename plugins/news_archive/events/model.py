@@ -1,0 +1,81 @@
+"""What the events stage produces and reads: its options, events, timeline entries, and per-article features."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class EventOptions:
+    window_days: int = 3  # coverage further apart than this is not one event
+    group_threshold: float = 0.3  # TF-IDF cosine of two articles' news text (see the README for the measurements)
+    top_terms: int = 20  # an article is compared only with articles sharing one of its top terms
+    shared_names: int = 2  # ... and naming at least this many of the same people and places
+    vector_terms: int = 60  # an article's grouping vector keeps its strongest terms
+    place_threshold: float = 0.4  # an untimed update's lead against a timed update's lead ...
+    place_margin: float = 0.15  # ... and by this much more than the next best: "clearly"
+    same_fact_threshold: float = 0.4  # two timed updates of two sources reporting one thing
+    same_fact_hours: float = 3.0
+    key_moments: int = 5
+
+    @classmethod
+    def from_settings(cls, values: dict) -> EventOptions:
+        known = {f for f in cls.__dataclass_fields__}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise ValueError(f"unknown event options {unknown}; known: {sorted(known)}")
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class Ref:
+    article: str
+    update: str | None  # None: the article as a whole (a story)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of a merged timeline."""
+
+    article: str
+    update: str | None
+    datetime: datetime | None  # aware; approximate entries carry the time they were placed at
+    approximate: bool = False
+    also_reported_by: tuple[Ref, ...] = ()
+    first_report: bool = True  # False when an earlier entry of another source reported the same thing
+
+    @property
+    def ref(self) -> Ref:
+        return Ref(self.article, self.update)
+
+
+@dataclass(frozen=True)
+class Event:
+    slug: str
+    name: str
+    name_source: str  # "header" or "derived"
+    place: str | None
+    timezone: str | None
+    date_start: date | None
+    date_end: date | None
+    articles: tuple[str, ...]  # keys, oldest first
+    timeline: tuple[Entry, ...] = ()  # in true time order
+    untimed: tuple[Entry, ...] = ()  # "time not given", in each source's order
+    key_moments: tuple[Entry, ...] = ()
+
+    @property
+    def update_count(self) -> int:
+        return sum(1 for e in self.timeline + self.untimed if e.update)
+
+
+@dataclass(frozen=True)
+class Features:
+    """What grouping and naming need of one article, computed once per dump text (and cached)."""
+
+    counts: Counter  # content-word counts of its news text
+    names: Counter  # capitalised names: people, places
+    nouns: Counter  # event nouns ("summit", "talks")
+
+

@@ -1,0 +1,56 @@
+"""An event's name, place and slug, from its coverage."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from news_archive.events.features import features, news_text
+from news_archive.events.model import Event, Features
+from news_archive.parse import places, vocab
+from news_archive.parse.model import Dump
+
+
+def derive_name(dumps: list[Dump], found: list[Features] | None = None) -> str:
+    """'Kim–Putin summit': the names the coverage shares most, and its most common event noun."""
+    found = found if found is not None else [features(d) for d in dumps]
+    per_article = [f.names for f in found]
+    spread = Counter(w for counts in per_article for w in counts)
+    total = sum(per_article, Counter())
+    headlines = " ".join(d.display_title + " " + (d.dek.text if d.dek else "") for d in dumps)
+    in_headlines = [w for w in total if re.search(rf"\b{w}\b", headlines)]
+    ranked = sorted(in_headlines or total, key=lambda w: (-spread[w], -total[w], w))
+    names = ranked[:1]
+    if len(ranked) > 1 and total[ranked[1]] * 2 >= total[ranked[0]] and spread[ranked[1]] == spread[ranked[0]]:
+        names = ranked[:2]
+    titles = " ".join(d.display_title for d in dumps)
+    names.sort(key=lambda w: (titles.find(w) if w in titles else len(titles), w))
+    words = sum((f.nouns for f in found), Counter())
+    noun = None
+    for table in (vocab.EVENT_NOUNS, vocab.GENERIC_EVENT_NOUNS):
+        found = {w: n for w, n in words.items() if w in table}
+        if found:
+            noun = min(found, key=lambda w: (-found[w], w))
+            break
+    if not names:
+        return dumps[0].display_title
+    return "\u2013".join(names) + (f" {noun}" if noun else "")
+
+
+def event_place(dumps: list[Dump]) -> str | None:
+    """The members' most common dateline place, else the known city their text names most."""
+    found = Counter(d.place for d in dumps if d.place)
+    if found:
+        return min(found, key=lambda p: (-found[p], p))
+    cities = Counter(c for d in dumps for c in places.cities_in(news_text(d)))
+    return min(cities, key=lambda c: (-cities[c], c)) if cities else None
+
+
+def unique_slugs(events: list[Event]) -> list[Event]:
+    seen: Counter = Counter()
+    result = []
+    for event in sorted(events, key=lambda e: (e.slug, e.articles)):
+        seen[event.slug] += 1
+        result.append(event if seen[event.slug] == 1 else replace(event, slug=f"{event.slug}-{seen[event.slug]}"))
+    return result

@@ -1,0 +1,81 @@
+"""One build's own state, from Pelican's ``get_generators`` to ``finalized``: its background jobs and
+the pause of the cyclic garbage collector.
+
+A build is started by :func:`start` and finished by :func:`finish`. A build that failed before
+``finalized`` is finished by the next one's :func:`start` (its jobs waited for, its heap
+collected), so nothing one build leaves behind reaches the next.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from news_archive.workers import Job
+
+_unfinished: list[Build] = []  # the build running in this process (and any that failed before finishing)
+
+
+class Build:
+    def __init__(self, parallel: bool = True):
+        self.parallel = parallel
+        self.jobs: list[Job] = []
+        self.paused_gc = False
+        self.search: Job | None = None  # the search output, built on the other core while pages are written
+        self.timings: dict[str, float] = {}  # seconds per stage, logged at the end
+
+    def in_background(self, function, *args) -> None:
+        """``function(*args)`` on another process while the build goes on (a cache writer); the build waits for it."""
+        self.jobs.append(Job(function, *args, parallel=self.parallel))
+
+    def wait(self) -> None:
+        if self.search is not None:
+            self.search.result()  # a build that failed before its pages were written
+            self.search = None
+        while self.jobs:
+            self.jobs.pop(0).result()
+
+    def pause_gc(self) -> None:
+        """No cyclic garbage collection while the build runs (reference counting still frees memory).
+
+        A build holds one large, long-lived heap (every article, its parsed dump, the events) and
+        keeps adding to it; the collector would scan all of it again and again. Left as it is when
+        someone else turned the collector off.
+        """
+        if gc.isenabled():
+            gc.disable()
+            self.paused_gc = True
+
+    def resume_gc(self) -> None:
+        """Collection back on, with the build's heap frozen: the process is about to exit or build
+        again, and collecting that heap just before exiting costs seconds. The next build collects it."""
+        if self.paused_gc:
+            self.paused_gc = False
+            gc.freeze()
+            gc.enable()
+
+
+def start(parallel: bool = True) -> Build:
+    for stale in list(_unfinished):  # a build that failed before finishing
+        finish(stale)
+    if gc.get_freeze_count():
+        gc.unfreeze()  # the heap an earlier build left
+        gc.collect()
+    build = Build(parallel)
+    _unfinished.append(build)
+    build.pause_gc()
+    return build
+
+
+def current() -> Build | None:
+    return _unfinished[-1] if _unfinished else None
+
+
+def finish(build: Build | None) -> None:
+    if build is None:
+        return
+    try:
+        build.wait()
+    finally:
+        if build in _unfinished:
+            _unfinished.remove(build)
+        build.resume_gc()

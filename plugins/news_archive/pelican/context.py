@@ -1,0 +1,112 @@
+"""What the templates read: the ``news_archive`` entry of Pelican's context, made once per build."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from news_archive.events import Event
+from news_archive.parse.model import Dump
+from news_archive.present import views
+from news_archive.present.jsonld import article_jsonld, script_json
+
+
+@dataclass
+class Archive:
+    """Everything the templates and the later generator need, computed once per build."""
+
+    settings: dict
+    events: list[Event]
+    articles: dict  # key (slug) -> Pelican Article
+    problems: list[tuple[str, int | None, str]] = field(default_factory=list)  # (path, line, message)
+    site_url: str = ""  # the configured SITEURL (absolute when publishing), for structured data
+
+    def __post_init__(self):
+        self.event_of = {key: event for event in self.events for key in event.articles}
+        self.dumps: dict[str, Dump] = {key: a.dump for key, a in self.articles.items()}
+        places = {key: url_and_save_as(a) for key, a in self.articles.items()}
+        self.urls = {key: url for key, (url, _) in places.items()}
+        self.save_as = {key: save_as for key, (_, save_as) in places.items()}
+
+    # for templates
+    date_span = staticmethod(views.date_span)
+    long_date = staticmethod(views.long_date)
+
+    def event_for(self, article) -> Event | None:
+        return self.event_of.get(article.slug)
+
+    def zone_line(self, article) -> str | None:
+        return views.zone_line(article.dump)
+
+    def jsonld(self, article) -> str:
+        base = f"{self.site_url}/" if self.site_url else ""
+        return script_json(article_jsonld(article.dump, base + article.url))
+
+    @staticmethod
+    def web_url(url: str | None) -> str | None:
+        """A dump's ``URL:`` as a link target only when it is http(s); never javascript: or data:."""
+        return url if url and url.lower().startswith(("http://", "https://")) else None
+
+    def event_url(self, event: Event) -> str:
+        return self.settings["event_url"].format(slug=event.slug)
+
+    def event_feed_url(self, event: Event) -> str:
+        return self.settings["event_feed_url"].format(slug=event.slug)
+
+    def rows(self, event: Event) -> list[views.Row]:
+        return views.rows(event.timeline, event, self.dumps, self.urls)
+
+    def untimed_rows(self, event: Event) -> list[views.Row]:
+        return views.rows(event.untimed, event, self.dumps, self.urls)
+
+    def key_moment_rows(self, event: Event) -> list[views.Row]:
+        return views.rows(event.key_moments, event, self.dumps, self.urls)
+
+    def events_by_year(self) -> list[tuple[str, list[Event]]]:
+        """('2019', events newest first), ..., and ('Date unknown', ...) last."""
+        groups: dict[int | None, list[Event]] = {}
+        for event in self.events:
+            groups.setdefault(event.date_start.year if event.date_start else None, []).append(event)
+        years = sorted((y for y in groups if y is not None), reverse=True)
+        result = [(str(y), groups[y]) for y in years]
+        if None in groups:
+            result.append(("Date unknown", groups[None]))
+        return result
+
+    def articles_of(self, event: Event) -> list:
+        return [self.articles[key] for key in event.articles]
+
+    def raw_url(self, article) -> str:
+        return self.settings["dump_url"].format(path=article.relative_source_path)
+
+    def source_label(self, article) -> str:
+        return views.source_label(article.dump)
+
+    def source_url(self, article) -> str:
+        return self.settings["source_url"].format(slug=views.source_slug(article.dump))
+
+    def url(self, article) -> str:
+        """The article's URL, computed once (Pelican's ``article.url`` formats it anew on every call)."""
+        return self.urls[article.slug]
+
+    def sources(self) -> list[tuple[str, str, list]]:
+        """(label, url, articles newest first) for every source, by label."""
+        found: dict[str, list] = {}
+        for article in self.articles.values():
+            found.setdefault(views.source_label(article.dump), []).append(article)
+        return [
+            (label, self.source_url(items[0]), sorted(items, key=lambda a: (a.date, a.slug), reverse=True))
+            for label, items in sorted(found.items())
+        ]
+
+
+def url_and_save_as(article) -> tuple[str, str]:
+    """Pelican's ``article.url`` and ``article.save_as``, from one computation of its URL values.
+
+    Each of Pelican's two properties computes those values anew, a relative path included:
+    a second of a rebuild at 10,000 articles. Anything unusual (an override, a translation,
+    a draft) is left to Pelican's own properties.
+    """
+    if hasattr(article, "override_url") or hasattr(article, "override_save_as") or not article.in_default_lang or article.status == "draft":
+        return article.url, article.save_as
+    values = article.url_format
+    return str(article.settings["ARTICLE_URL"]).format(**values), str(article.settings["ARTICLE_SAVE_AS"]).format(**values)

@@ -1,0 +1,158 @@
+"""The events stage with memory: what the last build computed stands while its inputs are the same.
+
+:class:`RememberedEventsBuild` and :class:`RememberedGrouping` answer the steps of the pure stage
+(``events/build.py``, ``events/grouping.py``) from a memo, a plain dict the caller keeps between
+builds (``rebuild.store.Memo``), and fall back to the pure step for everything else:
+
+- each dump's features by its digest;
+- each dump's vector while none of its words changed weight (idf keeps two decimals, so an edit
+  rarely reweighs a word);
+- each event by its members' digests;
+- for grouping, each article whose date, vector and names are unchanged keeps its top terms and
+  the scores of its pairs (only pairs with a changed article are compared); each event keeps its
+  centroid while its members are unchanged; an undated article keeps its placement while no
+  event among its candidates changed and no changed event could now be one.
+
+``tests/rebuild`` proves every reuse equal to recomputing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from news_archive.events.build import EventsBuild
+from news_archive.events.grouping import CANDIDATES, Centroid, Doc, Grouping, Pair, Placement, dated_pairs_of, serial_map
+from news_archive.events.model import Event, EventOptions, Features
+from news_archive.parse.model import Dump
+
+
+class RememberedGrouping(Grouping):
+    def __init__(self, docs: dict[str, Doc], options: EventOptions, memo: dict, map: Callable = serial_map):
+        super().__init__(docs, options, map)
+        self.memo = memo
+        self.inputs = {key: (doc.dump.date, doc.vector, doc.names) for key, doc in docs.items()}
+        last_inputs = memo.get("inputs", {}) if memo.get("options") == options else {}
+        self.remembered = bool(last_inputs)
+        self.fresh = {key for key, value in self.inputs.items() if last_inputs.get(key) != value}
+
+    def last(self, name: str) -> dict:
+        return self.memo.get(name, {}) if self.remembered else {}
+
+    def run(self) -> list[list[str]]:
+        result = super().run()
+        self.memo.clear()
+        self.memo.update(
+            options=self.options, inputs=self.inputs, top=self.top, edges=self.edges, members=self.members,
+            centroids=self.centroids, placed=self.placed,
+        )
+        return result
+
+    def top_terms(self) -> dict[str, frozenset]:
+        computed = super().top_terms()
+        last = self.last("top")
+        return {key: last[key] if key not in self.fresh and key in last else terms for key, terms in computed.items()}
+
+    def dated_edges(self) -> dict[Pair, float]:
+        if not self.remembered:
+            return super().dated_edges()
+        edges = {
+            (a, b): score for (a, b), score in self.last("edges").items()
+            if a not in self.fresh and b not in self.fresh and a in self.docs and b in self.docs
+        }
+        edges.update(self.scored(dated_pairs_of(self.dated, self.fresh, self.options.window_days)))
+        return edges
+
+    def event_centroids(self) -> dict[str, Centroid]:
+        last_members, last_centroids = self.last("members"), self.last("centroids")
+        centroids = {}
+        for root in sorted(self.members):
+            keys = self.members[root]
+            if root in last_centroids and last_members.get(root) == keys and self.fresh.isdisjoint(keys):
+                centroids[root] = last_centroids[root]
+            else:
+                centroids[root] = self.centroid_of(keys)
+        return centroids
+
+    def placements(self) -> dict[str, Placement]:
+        last, last_centroids = self.last("placed"), self.last("centroids")
+        changed = {r for r, c in self.centroids.items() if last_centroids.get(r) is not c and last_centroids.get(r) != c}
+        changed |= last_centroids.keys() - self.centroids.keys()
+
+        def still_placed(key: str) -> Placement | None:
+            entry = last.get(key)
+            if entry is None or key in self.fresh:
+                return None
+            best = entry[1]
+            if any(root in changed for _, root in best):
+                return None
+            for root in changed:
+                vector = self.centroids.get(root, ({}, None))[0]
+                if self.top[key].isdisjoint(vector):
+                    continue  # shares no top term with the article: never a candidate
+                if len(best) < CANDIDATES or (-self.partial_score(key, vector), root) <= best[-1]:
+                    return None  # it would be a candidate now
+            return entry
+
+        placed = {key: still_placed(key) for key in self.undated}
+        todo = [key for key in self.undated if placed[key] is None]
+        placed.update(zip(todo, self.map(self.best_event, todo)))
+        return placed
+
+
+class RememberedEventsBuild(EventsBuild):
+    def __init__(self, options: EventOptions, memo: dict, map: Callable = serial_map):
+        super().__init__(options, map)
+        self.memo = memo
+        self.known_features: dict = memo.get("features", {})
+        self.known_events: dict = memo.get("events", {})
+        self.used_events: dict = {}
+
+    def run(self, items: list[tuple[str, Dump]]) -> tuple[list[Event], dict[str, Dump]]:
+        events, filled = super().run(items)
+        self.memo["events"] = self.used_events  # only this build's events: the memo does not grow without bound
+        self.memo["features"] = {dump.digest: self.known_features[dump.digest] for _, dump in items if dump.digest}
+        return events, filled
+
+    def features_of(self, dump: Dump) -> Features:
+        found = self.known_features.get(dump.digest) or super().features_of(dump)
+        if dump.digest:
+            self.known_features[dump.digest] = found
+        return found
+
+    def vectors(self, docs: dict[str, Doc], found: dict[str, Features], idf: dict[str, float]) -> dict[str, dict[str, float]]:
+        """A vector depends only on its dump's counts and the idf of its own terms: the last build's is kept
+        when none of those weights changed."""
+        memo = self.memo
+        known = memo.get("vectors", {}) if memo.get("vector_terms") == self.options.vector_terms else {}
+        old_idf = memo.get("idf", {})
+        reweighed = {term for term, weight in idf.items() if old_idf.get(term) != weight} if known else set()
+        result, by_digest = {}, {}
+        for key, doc in docs.items():
+            digest = doc.dump.digest
+            kept = known.get(digest) if digest else None
+            if kept is not None and reweighed.isdisjoint(found[key].counts):
+                result[key] = kept
+            else:
+                result[key] = super().vectors({key: doc}, found, idf)[key]
+            if digest:
+                by_digest[digest] = result[key]
+        memo.update(vectors=by_digest, idf=idf, vector_terms=self.options.vector_terms)
+        return result
+
+    def group(self, docs: dict[str, Doc]) -> list[list[str]]:
+        return RememberedGrouping(docs, self.options, self.memo.setdefault("grouping", {}), self.map).run()
+
+    def event(self, keys: list[str], filled: dict[str, Dump], found: dict[str, Features], docs: dict[str, Doc]) -> Event:
+        signature = (tuple((k, docs[k].dump.digest) for k in keys), self.options)
+        event = self.known_events.get(signature) if all(docs[k].dump.digest for k in keys) else None
+        if event is None:
+            event = super().event(keys, filled, found, docs)
+        self.used_events[signature] = event
+        return event
+
+
+def build_events(
+    items: list[tuple[str, Dump]], options: EventOptions | None, memo: dict, map: Callable = serial_map
+) -> tuple[list[Event], dict[str, Dump]]:
+    """``events.build_events``, answering from ``memo`` (kept by the caller between builds) what it can."""
+    return RememberedEventsBuild(options or EventOptions(), memo, map).run(items)

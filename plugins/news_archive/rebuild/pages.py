@@ -1,0 +1,50 @@
+"""Page fingerprints: a page whose inputs are the same as when the last build wrote it (and whose file
+is still there) is not rendered again.
+
+``news_archive-pages.pickle`` keeps a fingerprint of every page the plugin's generator and Pelican
+wrote for articles, and each event's rows of the site timeline. The saved copy is withdrawn before
+the first page is written and saved again after the last, so a build killed in between leaves no
+fingerprint of a page it may have half written.
+"""
+
+from __future__ import annotations
+
+import os
+
+from news_archive.rebuild.store import Memo, fingerprint, site_fingerprint
+
+NAME = "news_archive-pages.pickle"
+
+
+class Pages:
+    def __init__(self, settings: dict, output_path: str):
+        self.memo = Memo(settings, NAME)
+        self.output_path = output_path
+        self.site = site_fingerprint(settings)  # code, theme and settings: what every page depends on
+        self.old: dict[str, str] = dict(self.memo.section("outputs")) if self.memo.load else {}
+        self.new: dict[str, str] = {}
+        self.old_timeline: dict = self.memo.section("timeline") if self.memo.load else {}
+        self.timeline: dict = {}
+        self.memo.withdraw()
+
+    def unchanged(self, name: str, *parts, site: bool = True) -> bool:
+        """Record page ``name``'s fingerprint (of ``parts``, and of the site unless ``site`` is False);
+        True when the last build wrote the same page and it is still there."""
+        print_ = fingerprint(self.site, *parts) if site else parts[0]
+        self.new[name] = print_
+        return self.old.get(name) == print_ and os.path.exists(os.path.join(self.output_path, name))
+
+    def timeline_rows(self, slug: str, print_, make):
+        """An event's rows of the site timeline: the last build's while ``print_`` is the same, else ``make()``."""
+        old = self.old_timeline.get(slug)
+        rows = old[1] if print_ is not None and old is not None and old[0] == print_ else make()
+        self.timeline[slug] = (print_, rows)
+        return rows
+
+    def stale(self) -> list[str]:
+        """Pages the last build wrote and this one did not."""
+        return sorted(set(self.old) - set(self.new))
+
+    def save(self) -> None:
+        self.memo.data = {"outputs": self.new, "timeline": self.timeline}
+        self.memo.save()

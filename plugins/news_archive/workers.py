@@ -1,0 +1,136 @@
+"""Work on other processes: the one way the build uses its second core.
+
+Everything runs in forked copies of the build (they see its data as it is at that moment), in
+three shapes:
+
+- :func:`split_map`: ``[function(x) for x in items]`` with the second half in a forked child;
+- :class:`Pool`: chunks of work on two worker processes, each result read when it is asked for
+  (the parse prefetch);
+- :class:`Job`: one call in a forked child while the caller goes on; :meth:`Job.result` waits
+  (the search index, the cache writers).
+
+One error policy for all three: **work whose child fails is done again in this process**, with a
+warning that names it; if it fails here too, its error is raised as it would be without workers.
+So a worker never loses work, and the result never depends on whether a second core was used.
+Without ``fork`` (or with ``parallel`` off), everything runs here and now.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+
+logger = logging.getLogger(__name__)
+
+#: Below this many items, a second process costs more than it saves.
+SPLIT_MIN_ITEMS = 256
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _name(function) -> str:
+    return getattr(function, "__qualname__", None) or repr(function)
+
+
+def _failed(function, detail) -> None:
+    logger.warning("news_archive: %s failed on another process (%s); doing it here", _name(function), detail)
+
+
+def serial_map(function: Callable, items: list) -> list:
+    return [function(item) for item in items]
+
+
+def split_map(function: Callable, items: list, min_items: int | None = None) -> list:
+    """``[function(x) for x in items]``, the second half in a forked child; results in order."""
+    if len(items) < (SPLIT_MIN_ITEMS if min_items is None else min_items) or not can_fork():
+        return serial_map(function, items)
+    half = len(items) // 2
+    job = Job(serial_map, function, items[half:])
+    return serial_map(function, items[:half]) + job.result()
+
+
+def mapper(parallel: bool) -> Callable:
+    """The map the pure stages take: :func:`split_map` when a second core may be used."""
+    return split_map if parallel else serial_map
+
+
+class Job:
+    """``function(*args)`` in a forked child; :meth:`result` waits for its return value.
+
+    The child is not a daemon (a child that writes a cache must finish), and a job nobody waits
+    for is still joined when the interpreter exits.
+    """
+
+    def __init__(self, function: Callable, *args, parallel: bool = True):
+        self.function, self.args = function, args
+        self.done, self.value, self.process = False, None, None
+        if not (parallel and can_fork()):
+            self.value, self.done = function(*args), True
+            return
+        self.receive, send = multiprocessing.Pipe(duplex=False)
+        self.process = multiprocessing.get_context("fork").Process(target=self._child, args=(send,))
+        self.process.start()
+        send.close()
+
+    def _child(self, send) -> None:
+        try:
+            send.send(("ok", self.function(*self.args)))
+        except BaseException as error:  # noqa: BLE001 - reported to the parent, which does the work again
+            send.send(("error", repr(error)))
+        finally:
+            send.close()
+
+    def result(self):
+        if self.done:
+            return self.value
+        try:
+            status, value = self.receive.recv()
+        except (EOFError, OSError):
+            status, value = "error", "it ended without a result"
+        self.process.join()
+        self.receive.close()
+        if status != "ok" or self.process.exitcode:
+            _failed(self.function, value if status != "ok" else f"exit code {self.process.exitcode}")
+            value = self.function(*self.args)
+        self.value, self.done = value, True
+        return value
+
+
+class Pool:
+    """Chunks of ``function(item)`` on two forked worker processes, each result taken by its item.
+
+    ``get(item)`` returns the item's result, or ``None`` when it was never submitted; a chunk whose
+    worker failed is done again here.
+    """
+
+    def __init__(self, function: Callable, items: list, chunk: int):
+        self.function = function
+        self.pending: dict = {}
+        self.executor = ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork"))
+        for start in range(0, len(items), chunk):
+            part = items[start : start + chunk]
+            future = self.executor.submit(serial_map, function, part)
+            for position, item in enumerate(part):
+                self.pending[item] = (future, position, part)
+
+    def get(self, item):
+        entry = self.pending.pop(item, None)
+        if entry is None:
+            return None
+        future, position, part = entry
+        try:
+            value = future.result()[position]
+        except Exception as error:  # noqa: BLE001 - the same policy as a Job: done again here
+            _failed(self.function, repr(error))
+            value = self.function(part[position])
+        if not self.pending:
+            self.close()
+        return value
+
+    def close(self) -> None:
+        self.pending.clear()
+        self.executor.shutdown(wait=False, cancel_futures=True)

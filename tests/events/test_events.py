@@ -1,0 +1,286 @@
+"""Events: grouping across sources, dates filled from each other, merged timelines."""
+
+import json
+import random
+from datetime import date
+
+import pytest
+
+from news_archive.cli import load_keyed
+from news_archive.events import EventOptions, build_events
+from news_archive.events.features import background_lines
+from news_archive.events.naming import derive_name
+from news_archive.events.timeline import key_moments
+from news_archive.rebuild import events as remembered
+from news_archive.workers import split_map
+from news_archive.parse.cascade import parse_file, parse_text
+from news_archive.present.serialize import event_json
+
+from ..conftest import AP_SEED, EVENT_FIXTURES, HOSTILE, LIVE_SEED, SEEDS
+
+EVENT_FIXTURES = sorted(EVENT_FIXTURES.glob("*.txt"))
+
+
+def _events(paths):
+    events, dumps = build_events(load_keyed(paths))
+    return events, dumps
+
+
+def _json(paths):
+    events, dumps = _events(paths)
+    return [event_json(e, dumps) for e in events]
+
+
+@pytest.fixture(scope="module")
+def seed_event():
+    events, dumps = _events(SEEDS)
+    assert len(events) == 1
+    return events[0], dumps
+
+
+def test_the_two_seeds_form_one_named_event(seed_event):
+    event, dumps = seed_event
+    assert event.name == "Kim\u2013Putin summit" and event.name_source == "derived"
+    assert event.slug == "kim-putin-summit-2019-04-25"
+    assert (event.date_start, event.date_end) == (date(2019, 4, 25), date(2019, 4, 25))
+    assert event.place == "Vladivostok, Russia" and event.timezone == "Asia/Vladivostok"
+    assert len(event.articles) == 2
+
+
+def test_the_ap_blog_takes_the_event_date(seed_event):
+    _, dumps = seed_event
+    ap = next(d for d in dumps.values() if d.name == AP_SEED.name)
+    assert (ap.date, ap.date_source) == (date(2019, 4, 25), "event")
+    stamps = [u.datetime.isoformat() for u in ap.updates]
+    assert stamps[0] == "2019-04-25T20:40:00+10:00" and stamps[-1] == "2019-04-25T12:30:00+10:00"
+    other = next(d for d in dumps.values() if d.name == LIVE_SEED.name)
+    assert (other.date_source, other.timezone, other.timezone_source) == ("text", "Asia/Vladivostok", "event")
+
+
+def test_merged_timeline_of_the_seeds(seed_event):
+    event, dumps = seed_event
+    ap_key = next(k for k, d in dumps.items() if d.name == AP_SEED.name)
+    other_key = next(k for k, d in dumps.items() if d.name == LIVE_SEED.name)
+    exact = [e for e in event.timeline if not e.approximate]
+    assert [e.article for e in exact] == [ap_key] * 8
+    assert [e.datetime.isoformat() for e in exact] == [
+        "2019-04-25T12:30:00+10:00", "2019-04-25T14:00:00+10:00", "2019-04-25T14:20:00+10:00", "2019-04-25T16:15:00+10:00",
+        "2019-04-25T18:15:00+10:00", "2019-04-25T18:50:00+10:00", "2019-04-25T20:00:00+10:00", "2019-04-25T20:40:00+10:00",
+    ]
+    placed = [e for e in event.timeline if e.approximate]
+    assert len(placed) == 1
+    arrives = placed[0]
+    assert arrives.article == other_key and arrives.update == "h-kim-putin-summit-in-russia-russian"
+    assert arrives.datetime == exact[0].datetime  # "about 12:30 p.m."
+    assert event.timeline[0].update == "t-1230" and event.timeline[1] == arrives  # placed by it
+    assert [(r.article, r.update) for r in exact[0].also_reported_by] == [(other_key, arrives.update)]
+    assert exact[0].first_report and not arrives.first_report
+    assert [(e.article, e.update) for e in event.untimed] == [(other_key, "h-kim-jong-un-says-russia-summit")]
+
+
+def test_ap_background_paragraphs_are_not_news():
+    dump = parse_file(AP_SEED)
+    background = background_lines(dump)
+    # "Thursday's summit reflects ..." and "Kim's first trip to Russia ..." in the 2 p.m. and 12:30 p.m. updates
+    assert {43, 44, 48, 49} <= background and 42 not in background
+    assert all(u.paragraphs[0].line not in background for u in dump.updates)
+
+
+def test_fixture_events_group_as_they_should():
+    events, dumps = _events(SEEDS + EVENT_FIXTURES)
+    files = sorted(sorted(dumps[k].name for k in e.articles) for e in events)
+    assert files == sorted([
+        ["summit_anniversary_next_year.txt"],  # same summit, a year later: its own event
+        ["jakarta_floods_liveblog.txt", "jakarta_floods_story.txt"],  # another place, another week
+        sorted(["000_e4cb1ea91cb5d769.txt", "003_c36d33699a53380b.txt",
+                "summit_followup_next_day.txt", "summit_preview_day_before.txt"]),
+    ])
+    names = {e.name for e in events}
+    assert names == {"Kim\u2013Putin summit", "Jakarta floods"}
+    summit = next(e for e in events if len(e.articles) == 4)
+    assert (summit.date_start, summit.date_end) == (date(2019, 4, 24), date(2019, 4, 26))
+    ap = next(d for d in dumps.values() if d.name == AP_SEED.name)
+    assert ap.date == date(2019, 4, 25)  # "Thursday" within the event's span
+    assert [e.slug for e in events] == ["kim-putin-summit-2020-04-25", "jakarta-floods-2019-05-02", "kim-putin-summit-2019-04-24"]
+
+
+def test_grouping_does_not_depend_on_file_order():
+    paths = SEEDS + EVENT_FIXTURES
+    expected = json.dumps(_json(paths))
+    rng = random.Random(7)
+    for _ in range(12):
+        shuffled = paths[:]
+        rng.shuffle(shuffled)
+        assert json.dumps(_json(shuffled)) == expected
+
+
+def test_event_header_names_and_groups_explicitly():
+    a = parse_text("Event: Budget week\n\nMinisters argue over the budget\nTalks went on late on March 3, 2021.", name="a.txt")
+    b = parse_text("Event: Budget week\n\nFarmers protest in the capital\nTractors blocked roads on March 9, 2021.", name="b.txt")
+    c = parse_text("Event: Another week\n\nMinisters argue over the budget\nTalks went on late on March 3, 2021.", name="c.txt")
+    events, _ = build_events([("a", a), ("b", b), ("c", c)])
+    grouped = sorted(sorted(e.articles) for e in events)
+    assert grouped == [["a", "b"], ["c"]]
+    assert {e.name for e in events} == {"Budget week", "Another week"}
+    assert all(e.name_source == "header" for e in events)
+
+
+def test_an_article_that_matches_nothing_is_an_event_of_its_own():
+    lone = parse_text("Rover sends first panorama from Mars crater\nThe rover's camera showed a dusty plain on June 2, 2030.", name="r.txt")
+    events, dumps = build_events([("r", lone)] + load_keyed(SEEDS))
+    assert sorted(len(e.articles) for e in events) == [1, 2]
+
+
+def test_undated_coverage_alone_stays_undated():
+    events, dumps = build_events(load_keyed([AP_SEED]))
+    assert events[0].date_start is None and dumps[events[0].articles[0]].date is None
+    assert events[0].timeline == () and len(events[0].untimed) == 8
+
+
+def test_derived_name_falls_back_to_the_title():
+    dump = parse_text("quiet day\nnothing much happened.", name="q.txt")
+    assert derive_name([dump]) == "quiet day"
+
+
+def test_key_moments_keep_first_last_and_most_reported():
+    events, _ = _events(SEEDS)
+    moments = events[0].key_moments
+    assert moments[0].update == "t-1230" and moments[-1].update == "t-2040"
+    assert len(moments) == EventOptions().key_moments
+    assert key_moments([], 5) == []
+
+
+def test_unknown_event_options_are_refused():
+    with pytest.raises(ValueError, match="unknown event options"):
+        EventOptions.from_settings({"window": 3})
+
+
+def test_grouping_on_two_cores_gives_the_same_events(tmp_path):
+    from tools.corpus import generate
+
+    generate(120, tmp_path, seed=11)
+    items = load_keyed(sorted(tmp_path.glob("*.txt")))
+    undated = [key for key, dump in items if dump.date is None]
+    assert len(undated) >= 4  # the second process gets real work
+    serial = build_events(items)
+    assert build_events(items, map=lambda function, items: split_map(function, items, min_items=2)) == serial
+
+
+def test_a_rebuild_with_the_memo_gives_the_events_a_fresh_build_gives(tmp_path):
+    from tools.corpus import generate
+
+    generate(120, tmp_path, seed=3)
+    paths = sorted(tmp_path.glob("*.txt"))
+    memo: dict = {}
+    remembered.build_events(load_keyed(paths), None, memo)
+    kept = dict(memo["vectors"])
+    # one dump edited: the words of another event's longest paragraph added (their idf changes, and with it the
+    # vectors of the dumps using them), and a word no other dump has
+    edited = paths[len(paths) // 2]
+    other = max(paths[0].read_text(encoding="utf-8").splitlines(), key=len)
+    text = edited.read_text(encoding="utf-8").replace(" said", f" told reporters about {other}, Quizzaciously,", 1)
+    edited.write_text(text, encoding="utf-8")
+    items = load_keyed(paths)
+    again = remembered.build_events(items, None, memo)
+    fresh: dict = {}
+    assert again == remembered.build_events(items, None, fresh) == build_events(items)
+    assert memo["vectors"] == fresh["vectors"]  # every weight, to the last bit
+    # the vectors of dumps whose words kept their weights are the last build's own objects
+    reused = [d for d, v in memo["vectors"].items() if kept.get(d) is v]
+    assert len(paths) // 5 < len(reused) < len(paths) - 1  # some kept, the reweighed ones not
+
+
+def _docs(vectors: dict[str, dict], dated: set[str]):
+    from collections import Counter
+
+    from news_archive.events.grouping import Doc
+    from news_archive.parse.model import Dump, Para
+
+    def dump(key):
+        return Dump(name=key, line_count=1, kind="story", title=Para(1, key), date=date(2024, 1, 5) if key in dated else None)
+
+    return {key: Doc(key, dump(key), vector, Counter({"Kim": 1, "Putin": 1})) for key, vector in vectors.items()}
+
+
+def test_an_undated_placement_is_made_again_when_its_event_changed():
+    """The memo keeps an undated article's placement only while no event it was placed against changed."""
+    from news_archive.events.grouping import group
+
+    options = EventOptions()
+    summit = {"summit": 0.8, "train": 0.6}
+    trial = {"trial": 0.8, "court": 0.6}
+    first = {"a1": summit, "a2": summit, "b1": trial, "b2": trial, "u": summit}
+    memo: dict = {}
+    assert remembered.RememberedGrouping(_docs(first, {"a1", "a2", "b1", "b2"}), options, memo).run() == [["a1", "a2", "u"], ["b1", "b2"]]
+    # the undated article is the same; the event it joined now reports the trial
+    second = {**first, "a1": trial, "a2": trial}
+    fresh = group(_docs(second, {"a1", "a2", "b1", "b2"}), options)
+    assert fresh == [["a1", "a2", "b1", "b2"], ["u"]]
+    assert remembered.RememberedGrouping(_docs(second, {"a1", "a2", "b1", "b2"}), options, memo).run() == fresh
+    # nothing changed: the placement is kept (and is still right)
+    assert remembered.RememberedGrouping(_docs(second, {"a1", "a2", "b1", "b2"}), options, memo).run() == fresh
+
+
+def test_a_pair_of_dated_articles_is_scored_again_only_when_one_of_them_changed(monkeypatch):
+    """The memo keeps the scores of pairs whose two articles (date, vector, names) are the same as last time."""
+    from news_archive.events.grouping import group, serial_map
+
+    scored = []
+
+    def counting(function, items):
+        if function.__name__ == "edge":
+            scored.extend(items)
+        return serial_map(function, items)
+
+    def remembering(docs, memo):
+        return remembered.RememberedGrouping(docs, options, memo, counting).run()
+
+    options = EventOptions()
+    summit = {"summit": 0.8, "train": 0.6}
+    trial = {"trial": 0.8, "court": 0.6}
+    everyone = {"a1", "a2", "b1", "b2"}
+    first = {"a1": summit, "a2": summit, "b1": trial, "b2": trial}
+    memo: dict = {}
+    assert remembering(_docs(first, everyone), memo) == [["a1", "a2"], ["b1", "b2"]]
+    assert len(scored) == 6  # every pair, once
+    scored.clear()
+    assert remembering(_docs(first, everyone), memo) == [["a1", "a2"], ["b1", "b2"]]
+    assert scored == []  # nothing changed: nothing compared again
+    # one article now reports the trial: only its pairs are compared, and it joins the trial's event
+    second = {**first, "a2": trial}
+    assert remembering(_docs(second, everyone), memo) == [["a1"], ["a2", "b1", "b2"]] == group(_docs(second, everyone), options)
+    assert sorted(scored[:3]) == [("a1", "a2"), ("a2", "b1"), ("a2", "b2")]
+
+
+def test_idf_weights_keep_two_decimals_so_one_edit_does_not_reweigh_common_words():
+    from collections import Counter
+
+    from news_archive.events.similarity import idf_table
+
+    corpus = [Counter({"said": 1, "people": 1}) for _ in range(900)] + [Counter({"summit": 1}) for _ in range(100)]
+    weights = idf_table(corpus)
+    assert weights == {"said": 1.11, "people": 1.11, "summit": 3.29}
+    corpus[0] = Counter({"said": 1})  # one dump fewer uses "people": its idf moves in the fourth decimal only
+    assert idf_table(corpus) == weights
+
+
+def test_copy_with_is_dataclasses_replace_for_the_model():
+    from dataclasses import fields, replace
+
+    from news_archive.parse.model import Dump, Para, Update, copy_with
+
+    update = Update(id="u1", line=3, time="08:40", headline=Para(3, "Talks begin"), paragraphs=(Para(4, "Leaders met."),))
+    dump = Dump(name="d.txt", line_count=9, kind="liveblog", title=Para(1, "Summit"), updates=(update,), digest="abc")
+    for value, changes in ((update, {"date": date(2024, 1, 5), "day": 1}), (dump, {"date": date(2024, 1, 5), "timezone": "Asia/Tokyo"})):
+        copied = copy_with(value, **changes)
+        assert copied == replace(value, **changes) and hash(copied) == hash(replace(value, **changes))
+        assert all(getattr(copied, f.name) == getattr(replace(value, **changes), f.name) for f in fields(value))
+        assert value != copied and copied.__dict__.keys() == value.__dict__.keys()
+    with pytest.raises(TypeError):
+        copy_with(update, dated=True)
+    # what makes the copy exact: every model class is plain (a __post_init__ or an init=False field would not run)
+    from news_archive.parse import model
+
+    for cls in (c for c in vars(model).values() if isinstance(c, type) and hasattr(c, "__dataclass_fields__")):
+        assert not hasattr(cls, "__post_init__") and not hasattr(cls, "__slots__"), cls
+        assert all(f.init for f in fields(cls)), cls

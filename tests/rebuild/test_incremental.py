@@ -1,0 +1,123 @@
+"""Incremental rebuilds (Pelican's content cache on) give exactly the output of a full build."""
+
+import os
+import shutil
+
+import pytest
+
+from ..conftest import EVENT_FIXTURES, HOSTILE, ROOT, SEEDS
+from ..builds import build_site
+
+
+def _tree(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def content(tmp_path):
+    dumps = tmp_path / "content" / "dumps"
+    dumps.mkdir(parents=True)
+    for path in SEEDS + sorted(EVENT_FIXTURES.glob("*.txt")):
+        shutil.copy(path, dumps)
+    return tmp_path / "content"
+
+
+def _cached(tmp_path, **extra):
+    return {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(tmp_path / "cache"), **extra}
+
+
+def test_rebuild_after_one_dump_changed_equals_a_full_build(tmp_path, content):
+    out = tmp_path / "incremental"
+    build_site(out, content, **_cached(tmp_path))
+    ap = content / "dumps" / "003_c36d33699a53380b.txt"
+    ap.write_text(ap.read_text(encoding="utf-8").replace("Patrushev responded", "Patrushev replied"), encoding="utf-8")
+    build_site(out, content, **_cached(tmp_path))
+    full = build_site(tmp_path / "full", content)
+    incremental, clean = _tree(out), _tree(full)
+    assert sorted(incremental) == sorted(clean)
+    assert [name for name in clean if incremental[name] != clean[name]] == []
+    assert b"Patrushev replied" in incremental["articles/the-latest-putin-kim-shake-hands-before-start-of-talks.html"]
+    assert list((tmp_path / "cache" / "jinja").glob("__jinja2_*.cache"))  # templates compiled once, kept
+
+
+def test_an_unchanged_rebuild_renders_no_page(tmp_path, content):
+    out = tmp_path / "out"
+    build_site(out, content, **_cached(tmp_path))
+    article = out / "articles" / "the-latest-putin-kim-shake-hands-before-start-of-talks.html"
+    event = next((out / "events").glob("kim-putin-summit-*.html"))
+    piece = out / "search" / "meta.js"
+    for path in (article, event, piece):
+        os.utime(path, (1_000_000_000, 1_000_000_000))
+    build_site(out, content, **_cached(tmp_path))
+    assert [path.stat().st_mtime for path in (article, event, piece)] == [1_000_000_000] * 3
+
+
+def test_a_theme_change_renders_every_page_again(tmp_path, content):
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    out = tmp_path / "out"
+    build_site(out, content, **_cached(tmp_path, THEME=str(theme)))
+    base = theme / "templates" / "base.html"
+    base.write_text(base.read_text(encoding="utf-8").replace("Skip to content", "Skip to the content"), encoding="utf-8")
+    build_site(out, content, **_cached(tmp_path, THEME=str(theme)))
+    pages = [p for p in out.rglob("*.html")]
+    assert pages and all(b"Skip to the content" in p.read_bytes() for p in pages)  # not the compiled template kept
+
+
+def test_a_build_pauses_the_cyclic_collector_and_restores_it(tmp_path, content):
+    import gc
+
+    from pelican import signals
+
+    during = []
+
+    def check(generator):
+        during.append(gc.isenabled())
+
+    signals.article_generator_pretaxonomy.connect(check)
+    try:
+        build_site(tmp_path / "one", content)
+        assert gc.isenabled() and gc.get_freeze_count() > 0  # the finished build's heap is left frozen
+        build_site(tmp_path / "two", content)  # a second build in one process (as `pelican --autoreload`)
+    finally:
+        signals.article_generator_pretaxonomy.disconnect(check)
+    assert during == [False, False]
+    assert gc.isenabled()
+
+
+def test_rebuild_with_pelicans_generator_caching_layer_equals_a_full_build(tmp_path, content):
+    out = tmp_path / "incremental"
+    cached = _cached(tmp_path, CONTENT_CACHING_LAYER="generator")  # Pelican pickles whole Article objects
+    build_site(out, content, **cached)
+    build_site(out, content, **cached)
+    full = build_site(tmp_path / "full", content)
+    incremental, clean = _tree(out), _tree(full)
+    assert sorted(incremental) == sorted(clean)
+    assert [name for name in clean if incremental[name] != clean[name]] == []
+
+
+def test_dumps_another_plugin_version_parsed_are_read_again(tmp_path, content):
+    """Pelican keys its content cache by file stamp only; after an upgrade the old parse must not survive."""
+    import dataclasses
+    import pickle
+
+    out = tmp_path / "incremental"
+    build_site(out, content, **_cached(tmp_path))
+    cache_file = tmp_path / "cache" / "ArticlesGenerator-Readers"
+    cache = pickle.loads(cache_file.read_bytes())
+    for stamp, (html, metadata) in cache.values():
+        assert metadata["news_archive_code"]
+    # what an older version might have made of the same files: another title, another code marker
+    cache = {
+        path: (stamp, (html, {**metadata, "news_archive_code": "older", "dump": dataclasses.replace(
+            metadata["dump"], title=dataclasses.replace(metadata["dump"].title, text="Stale parse"))}))
+        for path, (stamp, (html, metadata)) in cache.items()
+    }
+    cache_file.write_bytes(pickle.dumps(cache))
+    for ours in (tmp_path / "cache").glob("news_archive*"):
+        ours.unlink()  # keyed by the plugin's code: an upgrade leaves none of them usable
+    build_site(out, content, **_cached(tmp_path))
+    full = build_site(tmp_path / "full", content)
+    incremental, clean = _tree(out), _tree(full)
+    assert [name for name in clean if incremental.get(name) != clean[name]] == []
+    assert not any(b"Stale parse" in data for data in incremental.values())

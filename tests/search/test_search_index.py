@@ -1,0 +1,113 @@
+"""The Python-built index against lunr.js: same terms, same hits, same scores; and the pieces too."""
+
+import json
+import math
+import subprocess
+
+import pytest
+
+from news_archive.search.documents import FIELDS
+from news_archive.search.index import build_index
+from news_archive.search.pieces import as_scripts, record_text, split_index
+
+from ..conftest import ROOT
+from .searchdocs import sample_documents
+
+QUERIES = [
+    "Vladivostok", "vladivostok", "Thursday", "say", "said", "Putin", "Kim", "summit", "U.S.", "u.s", "Putin’s",
+    "Kim-Putin", "denuclearization", "armored train", "Jakarta floods", "Western Journal", "Moon Jae-in",
+    "title:putin", "headline:vladivostok", "body:thursday", "source:reuters", "event:summit", "place:jakarta",
+    "+putin +kim", "+putin -trump", "-putin kim", "putin^10 kim", "vlad*", "summ*", "den*", "t*", "*stok",
+    "vladivostak~1", "putin~2", "north korea", "korean peninsula", "election", "marathon heat", "zzzz",
+    "title:", "nosuchfield:putin", "", "-putin",
+]
+
+
+# exact ties (odd sixteenths: Python rounds them to even, toFixed would round up), their
+# neighbours one ulp away, and ordinary scores
+ROUNDING = [0.0625, 0.1875, 0.3125, 1.0625, 2.4375, 7.9375, math.nextafter(0.0625, 1), math.nextafter(0.0625, 0),
+            math.nextafter(0.1875, 0), 0.0005, 1.0005, 2.675, 0.1, 1 / 3, 2 / 3, 5.5555, 12.3456789, 0.0004999]
+
+
+@pytest.fixture(scope="module")
+def compared(tmp_path_factory):
+    work = tmp_path_factory.mktemp("compare")
+    docs = sample_documents()
+    index = build_index(docs)
+    mono = index.serialize()
+    # small chunks, so that queries have many pieces to choose from
+    files = as_scripts(split_index(index, [record_text(d.record) for d in docs], chunk_bytes=1500, bucket=4))
+    for name, text in files.items():
+        (work / "pieces" / name).parent.mkdir(parents=True, exist_ok=True)
+        (work / "pieces" / name).write_text(text, encoding="utf-8")
+    raw = [{"ref": d.ref, **{name: getattr(d, name) for name, _ in FIELDS}} for d in docs]
+    (work / "docs.json").write_text(json.dumps(raw), encoding="utf-8")
+    (work / "fields.json").write_text(json.dumps(FIELDS), encoding="utf-8")
+    (work / "mono.json").write_text(json.dumps(mono), encoding="utf-8")
+    (work / "queries.json").write_text(json.dumps(QUERIES), encoding="utf-8")
+    (work / "rounding.json").write_text(json.dumps([[x, round(x, 3)] for x in ROUNDING]), encoding="utf-8")
+    done = subprocess.run(["node", str(ROOT / "tests" / "search" / "js" / "compare.js"), str(work)], capture_output=True, text=True, check=True, cwd=ROOT)
+    term_bytes = sum(len(text.encode()) for name, text in files.items() if name.startswith("t/"))
+    return mono, json.loads(done.stdout), term_bytes, len([n for n in files if n.startswith("t/")])
+
+
+def test_python_index_has_exactly_lunr_js_terms_and_vectors(compared):
+    mono, out, _, _ = compared
+    js = out["jsIndex"]
+    assert [t for t, _ in mono["invertedIndex"]] == [t for t, _ in js["invertedIndex"]]
+    assert mono["invertedIndex"] == js["invertedIndex"]
+    assert mono["fieldVectors"] == js["fieldVectors"]
+    assert mono["pipeline"] == js["pipeline"] == ["stemmer"]
+
+
+def test_same_hits_and_scores_as_a_lunr_js_built_index(compared):
+    _, out, _, _ = compared
+    for result in out["results"]:
+        assert result["mono"] == result["js"], result["query"]
+
+
+def test_pieces_give_the_monolithic_results_and_scores(compared):
+    _, out, _, chunks = compared
+    assert chunks > 10
+    for result in out["results"]:
+        assert result["split"] == result["mono"], result["query"]
+    found = {r["query"]: r["mono"] for r in out["results"]}
+    assert found["Thursday"] and found["say"] and found["Vladivostok"] and found["vlad*"]
+    assert {"error": "QueryParseError"} in (found["title:"], found["nosuchfield:putin"])
+
+
+def test_pieces_give_every_vector_value_of_the_monolithic_index(compared):
+    """The browser computes each score from the pieces' term frequencies and field lengths."""
+    mono, out, _, _ = compared
+    number = {ref: n for n, ref in enumerate(sorted({v[0].split("/", 1)[1] for v in mono["fieldVectors"]}))}
+    expected = {f"{key.split('/', 1)[0]}/d{number[key.split('/', 1)[1]]}": flat for key, flat in mono["fieldVectors"] if flat}
+    assert dict(out["splitVectors"]) == expected
+    assert len(expected) > 300
+
+
+def test_browser_rounding_is_pythons_on_ties_too(compared):
+    _, out, _, _ = compared
+    assert out["rounded"] == [round(x, 3) for x in ROUNDING]
+    assert round(0.0625, 3) == 0.062 and round(0.1875, 3) == 0.188  # ties to even: the cases toFixed gets wrong
+
+
+def test_a_plain_query_loads_a_small_part_of_the_index(compared):
+    _, out, total, _ = compared
+    loaded = {r["query"]: r["bytes"]["terms"] for r in out["results"]}
+    assert loaded["Vladivostok"] < total / 10
+    assert loaded["armored train"] < total / 5
+    # fuzzy terms, leading wildcards and negation-only queries load every chunk, as documented
+    assert loaded["putin~2"] == loaded["*stok"] == loaded["-putin"] == total
+
+
+def test_index_is_byte_identical_whatever_the_document_order():
+    docs = sample_documents()
+    assert json.dumps(build_index(docs).serialize()) == json.dumps(build_index(list(reversed(docs))).serialize())
+
+
+def test_thursday_finds_every_ap_update_that_says_thursday(compared):
+    _, out, _, _ = compared
+    found = next(r["mono"] for r in out["results"] if r["query"] == "Thursday")
+    ap = sorted(ref.rsplit("#", 1)[1] for ref, _ in found if "the-latest-putin-kim" in ref and "#" in ref)
+    # "Thursday's" in 8:40, 8, 2 and 12:30; "Thursday" in 6:15, 4:15 and 2:20
+    assert ap == ["t-1230", "t-1400", "t-1420", "t-1615", "t-1815", "t-2000", "t-2040"]

@@ -1,0 +1,73 @@
+"""The reader inside a real Pelican build: pages, anchors, and broken dumps that do not stop the site."""
+
+import logging
+import shutil
+
+import pytest
+from bs4 import BeautifulSoup
+
+from news_archive.parse.cascade import parse_file
+
+from ..conftest import SEEDS
+from ..builds import build_site
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory):
+    return build_site(tmp_path_factory.mktemp("site"))
+
+
+def _soup(path):
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem)
+def test_each_seed_is_a_page_whose_updates_carry_their_anchors(sample_site, seed):
+    dump = parse_file(seed)
+    pages = [p for p in (sample_site / "articles").glob("*.html") if dump.title.text in p.read_text(encoding="utf-8")]
+    assert len(pages) == 1
+    soup = _soup(pages[0])
+    ids = [el["id"] for el in soup.select("article.update[id]")]
+    assert ids == [u.id for u in dump.updates]
+    for update in dump.updates:
+        link = soup.select_one(f'article.update[id="{update.id}"] a.permalink')
+        assert link["href"] == f"#{update.id}"
+
+
+def test_broken_dumps_are_named_and_the_rest_builds(tmp_path, expect_warnings):
+    content = tmp_path / "content"
+    (content / "dumps").mkdir(parents=True)
+    for seed in SEEDS:
+        shutil.copy(seed, content / "dumps")
+    (content / "dumps" / "empty.txt").write_text("  \n\n", encoding="utf-8")
+    (content / "dumps" / "binary.txt").write_bytes(b"GIF89a\x00\x01\x02")
+    with expect_warnings.at_level(logging.ERROR):
+        build_site(tmp_path / "out", content)
+    errors = [r.getMessage() for r in expect_warnings.records if r.name.startswith("news_archive") and r.levelno >= logging.ERROR]
+    assert any("dumps/empty.txt" in m and "empty dump" in m for m in errors), errors
+    assert any("dumps/binary.txt" in m and "NUL byte on line 1" in m for m in errors), errors
+    assert len(list((tmp_path / "out" / "articles").glob("*.html"))) == len(SEEDS)
+
+
+@pytest.mark.parametrize(
+    "url, save_as",
+    [
+        ("articles/{slug}.html", "articles/{slug}.html"),
+        ("{date:%Y}/{date:%m}/{slug}/", "{date:%Y}/{date:%m}/{slug}/index.html"),
+        ("{category}/{slug}.html", "out/{category}/{path}-{lang}.html"),
+    ],
+)
+def test_urls_computed_once_are_pelicans_own(tmp_path, url, save_as):
+    from datetime import datetime, timezone
+
+    from pelican.contents import Article
+    from pelican.settings import DEFAULT_CONFIG
+
+    from news_archive.pelican.context import url_and_save_as
+
+    settings = {**DEFAULT_CONFIG, "PATH": str(tmp_path), "ARTICLE_URL": url, "ARTICLE_SAVE_AS": save_as}
+    metadata = {"title": "Kim meets Putin", "slug": "kim-meets-putin", "date": datetime(2019, 4, 25, tzinfo=timezone.utc)}
+    article = Article("", metadata=metadata, settings=settings, source_path=str(tmp_path / "dumps" / "kim.txt"))
+    assert url_and_save_as(article) == (article.url, article.save_as)
+    article.override_save_as = "elsewhere.html"  # anything unusual is Pelican's to compute
+    assert url_and_save_as(article) == (article.url, "elsewhere.html")
