@@ -12,12 +12,13 @@ import os
 
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
+from pelican.generators import ArticlesGenerator
 
 from news_archive.pelican import build as builds
 from news_archive.pelican import settings as plugin_settings
 from news_archive.pelican.generator import attach_events, get_generators
 from news_archive.pelican.reader import CODE_KEY, DumpReader
-from news_archive.rebuild.store import atomic_pelican_save, code_fingerprint
+from news_archive.rebuild.store import atomic_pelican_save, code_fingerprint, sweep_partials
 
 
 def add_reader(readers):
@@ -29,6 +30,7 @@ def start_build(pelican):
     """A build starts (Pelican sends ``get_generators`` once per build, before its generators load their
     caches): its own state, with the cyclic collector paused. Returns no generator."""
     builds.start(plugin_settings.load(pelican.settings)["parallel"])
+    sweep_partials(pelican.settings)
     return None
 
 
@@ -72,18 +74,20 @@ def prefetch_dumps(generator):
 
 
 def save_pelican_caches_safely(generator):
-    """Pelican's content caches are written atomically, by a background job while the build goes on.
+    """Pelican's content caches are written atomically; the articles' on another process.
 
-    Pelican writes them in place: a build killed while writing would leave a truncated file that
-    the next build cannot load (it fails on it). Each is written to a temporary file and renamed,
-    on another process (pickling the reader cache takes seconds at 10,000 dumps).
-    Connected to ``article_generator_pretaxonomy``, just before Pelican saves them; ``finalized`` waits.
+    Pelican writes each cache in place: a build killed while writing would leave a truncated file
+    that the next build fails on. Each is written to a temporary file and renamed. The articles'
+    reader cache (seconds of pickling at 10,000 dumps) is written by a background job while the
+    build goes on; ``finalized`` waits for it. Connected to ``generator_init``: every generator
+    and its readers, before anything is read or saved.
     """
     build = builds.current()
+    in_background = build is not None and isinstance(generator, ArticlesGenerator)
     for cacher in (generator.readers, generator):
-        if getattr(cacher, "_cache_data_policy", False) and "save_cache" not in vars(cacher):
+        if hasattr(cacher, "save_cache") and "save_cache" not in vars(cacher):
             save = functools.partial(atomic_pelican_save, cacher, type(cacher).save_cache)
-            cacher.save_cache = functools.partial(build.in_background, save) if build else save
+            cacher.save_cache = functools.partial(build.in_background, save) if in_background else save
 
 
 def skip_author_pages(generator):
@@ -122,7 +126,7 @@ def register():
     signals.get_generators.connect(start_build)
     signals.finalized.connect(finish_build)
     signals.article_generator_init.connect(drop_stale_cache)
-    signals.article_generator_pretaxonomy.connect(save_pelican_caches_safely)
+    signals.generator_init.connect(save_pelican_caches_safely)
     # speed
     signals.article_generator_preread.connect(prefetch_dumps)
     signals.article_generator_finalized.connect(skip_author_pages)

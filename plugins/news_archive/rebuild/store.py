@@ -113,9 +113,20 @@ def atomic_write(path: str, data: bytes) -> None:
             os.remove(partial)
 
 
+def sweep_partials(settings: dict) -> None:
+    """Remove what a killed build left half written in the cache folder (never read: each is renamed when whole)."""
+    folder = settings.get("CACHE_PATH")
+    if folder and os.path.isdir(folder):
+        for name in sorted(os.listdir(folder)):
+            if ".partial-" in name:
+                os.remove(os.path.join(folder, name))
+
+
 def atomic_pelican_save(cacher, save) -> None:
     """Pelican's ``FileDataCacher.save_cache`` (``save``), written to a temporary name and renamed."""
-    path = cacher._cache_path
+    path = getattr(cacher, "_cache_path", None)
+    if path is None or not getattr(cacher, "_cache_data_policy", False):
+        return save(cacher)
     partial = f"{path}.partial-{os.getpid()}"
     cacher._cache_path = partial
     try:
