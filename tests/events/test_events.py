@@ -11,7 +11,6 @@ from news_archive.events import EventOptions, build_events
 from news_archive.events.features import background_lines
 from news_archive.events.naming import derive_name
 from news_archive.events.timeline import key_moments
-from news_archive.rebuild import events as remembered
 from news_archive.workers import split_map
 from news_archive.parse.cascade import parse_file, parse_text
 from news_archive.present.serialize import event_json
@@ -164,92 +163,6 @@ def test_grouping_on_two_cores_gives_the_same_events(tmp_path):
     assert len(undated) >= 4  # the second process gets real work
     serial = build_events(items)
     assert build_events(items, map=lambda function, items: split_map(function, items, min_items=2)) == serial
-
-
-def test_a_rebuild_with_the_memo_gives_the_events_a_fresh_build_gives(tmp_path):
-    from tools.corpus import generate
-
-    generate(120, tmp_path, seed=3)
-    paths = sorted(tmp_path.glob("*.txt"))
-    memo: dict = {}
-    remembered.build_events(load_keyed(paths), None, memo)
-    kept = dict(memo["vectors"])
-    # one dump edited: the words of another event's longest paragraph added (their idf changes, and with it the
-    # vectors of the dumps using them), and a word no other dump has
-    edited = paths[len(paths) // 2]
-    other = max(paths[0].read_text(encoding="utf-8").splitlines(), key=len)
-    text = edited.read_text(encoding="utf-8").replace(" said", f" told reporters about {other}, Quizzaciously,", 1)
-    edited.write_text(text, encoding="utf-8")
-    items = load_keyed(paths)
-    again = remembered.build_events(items, None, memo)
-    fresh: dict = {}
-    assert again == remembered.build_events(items, None, fresh) == build_events(items)
-    assert memo["vectors"] == fresh["vectors"]  # every weight, to the last bit
-    # the vectors of dumps whose words kept their weights are the last build's own objects
-    reused = [d for d, v in memo["vectors"].items() if kept.get(d) is v]
-    assert len(paths) // 5 < len(reused) < len(paths) - 1  # some kept, the reweighed ones not
-
-
-def _docs(vectors: dict[str, dict], dated: set[str]):
-    from collections import Counter
-
-    from news_archive.events.grouping import Doc
-    from news_archive.parse.model import Dump, Para
-
-    def dump(key):
-        return Dump(name=key, line_count=1, kind="story", title=Para(1, key), date=date(2024, 1, 5) if key in dated else None)
-
-    return {key: Doc(key, dump(key), vector, Counter({"Kim": 1, "Putin": 1})) for key, vector in vectors.items()}
-
-
-def test_an_undated_placement_is_made_again_when_its_event_changed():
-    """The memo keeps an undated article's placement only while no event it was placed against changed."""
-    from news_archive.events.grouping import group
-
-    options = EventOptions()
-    summit = {"summit": 0.8, "train": 0.6}
-    trial = {"trial": 0.8, "court": 0.6}
-    first = {"a1": summit, "a2": summit, "b1": trial, "b2": trial, "u": summit}
-    memo: dict = {}
-    assert remembered.RememberedGrouping(_docs(first, {"a1", "a2", "b1", "b2"}), options, memo).run() == [["a1", "a2", "u"], ["b1", "b2"]]
-    # the undated article is the same; the event it joined now reports the trial
-    second = {**first, "a1": trial, "a2": trial}
-    fresh = group(_docs(second, {"a1", "a2", "b1", "b2"}), options)
-    assert fresh == [["a1", "a2", "b1", "b2"], ["u"]]
-    assert remembered.RememberedGrouping(_docs(second, {"a1", "a2", "b1", "b2"}), options, memo).run() == fresh
-    # nothing changed: the placement is kept (and is still right)
-    assert remembered.RememberedGrouping(_docs(second, {"a1", "a2", "b1", "b2"}), options, memo).run() == fresh
-
-
-def test_a_pair_of_dated_articles_is_scored_again_only_when_one_of_them_changed(monkeypatch):
-    """The memo keeps the scores of pairs whose two articles (date, vector, names) are the same as last time."""
-    from news_archive.events.grouping import group, serial_map
-
-    scored = []
-
-    def counting(function, items):
-        if function.__name__ == "edge":
-            scored.extend(items)
-        return serial_map(function, items)
-
-    def remembering(docs, memo):
-        return remembered.RememberedGrouping(docs, options, memo, counting).run()
-
-    options = EventOptions()
-    summit = {"summit": 0.8, "train": 0.6}
-    trial = {"trial": 0.8, "court": 0.6}
-    everyone = {"a1", "a2", "b1", "b2"}
-    first = {"a1": summit, "a2": summit, "b1": trial, "b2": trial}
-    memo: dict = {}
-    assert remembering(_docs(first, everyone), memo) == [["a1", "a2"], ["b1", "b2"]]
-    assert len(scored) == 6  # every pair, once
-    scored.clear()
-    assert remembering(_docs(first, everyone), memo) == [["a1", "a2"], ["b1", "b2"]]
-    assert scored == []  # nothing changed: nothing compared again
-    # one article now reports the trial: only its pairs are compared, and it joins the trial's event
-    second = {**first, "a2": trial}
-    assert remembering(_docs(second, everyone), memo) == [["a1"], ["a2", "b1", "b2"]] == group(_docs(second, everyone), options)
-    assert sorted(scored[:3]) == [("a1", "a2"), ("a2", "b1"), ("a2", "b2")]
 
 
 def test_idf_weights_keep_two_decimals_so_one_edit_does_not_reweigh_common_words():

@@ -8,6 +8,7 @@ import pytest
 from news_archive.parse import dates
 from news_archive.parse import places
 from news_archive.parse import rules
+from news_archive.parse import vocab
 from news_archive.parse.header import read_header
 
 
@@ -42,6 +43,7 @@ def test_time_stamp_variants(line, hhmm, zone):
 )
 def test_not_time_stamps(line):
     assert rules.time_stamp(line) is None
+
 
 
 def test_time_stamp_offsets_come_from_the_zone_table():
@@ -216,18 +218,6 @@ def test_dates_in_text(text, expected):
 
 def test_impossible_dates_are_ignored():
     assert dates.dates_in("February 30, 2019") == []
-
-
-@pytest.mark.parametrize(
-    "anchor, word, expected",
-    [
-        (date(2019, 4, 25), "Thursday", date(2019, 4, 25)),  # the anchor is a Thursday
-        (date(2019, 4, 25), "wednesday", date(2019, 4, 24)),
-        (date(2019, 4, 25), "Friday", date(2019, 4, 19)),  # on or before: last week's Friday
-    ],
-)
-def test_weekday_resolution(anchor, word, expected):
-    assert dates.resolve_weekday(anchor, word) == expected
 
 
 @pytest.mark.parametrize(

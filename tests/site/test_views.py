@@ -5,9 +5,17 @@ from datetime import date
 from news_archive.cli import load_keyed
 from news_archive.events import build_events
 from news_archive.parse.cascade import parse_text
-from news_archive.present.views import Day, event_items, light_days, paginate, real_days, shown, site_days, source_label
+from news_archive.present import views
+from news_archive.present.views import Day, event_items, light_days, paginate, real_days, shown, source_label
 
 from ..conftest import EVENT_FIXTURES, HOSTILE, SEEDS
+
+
+
+def site_days(events, dumps, urls) -> list[Day]:
+    """The reference the site timeline is made to equal: every event's first reports by local day, newest
+    day first, newest first within a day, each row ``(event, Row)``, made from whole rows at once."""
+    return views._by_day([(day, key, (event, row)) for event in events for day, key, row in views._event_rows(event, dumps, urls)])
 
 
 def test_source_labels():

@@ -91,12 +91,6 @@ def weekday_mentions(paras: list[Para]) -> list[tuple[int, str]]:
     return [(p.line, m.group(1).lower()) for p in paras for m in vocab.WEEKDAY_WORD.finditer(p.text)]
 
 
-def resolve_weekday(anchor: date, weekday: str) -> date:
-    """The date of ``weekday`` on or before ``anchor``: 'Wednesday' before Thu 2019-04-25 is 2019-04-24."""
-    back = (anchor.weekday() - vocab.WEEKDAYS.index(weekday.lower())) % 7
-    return anchor - timedelta(days=back)
-
-
 def detect_order(minutes: list[int]) -> str:
     """'newest-first' (live blogs' convention) unless the time stamps clearly rise down the page.
 

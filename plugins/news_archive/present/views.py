@@ -131,12 +131,6 @@ def _by_day(items: list[tuple]) -> list[Day]:
     return days
 
 
-def site_days(events: list[Event], dumps: dict[str, Dump], urls: dict[str, str]) -> list[Day]:
-    """Every event's first reports by local day, newest day first, newest first within a day;
-    each row is ``(event, Row)``."""
-    return _by_day([(day, key, (event, row)) for event in events for day, key, row in _event_rows(event, dumps, urls)])
-
-
 def shown(event: Event, row: Row) -> tuple:
     """What the timeline prints of a row, as plain data: what a page's fingerprint is made of."""
     also = tuple((o.report.url, o.report.source, o.time_label) for o in row.also)
@@ -146,7 +140,7 @@ def shown(event: Event, row: Row) -> tuple:
 def event_items(event: Event, dumps: dict[str, Dump], urls: dict[str, str]) -> list[tuple]:
     """One event's part of the site timeline, as plain data: ``(day, sort key, shown)`` per row.
 
-    :func:`light_days` orders every event's items into the days :func:`site_days` makes, with
+    :func:`light_days` orders every event's items into days (newest first, first reports only), with
     ``(event slug, shown)`` for rows; an event's items can be kept from the last build, and
     :func:`real_days` turns the days of one page back into rows for the template.
     """
@@ -154,12 +148,12 @@ def event_items(event: Event, dumps: dict[str, Dump], urls: dict[str, str]) -> l
 
 
 def light_days(items: list[tuple]) -> list[Day]:
-    """Every event's items in :func:`site_days`'s order; each row is ``(event slug, shown)``."""
+    """Every event's items by local day, newest day first, newest first within a day; each row is ``(event slug, shown)``."""
     return _by_day([(day, key, (seen[0], seen)) for day, key, seen in items])
 
 
 def real_days(days: list[Day], events: dict[str, Event], dumps: dict[str, Dump], urls: dict[str, str]) -> list[Day]:
-    """Light days (of one page) with their rows made again: ``(event, Row)``, as :func:`site_days` gives."""
+    """Light days (of one page) with their rows made again: ``(event, Row)`` per row."""
     made: dict[tuple[str, str], tuple[Event, Row]] = {}
     for slug in sorted({slug for day in days for slug, _ in day.rows}):
         for _, _, row in _event_rows(events[slug], dumps, urls):

@@ -1,0 +1,53 @@
+"""One way to run work elsewhere: results in order, and work whose child fails is done again here."""
+
+import os
+
+import pytest
+
+from news_archive import workers
+
+
+def square(x):
+    return x * x
+
+
+def test_split_map_gives_the_serial_results_in_order():
+    items = list(range(40))
+    assert workers.split_map(square, items, min_items=2) == [x * x for x in items]
+
+
+def test_a_job_returns_its_value_and_runs_here_when_not_parallel():
+    assert workers.Job(square, 7).result() == 49
+    job = workers.Job(square, 8, parallel=False)
+    assert job.done and job.result() == 64
+
+
+def _dies_in_a_child(parent, x):
+    if os.getpid() != parent:
+        os._exit(9)  # the worker process dies without a word
+    return x + 1
+
+
+def _raises_in_a_child(parent, x):
+    if os.getpid() != parent:
+        raise RuntimeError("only in the child")
+    return x + 1
+
+
+@pytest.mark.parametrize("failing", [_dies_in_a_child, _raises_in_a_child])
+def test_work_whose_child_fails_is_done_again_here_with_a_warning(expect_warnings, failing):
+    parent = os.getpid()
+    assert workers.Job(failing, parent, 1).result() == 2
+    assert workers.split_map(lambda x: failing(parent, x), list(range(6)), min_items=2) == [1, 2, 3, 4, 5, 6]
+    warned = [r.getMessage() for r in expect_warnings.records if r.name == "news_archive.workers"]
+    assert len(warned) == 2 and all("doing it here" in m for m in warned)
+
+
+def test_a_pool_chunk_whose_worker_fails_is_done_again_here(expect_warnings):
+    import functools
+
+    parent = os.getpid()
+    pool = workers.Pool(functools.partial(_dies_in_a_child, parent), [1, 2, 3], chunk=2)
+    assert [pool.get(x) for x in (1, 2, 3)] == [2, 3, 4]
+    assert pool.get(99) is None
+    assert any("doing it here" in r.getMessage() for r in expect_warnings.records)
