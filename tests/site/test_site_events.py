@@ -81,3 +81,19 @@ def test_strict_mode_fails_the_build_on_any_problem(tmp_path, expect_warnings):
 def test_unknown_settings_are_refused(tmp_path):
     with pytest.raises(SettingsError, match="unknown NEWS_ARCHIVE keys"):
         build_site(tmp_path / "out", NEWS_ARCHIVE={"timeline_size": 3})
+
+
+def test_the_theme_takes_every_url_from_the_settings(tmp_path):
+    """Pages moved by settings are where every menu, form and script looks for them."""
+    placed = {
+        "events_url": "coverage/all.html", "timeline_url": "when/index.html", "sources_url": "who/index.html",
+        "search": {"path": "find"},
+    }
+    out = build_site(tmp_path / "out", NEWS_ARCHIVE=placed, SEARCH_SAVE_AS="look.html", ARCHIVES_SAVE_AS="past.html", INDEX_SAVE_AS="home.html")
+    for name in ("coverage/all.html", "when/index.html", "who/index.html", "find/meta.js", "find/lunr.min.js", "look.html", "past.html", "home.html"):
+        assert (out / name).is_file(), name
+    assert not (out / "events" / "index.html").exists() and not (out / "search.html").exists()
+    assert broken_links(out) == []
+    search = _soup(out / "look.html")
+    assert search.select_one("script[data-pieces]")["data-pieces"] == "./find/"
+    assert {form["action"] for form in _soup(out / "home.html").select("form[role=search]")} == {"./look.html"}
