@@ -155,39 +155,9 @@ class _Parser:
         minutes = [d.stamp.minutes if d.stamp else None for d in drafts]
         order = order or dates.detect_order([m for m in minutes if m is not None])
         days = dates.day_offsets(minutes, order)
-        ids = anchors.unique_anchors(
-            [
-                anchors.base_anchor(
-                    d.stamp.hhmm if d.stamp else None,
-                    d.headline.text if d.headline else None,
-                    (d.paragraphs or d.captions or [Para(d.line, str(d.line))])[0].text,
-                )
-                for d in drafts
-            ],
-            order,
-        )
-        updates = tuple(
-            Update(
-                id=ids[i],
-                line=d.line,
-                time_text=d.stamp.text if d.stamp else None,
-                time=d.stamp.hhmm if d.stamp else None,
-                utc_offset=d.stamp.utc_offset if d.stamp else None,
-                day=days[i],
-                headline=d.headline,
-                paragraphs=tuple(d.paragraphs),
-                captions=tuple(d.captions),
-            )
-            for i, d in enumerate(drafts)
-        )
+        updates = self.updates(drafts, days, order)
 
-        # source and agency from a syndicator's disclaimer, when the header does not say
-        source, agency = header.get("source"), found.agency if found else None
-        for item in self.dropped:
-            match = _SYNDICATOR.match(item.text)
-            if match:
-                source = source or match["site"].strip()
-                agency = agency or vocab.AGENCIES.get(match["agency"].strip().removesuffix(" Press").strip()) or vocab.AGENCIES.get(match["agency"].strip())
+        source, agency = self.source_and_agency(header, found)
 
         dump = Dump(
             name=self.name,
@@ -221,7 +191,55 @@ class _Parser:
 
         # 8: zone and date
         zone, zone_source = self.find_zone(fields, found, dateline_para if found else None, intro, drafts)
-        day, day_source = None, None
+        day, day_source, date_line = self.find_date(fields, all_paras)
+        if date_line is not None:
+            dump = dump.with_(date_line=date_line)
+        dump = dates.with_date(dump.with_(timezone=zone, timezone_source=zone_source), day, day_source)
+        if mode == "timed" and not zone:
+            self.problems.append(Problem(None, "the update times have no time zone: add `Timezone: Area/City` to the header, or '(all times local)' and a dateline"))
+        return dump.with_(problems=tuple(self.problems))
+
+    def updates(self, drafts: list[_Draft], days: list[int], order: str) -> tuple[Update, ...]:
+        """The updates, each with its anchor (unique across the blog, numbered from the oldest up)."""
+        ids = anchors.unique_anchors(
+            [
+                anchors.base_anchor(
+                    d.stamp.hhmm if d.stamp else None,
+                    d.headline.text if d.headline else None,
+                    (d.paragraphs or d.captions or [Para(d.line, str(d.line))])[0].text,
+                )
+                for d in drafts
+            ],
+            order,
+        )
+        return tuple(
+            Update(
+                id=ids[i],
+                line=d.line,
+                time_text=d.stamp.text if d.stamp else None,
+                time=d.stamp.hhmm if d.stamp else None,
+                utc_offset=d.stamp.utc_offset if d.stamp else None,
+                day=days[i],
+                headline=d.headline,
+                paragraphs=tuple(d.paragraphs),
+                captions=tuple(d.captions),
+            )
+            for i, d in enumerate(drafts)
+        )
+
+    def source_and_agency(self, header: dict[str, str], found) -> tuple[str | None, str | None]:
+        """The outlet and agency: the header's, the dateline's, else from a syndicator's dropped disclaimer."""
+        source, agency = header.get("source"), found.agency if found else None
+        for item in self.dropped:
+            match = _SYNDICATOR.match(item.text)
+            if match:
+                source = source or match["site"].strip()
+                agency = agency or vocab.AGENCIES.get(match["agency"].strip().removesuffix(" Press").strip()) or vocab.AGENCIES.get(match["agency"].strip())
+        return source, agency
+
+    def find_date(self, fields: dict, paras: list[Para]):
+        """``(day, its source, the line it was found on)``: the ``Date:`` header's, else the text's."""
+        day, day_source, date_line = None, None, None
         if "date" in fields:
             line, value = fields["date"]
             try:
@@ -230,18 +248,14 @@ class _Parser:
             except ValueError as error:
                 self.problems.append(Problem(line, f"{error}; the date is inferred from the text instead"))
         if day is None:
-            found_date = dates.text_date(all_paras, [p for p in all_paras if rules.caption(p.text)])
+            found_date = dates.text_date(paras, [p for p in paras if rules.caption(p.text)])
             if found_date and not dates.plausible(found_date[0]):
                 self.problems.append(Problem(found_date[1], f"the date {found_date[0].isoformat()} in the text is implausible for news and is not used; add a `Date:` header"))
                 found_date = None
             if found_date:
                 day, date_line, _ = found_date
                 day_source = "text"
-                dump = dump.with_(date_line=date_line)
-        dump = dates.with_date(dump.with_(timezone=zone, timezone_source=zone_source), day, day_source)
-        if mode == "timed" and not zone:
-            self.problems.append(Problem(None, "the update times have no time zone: add `Timezone: Area/City` to the header, or '(all times local)' and a dateline"))
-        return dump.with_(problems=tuple(self.problems))
+        return day, day_source, date_line
 
     def classify(self, start: int) -> tuple[Para | None, list[_Token]]:
         title = None

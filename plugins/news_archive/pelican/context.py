@@ -103,7 +103,7 @@ def url_and_save_as(article) -> tuple[str, str]:
     """Pelican's ``article.url`` and ``article.save_as``, from one computation of its URL values.
 
     Each of Pelican's two properties computes those values anew, a relative path included:
-    a second of a rebuild at 10,000 articles. Anything unusual (an override, a translation,
+    a large part of a rebuild in a large archive. Anything unusual (an override, a translation,
     a draft) is left to Pelican's own properties.
     """
     if hasattr(article, "override_url") or hasattr(article, "override_save_as") or not article.in_default_lang or article.status == "draft":

@@ -78,7 +78,7 @@ def save_pelican_caches_safely(generator):
 
     Pelican writes each cache in place: a build killed while writing would leave a truncated file
     that the next build fails on. Each is written to a temporary file and renamed. The articles'
-    reader cache (seconds of pickling at 10,000 dumps) is written by a background job while the
+    reader cache (long to pickle in a large archive) is written by a background job while the
     build goes on; ``finalized`` waits for it. Connected to ``generator_init``: every generator
     and its readers, before anything is read or saved.
     """
@@ -94,7 +94,7 @@ def skip_author_pages(generator):
     """With author pages off (``AUTHOR_SAVE_AS = ""``), skip Pelican's loop that would write them.
 
     Pelican still matches every article against every author's list to write nothing,
-    which costs seconds at 10,000 articles. The context's ``authors`` is left as it is.
+    which is slow in a large archive. The context's ``authors`` is left as it is.
     """
     if not generator.settings.get("AUTHOR_SAVE_AS"):
         generator.authors = []

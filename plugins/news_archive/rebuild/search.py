@@ -6,7 +6,7 @@ unchanged article's documents are not made or counted again; the index is update
 where documents changed (``search.builder.update``, tested equal to a fresh build); a file whose
 text is unchanged is not written again.
 
-Written with ``marshal`` (plain data only: it loads in about half pickle's time), each document's
+Written with ``marshal`` (plain data only: it loads faster than a pickle), each document's
 counted fields packed as one ``bytes`` object and each posting list as 32-bit integers, so loading
 makes a few objects per document. The saved copy is withdrawn before the first search file is
 written, and saved again after the last.
@@ -41,7 +41,7 @@ class SearchCache:
             return {}
         try:
             with open(self.path, "rb") as handle:
-                saved = marshal.loads(handle.read())  # marshal.load(handle) reads object by object: far slower
+                saved = marshal.loads(handle.read())  # whole: marshal.load(handle) reads object by object
             return saved["data"] if list(saved["key"]) == _key() else {}
         except Exception:  # noqa: BLE001 - a broken cache is rebuilt
             return {}
