@@ -28,7 +28,7 @@ help:
 	@echo '   make devserver   serve and rebuild when content changes'
 	@echo '   make publish     build with publishconf.py'
 	@echo '   make test        run every test (sets up .venv, node_modules, Chromium)'
-	@echo '   make expected    regenerate tests/expected/ after an intended output change'
+	@echo '   make expected    regenerate tests/site/expected/ after an intended output change'
 	@echo '   make bench       benchmark generated archives (BENCH_N="$(BENCH_N)")'
 	@echo '   make clean       remove output/'
 
@@ -69,7 +69,7 @@ test: setup chromium
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 expected: setup
-	$(BIN)/python -m tests.expected
+	$(BIN)/python -m tests.site.expected
 
 bench: setup chromium
 	$(BIN)/python -m tools.bench $(BENCH_N)

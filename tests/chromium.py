@@ -1,4 +1,4 @@
-"""Helpers for tests in a real browser (the serving and launching live in news_archive.browser)."""
+"""Helpers for tests in a real browser (the serving and launching live in tools/browser.py)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """``make bench``: build generated archives and compare with plain Pelican, in one run.
 
-    python -m news_archive.bench [N ...]        (default: 1000 10000; make bench BENCH_N="...")
+    python -m tools.bench [N ...]        (default: 1000 10000; make bench BENCH_N="...")
 
 For each size N it generates N dumps (``news-archive generate``, seed 1), then measures, each
 build in a fresh process of its own:
@@ -93,7 +93,7 @@ def _tree_rss(pid: int) -> int:
 
 def measure(conf: Path, content: Path, output: Path, **overrides) -> dict:
     """Wall time, peak tree memory and stage timings of one build in a fresh process."""
-    command = [sys.executable, "-m", "news_archive.bench", "--run", str(conf), str(content), str(output), json.dumps(overrides)]
+    command = [sys.executable, "-m", "tools.bench", "--run", str(conf), str(content), str(output), json.dumps(overrides)]
     peak = 0
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

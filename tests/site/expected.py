@@ -1,6 +1,6 @@
 """The stored expected output of the sample archive, and the one command that regenerates it.
 
-    make expected        (or: .venv/bin/python -m tests.expected)
+    make expected        (or: .venv/bin/python -m tests.site.expected)
 
 Run it when a change to the output is intended, and read the diff before committing.
 The site is built with publishconf.py and a fixed SITEURL, so feeds and structured data
@@ -43,7 +43,7 @@ def regenerate() -> None:
             target = EXPECTED / name
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(site / name, target)
-    print(f"wrote {len(compared_files(EXPECTED))} files to {EXPECTED.relative_to(ROOT)}; review `git diff tests/expected`")
+    print(f"wrote {len(compared_files(EXPECTED))} files to {EXPECTED.relative_to(ROOT)}; review `git diff tests/site/expected`")
 
 
 if __name__ == "__main__":

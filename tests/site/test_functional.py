@@ -1,4 +1,4 @@
-"""The whole sample archive, byte for byte against tests/expected/ (regenerate on purpose: `make expected`)."""
+"""The whole sample archive, byte for byte against tests/site/expected/ (regenerate on purpose: `make expected`)."""
 
 import difflib
 import filecmp

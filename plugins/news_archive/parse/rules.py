@@ -2,7 +2,7 @@
 
 Every rule takes plain strings and returns a value or ``None``; the tables they
 read live in :mod:`news_archive.vocab`. Each rule has a fixture of its own under
-``tests/fixtures/`` named for what it shows.
+``tests/parse/fixtures/`` named for what it shows.
 """
 
 from __future__ import annotations

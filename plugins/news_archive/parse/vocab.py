@@ -1,6 +1,6 @@
 """Vocabulary tables the parser's rules read: data, compiled once at import.
 
-Adding a variant means adding a row here and a fixture under tests/fixtures/,
+Adding a variant means adding a row here and a fixture under tests/parse/fixtures/,
 not a new branch in a rule.
 """
 

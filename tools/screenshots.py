@@ -1,4 +1,4 @@
-"""Screenshots of the sample archive for the README: `.venv/bin/python scripts/screenshots.py`.
+"""Screenshots of the sample archive for the README: `.venv/bin/python tools/screenshots.py`.
 
 Builds the sample archive, serves it on 127.0.0.1 and photographs the article and event
 pages at phone (390 px) and desktop (1280 px) widths into docs/screenshots/.
@@ -13,8 +13,8 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from tests.browser import launch, serve  # noqa: E402
-from tests.site import build_site  # noqa: E402
+from tools.browser import launch, serve  # noqa: E402
+from tests.builds import build_site  # noqa: E402
 
 SHOTS = [
     ("article", "articles/the-latest-putin-kim-shake-hands-before-start-of-talks.html#t-1400"),
