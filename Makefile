@@ -30,6 +30,7 @@ help:
 	@echo '   make test        run every test (sets up .venv, node_modules, Chromium)'
 	@echo '   make expected    regenerate tests/site/expected/ after an intended output change'
 	@echo '   make bench       benchmark generated archives (BENCH_N="$(BENCH_N)")'
+	@echo '   make eval        score parsing and events on the real dumps in ../shared/realdumps (REALDUMPS=...)'
 	@echo '   make clean       remove output/'
 
 $(PY_STAMP): pyproject.toml requirements.lock
@@ -71,7 +72,10 @@ test: setup chromium
 expected: setup
 	$(BIN)/python -m tests.site.expected
 
+eval: setup
+	$(BIN)/python -m tools.eval $(EVAL_ARGS)
+
 bench: setup chromium
 	$(BIN)/python -m tools.bench $(BENCH_N)
 
-.PHONY: help setup html clean regenerate serve devserver publish chromium test expected bench
+.PHONY: help setup html clean regenerate serve devserver publish chromium test expected eval bench

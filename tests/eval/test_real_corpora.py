@@ -1,0 +1,42 @@
+"""Accuracy on real dumps (``make eval``), with floors that may only rise.
+
+The corpora live in ``../shared/realdumps`` (``REALDUMPS`` overrides the folder); when it is absent
+the tests skip and say why. Figures and each dump's misses: ``make eval``.
+"""
+
+import pytest
+
+from tools import eval as evaluation
+
+FOLDER = evaluation.realdumps_folder()
+
+pytestmark = pytest.mark.skipif(not FOLDER.is_dir(), reason=f"no real dumps at {FOLDER} (set REALDUMPS to score them)")
+
+#: corpus -> measure -> floor (a measure "…_max" is a ceiling); raised as the parser improves, never lowered
+FLOORS = {
+    "stories": {"boilerplate_recall": 0.13, "datelines": 0.13, "titles": 1.0, "content_dropped_max": 0.0, "lines_lost_max": 0},
+    "liveblogs": {"kind": 0.61, "updates": 0.34, "stamps": 0.31, "dateline": 0.44, "boilerplate_recall": 0.06, "wrong_drops_max": 12, "lines_lost_max": 0},
+    "events": {"bcubed_f1": 0.64, "dates": 0.44, "zones": 0.11, "places": 0.55},
+}
+
+
+@pytest.fixture(scope="module")
+def results():
+    return evaluation.evaluate(FOLDER)
+
+
+def _measure(result: dict, name: str) -> float:
+    if name == "bcubed_f1":
+        return result["bcubed"]["f1"]
+    return result[name.removesuffix("_max")]
+
+
+@pytest.mark.parametrize("corpus, measure", [(c, m) for c, floors in FLOORS.items() for m in floors])
+def test_real_corpus_measure_holds_its_floor(results, corpus, measure):
+    if corpus not in results:
+        pytest.skip(f"no {corpus}/key.jsonl in {FOLDER}")
+    value, bound = _measure(results[corpus], measure), FLOORS[corpus][measure]
+    if measure.endswith("_max"):
+        assert value <= bound, f"{corpus} {measure}: {value} > {bound}"
+    else:
+        assert value >= bound, f"{corpus} {measure}: {value} < {bound}"
