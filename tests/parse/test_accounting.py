@@ -1,5 +1,7 @@
 """Nothing lost: every input line is kept (and shown), a time stamp, header, layout, or reported as dropped."""
 
+from html import escape
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -29,7 +31,8 @@ def test_kept_lines_appear_in_the_article(path):
     for para in body:
         assert shown.get(para.line) == para.text, f"line {para.line} is not shown as written"
     lines = path.read_text(encoding="utf-8").splitlines()
-    for line in dump.time_lines:
-        assert lines[line - 1].strip() in html  # the time as written is shown
+    for update in dump.updates:
+        if update.time_text:  # the stamp as written is shown (labels around it, "UPDATE:", "-", are not)
+            assert update.time_text in lines[update.line - 1] and escape(update.time_text, quote=False) in html
     for item in dump.dropped:
         assert item.text == lines[item.line - 1].strip() and item.reason

@@ -81,10 +81,11 @@ _SYNDICATOR = re.compile(r"^(?P<site>[A-Z][\w .&'\u2019-]{1,60}?) has not review
 
 @dataclass
 class _Token:
-    kind: str  # "text", "time" or "sep"
+    kind: str  # "text", "time" (a line that is only a stamp) or "sep"
     line: int
     text: str
-    stamp: rules.TimeStamp | None = None
+    stamp: rules.TimeStamp | None = None  # a "text" token may open (or close) with its update's stamp ...
+    rest: str | None = None  # ... and this is its text without the stamp
 
 
 @dataclass
@@ -93,6 +94,7 @@ class _Draft:
 
     line: int
     stamp: rules.TimeStamp | None = None
+    inline: bool = False  # the stamp is written on the update's first line, which is kept as text
     headline: Para | None = None
     paragraphs: list[Para] = field(default_factory=list)
     captions: list[Para] = field(default_factory=list)
@@ -146,7 +148,7 @@ class _Parser:
 
         # 6: segments
         intro, body, captions, drafts = self.segment(tokens, mode, counts)
-        time_lines = [d.line for d in drafts if d.stamp]
+        time_lines = [d.line for d in drafts if d.stamp and not d.inline]
         if mode == "timed" and not drafts:
             kind = "liveblog"
 
@@ -281,7 +283,11 @@ class _Parser:
                 title = Para(number, text)
                 continue
             stamp = rules.time_stamp(text)
-            tokens.append(_Token("time" if stamp else "text", number, text, stamp))
+            if stamp:
+                tokens.append(_Token("time", number, text, stamp))
+                continue
+            inline = rules.stamp_prefix(text) or rules.stamp_suffix(text)
+            tokens.append(_Token("text", number, text, *(inline or (None, None))))
         return title, tokens
 
     def find_dek(self, title: Para, tokens: list[_Token]) -> Para | None:
@@ -298,18 +304,36 @@ class _Parser:
 
     def find_kind(self, header: dict[str, str], title: Para, tokens: list[_Token]) -> tuple[str, str]:
         times = sum(1 for t in tokens if t.kind == "time")
+        inline = sum(1 for t in tokens if t.kind == "text" and t.stamp)
+        marked = sum(1 for t in tokens if t.kind == "text" and t.stamp and (rules.stamp_separated(t.text) or rules.stamp_suffix(t.text)))
         separators = sum(1 for t in tokens if t.kind == "sep")
+        if times + inline and self.stamps_with_text(tokens) * 2 < times + inline:
+            times = inline = marked = 0  # stamps over headlines only: a list of other stories ("13 hours ago"), not updates
         wanted = header.get("kind", "").lower()
         if wanted and wanted not in ("liveblog", "story"):
             self.problems.append(Problem(None, f"unknown Kind {wanted!r}: use 'liveblog' or 'story'"))
             wanted = ""
         if wanted == "story":
             return "story", "story"
-        if times >= 2 or (times and separators):
+        live_title = bool(vocab.LIVE_MARKERS.search(title.text))
+        if times >= 2 or (times and (separators or live_title)) or times + inline >= 3 or (times + inline and live_title) \
+                or marked >= 2:
             return "liveblog", "timed"
-        if wanted == "liveblog" or vocab.LIVE_MARKERS.search(title.text):
+        if wanted == "liveblog" or live_title:
             return "liveblog", "headline"
         return "story", "story"
+
+    @staticmethod
+    def stamps_with_text(tokens: list[_Token]) -> int:
+        """How many stamps are followed, before the next stamp, by a sentence: an update reports something."""
+        found, has_text = 0, None
+        for token in tokens:
+            if token.stamp is not None:
+                found += bool(has_text)
+                has_text = token.kind == "text" and rules.sentence_like(token.rest)
+            elif token.kind == "text" and has_text is not None:
+                has_text = has_text or rules.sentence_like(token.text)
+        return found + bool(has_text)
 
     def segment(self, tokens: list[_Token], mode: str, counts: Counter):
         intro: list[Para] = []
@@ -336,6 +360,16 @@ class _Parser:
                 current = _Draft(token.line, token.stamp)
                 drafts.append(current)
                 after_separator = False
+                continue
+            if token.stamp and mode == "timed":
+                current = _Draft(token.line, token.stamp, inline=True)
+                drafts.append(current)
+                after_separator = False
+                text = Para(token.line, token.rest)
+                if rules.looks_like_headline(token.rest):
+                    current.headline = text
+                else:
+                    current.paragraphs.append(text)
                 continue
             if token.kind == "sep":
                 current = None

@@ -21,29 +21,28 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class TimeStamp:
-    minutes: int  # minutes after local midnight
-    text: str
+    minutes: int | None  # minutes after local midnight; None for a relative stamp ("50 min ago")
+    text: str  # as written, without labels around it ("UPDATE", "-", a trailing colon)
     utc_offset: int | None  # minutes, when a zone abbreviation was written
     zone: str | None
     rule: str
+    date_text: str | None = None  # a date written with the time: "Oct. 12", "4.5.2015"
 
     @property
-    def hhmm(self) -> str:
-        return f"{self.minutes // 60:02d}:{self.minutes % 60:02d}"
+    def hhmm(self) -> str | None:
+        return None if self.minutes is None else f"{self.minutes // 60:02d}:{self.minutes % 60:02d}"
 
 
-def time_stamp(line: str) -> TimeStamp | None:
-    """A line that is only an update's time stamp: ``8:40 p.m.``, ``noon``, ``14.05``, ``10:15 a.m. EDT``."""
-    text = line.strip()
-    if not text or len(text) > 24:
-        return None
+def _time_core(text: str) -> tuple[int, str | None, str] | None:
+    """(minutes, zone as written, rule) of a bare time: ``8:40 p.m.``, ``noon``, ``14.05 GMT``."""
     for rule, pattern in vocab.TIME_FORMATS:
         match = pattern.match(text)
         if not match:
             continue
         parts = match.groupdict()
         zone = parts.get("zone")
-        if zone and zone.upper() not in vocab.ZONE_ABBREVIATIONS:
+        if zone and zone.upper() not in vocab.ZONE_ABBREVIATIONS and zone.upper() not in vocab.ZONES_BY_DATE \
+                and zone.upper() not in vocab.AMBIGUOUS_ZONES:
             logger.debug("time_stamp: %r has unknown zone %r", text, zone)
             return None
         if parts.get("word"):
@@ -53,10 +52,72 @@ def time_stamp(line: str) -> TimeStamp | None:
             if parts.get("ampm"):
                 hour = hour % 12 + (12 if parts["ampm"].lower() == "p" else 0)
             minutes = hour * 60 + minute
-        offset = vocab.ZONE_ABBREVIATIONS[zone.upper()][0] if zone else None
-        logger.debug("time_stamp: %r -> %02d:%02d by %s", text, minutes // 60, minutes % 60, rule)
-        return TimeStamp(minutes, text, offset, zone.upper() if zone else None, rule)
+        return minutes, zone, rule
     return None
+
+
+def time_stamp(line: str) -> TimeStamp | None:
+    """A line that is only an update's time stamp: ``8:40 p.m.``, ``noon``, ``14.05``, ``10:15 a.m. EDT``,
+    with a date around it (``Fri., Oct. 12 -- 12:30 p.m.``, ``11:42 4.5.2015``), labels around it
+    (``- 9:46 AM``, ``8 P.M. UPDATE:``), or relative (``1 hr 22 min ago``)."""
+    text = line.strip()
+    if not text or len(text) > 64:
+        return None
+    text = vocab.STAMP_LABEL_AFTER.sub("", vocab.STAMP_LABEL_BEFORE.sub("", text, count=1), count=1).strip()
+    if not text:
+        return None
+    if vocab.RELATIVE_STAMP.match(text):
+        logger.debug("time_stamp: %r is relative", text)
+        return TimeStamp(None, text, None, None, "time_relative")
+    core, date_text = text, None
+    before = vocab.STAMP_DATE_BEFORE.match(core)
+    if before:
+        core, date_text = core[before.end():], before["date"]
+    after = vocab.STAMP_DATE_AFTER.search(core)
+    if after and after.start() > 0:
+        core, date_text = core[: after.start()], date_text or after["date"]
+    found = _time_core(core.strip().rstrip(","))
+    if found is None:
+        return None
+    minutes, zone, rule = found
+    upper = zone.upper() if zone else None
+    offset = vocab.ZONE_ABBREVIATIONS[upper][0] if upper in vocab.ZONE_ABBREVIATIONS else None
+    logger.debug("time_stamp: %r -> %02d:%02d by %s", text, minutes // 60, minutes % 60, rule)
+    return TimeStamp(minutes, text, offset, upper if offset is not None else None, rule, date_text)
+
+
+def stamp_prefix(line: str) -> tuple[TimeStamp, str] | None:
+    """A paragraph that opens with its update's stamp: ``9:20 p.m.: With the U.S. ...``,
+    ``22:20 GMT – France sends ...``, ``Fri., Oct. 12 -- 12:30 p.m. | Officials ...``; (stamp, the rest)."""
+    text = line.strip()
+    for separator, clock_only in ((vocab.STAMP_PREFIX_END, False), (vocab.STAMP_PREFIX_BARE, True)):
+        for match in separator.finditer(text[:72]):
+            head, rest = text[: match.start()], text[match.end():].strip()
+            if not head or len(rest.split()) < 2:
+                continue
+            stamp = time_stamp(head)
+            if stamp is not None and not (clock_only and (stamp.rule not in ("time_12h", "time_24h") or stamp.text != head)):
+                return stamp, rest
+    return None
+
+
+def stamp_separated(line: str) -> bool:
+    """The stamp a paragraph opens with is set off from its text (``8 P.M. UPDATE:``, ``22:20 GMT –``): a post's stamp."""
+    found = stamp_prefix(line)
+    if found is None:
+        return False
+    text = line.strip()
+    start = text.find(found[0].text) + len(found[0].text)
+    return bool(text[start : len(text) - len(found[1])].strip())
+
+
+def stamp_suffix(line: str) -> tuple[TimeStamp, str] | None:
+    """A post headline that ends with its stamp: ``Barnsley Central: Labour hold ...published at 02:31 GMT``."""
+    match = vocab.STAMP_SUFFIX.match(line.strip())
+    if not match:
+        return None
+    stamp = time_stamp(match["stamp"])
+    return (stamp, match["rest"].strip()) if stamp and match["rest"].strip() else None
 
 
 def is_separator(line: str) -> bool:
@@ -120,6 +181,11 @@ def all_times_local(paragraph: str) -> bool:
 
 _TRAILING_CLOSERS = "\"'\u201d\u2019)]\u00bb "
 _HEADLINE_STOPPERS = ".!;,:\u2026"
+
+
+def sentence_like(line: str) -> bool:
+    """A line of running text: eight words or more, not shaped like a headline."""
+    return len(line.split()) >= 8 and not looks_like_headline(line)
 
 
 def looks_like_headline(line: str) -> bool:

@@ -30,7 +30,8 @@ HEADER_KEYS = {
 
 #: A title containing one of these marks the dump as a live blog.
 LIVE_MARKERS = re.compile(
-    r"\b(live updates?|live blog|live coverage|as it happened|the latest:|live:)|^live\b",
+    r"\b(live updates?|latest updates|live blog|live coverage|live news|as it happened|the latest:|latest developments|live[:!])"
+    r"|^live\b|(?-i:\bLIVE\b)",
     re.IGNORECASE,
 )
 
@@ -39,8 +40,9 @@ SEPARATOR = re.compile(r"^\s*(?:_{3,}|-{3,}|\*{3,}|(?:\*\s){2,}\*|={3,})\s*$")
 
 # --- update time stamps ------------------------------------------------------------------------
 
-_ZONE = r"(?:\s*\(?(?P<zone>[A-Z]{2,5})\)?)?"
-#: (rule name, pattern) for a line that is only a time stamp. Tried in order.
+_ZONE = r"(?:\s*\(?(?P<zone>[A-Z]{2,5}|(?:Greenwich Mean|British Summer|Eastern|Central|Pacific) Time)\)?)?"
+#: (rule name, pattern) for the time of an update's stamp (``time_core``: what is left once labels
+#: and dates around it are taken off). Tried in order.
 TIME_FORMATS = [
     (
         "time_12h",
@@ -50,8 +52,35 @@ TIME_FORMATS = [
         ),
     ),
     ("time_noon", re.compile(r"^(?:12\s+)?(?P<word>noon|midday|midnight)" + _ZONE + r"$", re.IGNORECASE)),
-    ("time_24h", re.compile(r"^(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?:\s*(?:h|hrs))?" + _ZONE + r"$")),
+    ("time_24h", re.compile(r"^(?P<h>[01]?\d|2[0-3])(?::\s?|\.)(?P<m>[0-5]\d)(?:\s*(?:h|hrs))?" + _ZONE + r"$")),
 ]
+
+#: "50 min ago", "1 hr 22 min ago": a stamp relative to when the page was captured (kept as written).
+RELATIVE_STAMP = re.compile(
+    r"^(?=\d)(?:\d+\s*(?:hrs?|hours?)\s*)?(?:\d+\s*(?:mins?|minutes?)\s*)?ago$", re.IGNORECASE
+)
+#: Labels written around a stamp but not part of it: "- 24 Jan 2026 ...", "8 P.M. UPDATE:", "UPDATE 5:30 P.M.:".
+STAMP_LABEL_BEFORE = re.compile(r"^(?:[-\u2013\u2022\u00b7]\s*|UPDATE[:\s]\s*)", re.IGNORECASE)
+STAMP_LABEL_AFTER = re.compile(r"\s*(?:\bUPDATE\b)?\s*:?\s*$", re.IGNORECASE)
+_WEEKDAY_ABBR = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?"
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+#: A date written before a stamp's time: "Fri., Oct. 12 -- ", "Nov 10, ", "24 Jan 2026 ".
+STAMP_DATE_BEFORE = re.compile(
+    r"^(?P<date>(?:" + _WEEKDAY_ABBR + r"\s+)?(?:" + _MONTH_WORD + r"\s+[0-3]?\d(?:,?\s+\d{4})?|[0-3]?\d\s+" + _MONTH_WORD
+    + r"(?:\s+\d{4})?))\s*(?:,|--|[-\u2013\u2014|])?\s+(?=\d|noon|midday|midnight)",
+    re.IGNORECASE,
+)
+#: A date written after a stamp's time: ", March 14, 2019", " 13 December 2019", " 4.5.2015".
+STAMP_DATE_AFTER = re.compile(
+    r"(?:,?\s+)(?P<date>" + _MONTH_WORD + r"\s+[0-3]?\d,?\s+\d{4}|[0-3]?\d\s+" + _MONTH_WORD + r"\s+\d{4}|[0-3]?\d\.[01]?\d\.\d{4})$",
+    re.IGNORECASE,
+)
+#: Where a stamp ends and the update's text begins on one line: "9:20 p.m.: ...", "22:20 GMT – ...", "... | headline";
+#: failing those, a clock time running straight into a sentence: "17.00 We are going ...".
+STAMP_PREFIX_END = re.compile(r"(?:\s+UPDATE)?\s*(?::|\s[-\u2013\u2014|])\s+")
+STAMP_PREFIX_BARE = re.compile(r"\s+(?=[A-Z\u201c\"])")
+#: A stamp written after a post's headline: "Barnsley Central: Labour hold ...published at 02:31 GMT 13 December 2019".
+STAMP_SUFFIX = re.compile(r"(?P<rest>.+?)\s*(?:published|posted) at\s+(?P<stamp>.+)$", re.IGNORECASE)
 
 #: Fixed UTC offsets (minutes) of zone abbreviations written after a time.
 #: Only unambiguous ones: "IST" or "CST" could be several places and is left out where unclear.
@@ -79,7 +108,15 @@ ZONE_ABBREVIATIONS = {
     "WIB": (420, "Asia/Jakarta"),
     "AEST": (600, "Australia/Sydney"),
     "AEDT": (660, "Australia/Sydney"),
+    "GREENWICH MEAN TIME": (0, "Etc/GMT"),
+    "BRITISH SUMMER TIME": (60, "Europe/London"),
 }
+
+#: Zones written after a time whose offset depends on the date: known, not fixed ("2:24 p.m. ET").
+ZONES_BY_DATE = {"ET": "America/New_York", "EASTERN TIME": "America/New_York", "CT": "America/Chicago",
+                 "CENTRAL TIME": "America/Chicago", "PT": "America/Los_Angeles", "PACIFIC TIME": "America/Los_Angeles"}
+#: Zone abbreviations a stamp may carry that name several zones ("IST": India, Ireland, Israel): read, not resolved.
+AMBIGUOUS_ZONES = frozenset({"IST", "CST"})
 
 #: The dateline paragraph says its update times are local to the dateline city.
 ALL_TIMES_LOCAL = re.compile(r"\(\s*all times (?:are )?local\s*\)|all times (?:are )?local", re.IGNORECASE)

@@ -39,8 +39,8 @@ def caption(p: Para) -> str:
 
 
 def time_element(update: Update) -> str:
-    if not update.time:
-        return ""
+    if not update.time:  # a stamp with no clock time ("25 min ago") is shown as written
+        return f'<span class="stamp">{escape(update.time_text, quote=False)}</span>' if update.time_text else ""
     stamp = update.datetime.isoformat() if update.datetime else update.time
     shown = escape(update.time_text or clock(update.time), quote=False)
     return f'<time datetime="{_attr(stamp)}">{shown}</time>'
