@@ -14,8 +14,8 @@ pytestmark = pytest.mark.skipif(not FOLDER.is_dir(), reason=f"no real dumps at {
 
 #: corpus -> measure -> floor (a measure "…_max" is a ceiling); raised as the parser improves, never lowered
 FLOORS = {
-    "stories": {"boilerplate_recall": 0.13, "datelines": 0.13, "titles": 1.0, "content_dropped_max": 0.0, "lines_lost_max": 0},
-    "liveblogs": {"kind": 0.76, "updates": 0.53, "stamps": 0.72, "dateline": 0.44, "boilerplate_recall": 0.06, "wrong_drops_max": 7, "lines_lost_max": 0},
+    "stories": {"boilerplate_recall": 0.34, "datelines": 0.13, "titles": 1.0, "content_dropped_max": 0.0, "lines_lost_max": 0},
+    "liveblogs": {"kind": 0.76, "updates": 0.53, "stamps": 0.72, "dateline": 0.44, "boilerplate_recall": 0.09, "wrong_drops_max": 2, "lines_lost_max": 0},
     "events": {"bcubed_f1": 0.64, "dates": 0.44, "zones": 0.11, "places": 0.55},
 }
 

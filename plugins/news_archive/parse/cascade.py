@@ -276,7 +276,7 @@ class _Parser:
                 tokens.append(_Token("sep", number, text))
                 continue
             found = rules.boilerplate(text)
-            if found:
+            if found and not (title is None and found[0] in vocab.SHORT_CHROME):  # the first line is the headline
                 self.drop(number, text, *found)
                 continue
             if title is None:
@@ -386,7 +386,7 @@ class _Parser:
                     drafts.append(current)
                 current.captions.append(para)
                 continue
-            if is_headline and self.is_promo(token, tokens[i + 1 :], current, mode, counts):
+            if is_headline and drafts and self.is_promo(token, tokens[i + 1 :], current, mode, counts):
                 self.drop(token.line, token.text, "promo_headline", "a headline of another story injected between updates")
                 continue
             starts_update = current is None or (mode == "headline" and is_headline and not current.empty)
@@ -403,11 +403,12 @@ class _Parser:
 
     @staticmethod
     def is_promo(token: _Token, rest: list[_Token], current: _Draft | None, mode: str, counts: Counter) -> bool:
-        """A headline line that is another story's: prefixed, or unrelated where no update would start."""
+        """A headline line, once updates have begun, that is another story's: prefixed, or unrelated where
+        no update would start."""
         if rules.promo_prefix(token.text):
             return True
-        if not rules.unrelated(token.text, counts):
-            return False
+        if vocab.LIST_ITEM.search(token.text) or not rules.unrelated(token.text, counts):
+            return False  # a list's line, or about what the blog is about
         if current is not None and current.empty:
             return False  # right under a time stamp: the update's own headline
         if mode == "timed":

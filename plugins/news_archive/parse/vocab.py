@@ -224,10 +224,64 @@ BOILERPLATE = [
         re.IGNORECASE),
      "a 'follow us' promotion"),
     ("copyright", re.compile(
-        r"^(?:Copyright|\u00a9|\(c\))\s*\d{4}\b.*(?:All rights reserved|may not be (?:published|reproduced)).*$",
+        r"^(?:Copyright|\u00a9|\(c\))\s*\d{4}\b.*(?:All rights reserved|may not be (?:published|reproduced)).*$"
+        r"|^(?:Copyright\s*)?(?:\u00a9|\(c\))\s*(?:\d{4}\s*)?[\w .,&'-]{2,60}$",
         re.IGNORECASE),
      "a copyright notice"),
+    ("social_links", re.compile(
+        r"^(?:Follow (?:us )?on (?:Twitter|X|Facebook|Instagram|LinkedIn|YouTube|TikTok)|Reddit|Flipboard|Pinterest|Pocket|Messenger"
+        r"|Copied!?|Copy Link|Share (?:this|on|via)?|Shares?|Email this|Save|Saved|Read Later|Bookmark|Comment)$"
+        r"|^(?:(?:Facebook|Twitter|Email|LinkedIn|Reddit|Pinterest|WhatsApp|Print|Flipboard|Messenger|SMS)\s*){2,}$",
+        re.IGNORECASE),
+     "a share or follow button"),
+    ("comment_prompt", re.compile(
+        r"^(?:\d+\s+)?(?:reader\s+)?comments?$|^(?:View|Show|Hide|Read|Load|See|Post|Add|Leave)(?: all| more)?\s+(?:\d+\s+)?comments?\b.{0,30}$"
+        r"|^(?:Join the (?:conversation|discussion)|Comments are closed\.?|Leave a (?:comment|reply)|Comment on this (?:story|article))$",
+        re.IGNORECASE),
+     "a comment prompt"),
+    ("gallery_control", re.compile(
+        r"^(?:Image|Photo|Picture|Slide)\s+\d+\s+(?:of|/)\s+\d+$|^\d+\s*(?:of|/)\s*\d+$|^(?:Back to Gallery|View (?:Photos|Gallery|Slideshow)|"
+        r"Enlarge (?:this )?image|Expand|Close|Caption|Hide Caption|Toggle caption|Previous|Next|Loading\.*|Undo|Image|Photo|Video|Play Video|"
+        r"Watch(?: Video| Now)?|Replay|×|x)$",
+        re.IGNORECASE),
+     "a gallery or player control"),
+    ("photo_credit", re.compile(
+        r"^(?:Photo|Image|Picture|Photograph|Credit|Photo credit|Image credit|Image copyright|Image caption)\s*(?::|by)\s*[^.!?]{2,80}$"
+        r"|^\(?(?:Photo|Image|Credit)s?:?\s+[^.!?]{2,60}\)?$|^Image copyright [^.!?]{2,60}$"
+        r"|^(?:Getty Images|AP Photo|Reuters|AFP|EPA|Shutterstock)(?:\s*/\s*[\w .'-]{2,40})?$",
+        re.IGNORECASE),
+     "a photo credit"),
+    ("subscribe_prompt", re.compile(
+        r"^(?:Subscribe|Subscribe now|Subscribe today|Sign In|Sign in|Log in|Login|Register|Sign up|Create (?:an )?account|Become a member"
+        r"|Most recent newsletter|Newsletters?|Get (?:our|the) newsletter|Already a subscriber\?.*|Support (?:our|independent) journalism.*)$"
+        r"|^(?:Subscribe|Sign up)\b.{0,100}(?:newsletter|magazine|inbox|for free|digital access).*$|^Get .{0,60} delivered to your inbox\.?$",
+        re.IGNORECASE),
+     "a subscribe or sign-in prompt"),
+    ("consent_notice", re.compile(
+        r"\b(?:we use cookies|this (?:site|website) uses cookies|cookie (?:policy|settings)|privacy policy and terms of (?:use|service))\b"
+        r"|^(?:Accept(?: all)?(?: cookies)?|Manage (?:cookies|preferences)|I agree)$",
+        re.IGNORECASE),
+     "a consent notice"),
+    ("site_widget", re.compile(
+        r"^(?:Supported by|Advertising|Ad|Ads|Sponsored|Paid (?:post|content)|Menu|MenuSections|Sections|Search|Skip to (?:main )?content|Home"
+        r"|Top Stories|Latest(?: News)?|Most Popular|Popular|Trending|More|See more|More (?:stories|news|videos)|Recommended"
+        r"|View PDF/Print Mode|Print(?: this)?(?: article| page)?|Report(?: an? (?:error|typo))?|Feedback|Wait \d+ seconds? to continue\.?"
+        r"|Spread the love|arrow_\w+|weather icon .{0,30}|Combined Shape|Read (?:full )?(?:story|article)|Continue reading|Listen(?: to (?:this )?(?:article|story))?"
+        r"|\d+\s*(?:min|minute)s? read|\u00b7?\s*\d+\s*min read)$"
+        r"|^We['\u2019]re interested in your feedback on this page\b.*$|^Via \w[\w.]*\.(?:com|info|net|org)$",
+        re.IGNORECASE),
+     "a site widget"),
+    ("relative_date_label", re.compile(r"^(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago$", re.IGNORECASE),
+     "a teaser's age (\"1 day ago\")"),
+    ("counter", re.compile(r"^(?:\d{1,3}|[A-Za-z]|[|/+\u00b7\u2022-])$"),
+     "a counter, page number or single letter from the page's chrome"),
 ]
+
+#: Families of short page chrome that a dump's first line (its headline, however short) never belongs to.
+SHORT_CHROME = frozenset({"counter", "gallery_control", "site_widget", "social_links", "comment_prompt", "subscribe_prompt"})
+
+#: A line of a list or a tally, never a promoted headline: "Conservatives: 37% (no change)", "Perry Barr - Labour Gain".
+LIST_ITEM = re.compile(r"\d\s*%|^[^:]{1,40}:\s+\S|\s[-\u2013]\s.*\b(?:Gain|Hold|Win|Wins|Lead|Leads)\b|^\W")
 
 #: Lines like these in front of a promo headline mark it as injected.
 PROMO_PREFIX = re.compile(r"^(?:Trending|Related|Read More|Watch|Also Read|Recommended|Sponsored|Promoted)\s*:", re.IGNORECASE)
