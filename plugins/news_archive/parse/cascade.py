@@ -112,6 +112,7 @@ class _Parser:
         self.problems = problems
         self.layout: list[int] = []
         self.dropped: list[Dropped] = []
+        self.authors: list[str] = []
 
     def drop(self, line: int, text: str, rule: str, why: str) -> None:
         self.dropped.append(Dropped(line, text, f"{rule}: {why}"))
@@ -135,16 +136,17 @@ class _Parser:
         if dek is not None:
             tokens = [t for t in tokens if t.line != dek.line]
 
-        # 4: dateline
+        # 4: kind, and the page around the article
+        kind, mode = self.find_kind(header, title, tokens)
+        tokens = self.drop_page_edges(tokens, mode)
+
+        # 5: dateline
         found = None
         for token in [t for t in tokens if t.kind == "text"][:3]:
             found = rules.dateline(token.text)
             if found:
                 dateline_para = token
                 break
-
-        # 5: kind
-        kind, mode = self.find_kind(header, title, tokens)
 
         # 6: segments
         intro, body, captions, drafts = self.segment(tokens, mode, counts)
@@ -176,6 +178,7 @@ class _Parser:
             event=header.get("event") or None,
             slug=anchors.slugify(header["slug"], max_words=20) if header.get("slug") else None,
             tags=tuple(t.strip() for t in header.get("tags", "").split(",") if t.strip()),
+            authors=tuple(self.authors),
             order=order,
             intro=tuple(intro),
             body=tuple(body),
@@ -250,7 +253,8 @@ class _Parser:
             except ValueError as error:
                 self.problems.append(Problem(line, f"{error}; the date is inferred from the text instead"))
         if day is None:
-            found_date = dates.text_date(paras, [p for p in paras if rules.caption(p.text)])
+            page = [Para(d.line, d.text) for d in sorted(self.dropped, key=lambda d: d.line) if d.reason.startswith(vocab.DATED_CHROME)]
+            found_date = dates.text_date(paras, [p for p in paras if rules.caption(p.text)], page)
             if found_date and not dates.plausible(found_date[0]):
                 self.problems.append(Problem(found_date[1], f"the date {found_date[0].isoformat()} in the text is implausible for news and is not used; add a `Date:` header"))
                 found_date = None
@@ -282,6 +286,11 @@ class _Parser:
             if title is None:
                 title = Para(number, text)
                 continue
+            names = rules.byline(text)
+            if names:
+                self.authors += [n for n in names if n not in self.authors]
+                self.drop(number, text, "byline", f"became the article's authors: {', '.join(names)}")
+                continue
             stamp = rules.time_stamp(text)
             if stamp:
                 tokens.append(_Token("time", number, text, stamp))
@@ -289,6 +298,29 @@ class _Parser:
             inline = rules.stamp_prefix(text) or rules.stamp_suffix(text)
             tokens.append(_Token("text", number, text, *(inline or (None, None))))
         return title, tokens
+
+    def drop_page_edges(self, tokens: list[_Token], mode: str) -> list[_Token]:
+        """Short lines before the article's first paragraph (and, in a story, after its last one) are
+        page chrome: navigation, section labels, share bars, other stories' headlines. Captions,
+        datelines, stamps and a list the article announces ("... state by state:") stay; so does
+        everything between."""
+        running = [t for t in tokens if t.kind == "time" or (t.kind == "text" and (t.stamp or rules.paragraph_like(t.text)))]
+        if not running:
+            return tokens
+        first, last = running[0].line, running[-1].line
+        kept, announced = [], running[-1].text.rstrip().endswith(":")
+        for token in tokens:
+            edge = "page_head" if token.line < first else "page_tail" if token.line > last and mode == "story" else None
+            if edge == "page_tail" and announced and vocab.LIST_ITEM.search(token.text):
+                kept.append(token)
+                continue
+            announced = False if token.line > last else announced
+            if edge and token.kind == "text" and not token.stamp and not rules.caption(token.text) and not rules.dateline(token.text):
+                where = "before the article's first paragraph" if edge == "page_head" else "after the article's last paragraph"
+                self.drop(token.line, token.text, edge, f"a short line of page chrome {where}")
+                continue
+            kept.append(token)
+        return kept
 
     def find_dek(self, title: Para, tokens: list[_Token]) -> Para | None:
         texts = tokens[:2]

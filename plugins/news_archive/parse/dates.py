@@ -42,14 +42,15 @@ def dates_in(text: str) -> list[tuple[int, date, str]]:
     return sorted(found)
 
 
-def text_date(paras: list[Para], captions: list[Para]) -> tuple[date, int, str] | None:
-    """The dump's date from its text: captions and the opening paragraphs first, then anywhere.
+def text_date(paras: list[Para], captions: list[Para], page: list[Para] = ()) -> tuple[date, int, str] | None:
+    """The dump's date from its text: captions and the opening paragraphs first, then the page's own
+    lines above the article (a dropped "Published ..." or byline line), then anywhere.
 
     Captions are written on the day the photo was taken; background dates ("the
     June 12, 2018 summit") usually come later in a story, so the first date in
     reading order wins after those.
     """
-    for rule, candidates in (("date_in_caption", captions), ("date_in_opening", paras[:2]), ("date_in_text", paras)):
+    for rule, candidates in (("date_in_caption", captions), ("date_in_opening", paras[:2]), ("date_on_page", page), ("date_in_text", paras)):
         for para in candidates:
             found = dates_in(para.text)
             if found:

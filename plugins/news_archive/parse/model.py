@@ -99,6 +99,7 @@ class Dump:
     event: str | None = None  # an explicit Event: header
     slug: str | None = None  # an explicit Slug: header
     tags: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()  # from a byline line ("By Ana Swanson and Jim Tankersley")
     date: date | None = None
     date_source: str | None = None  # "header", "text" or "event"
     date_line: int | None = None

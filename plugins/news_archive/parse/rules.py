@@ -183,6 +183,14 @@ _TRAILING_CLOSERS = "\"'\u201d\u2019)]\u00bb "
 _HEADLINE_STOPPERS = ".!;,:\u2026"
 
 
+def paragraph_like(line: str) -> bool:
+    """A paragraph of the article itself: a sentence of four words or more, or twelve words and more."""
+    words = line.split()
+    if vocab.TWEET_SIGNATURE.match(line.strip()):
+        return True  # an embedded tweet's signature goes with its quote
+    return (len(words) >= 4 and bool(vocab.SENTENCE_END.search(line) or line.rstrip().endswith(":"))) or len(words) >= 12
+
+
 def sentence_like(line: str) -> bool:
     """A line of running text: eight words or more, not shaped like a headline."""
     return len(line.split()) >= 8 and not looks_like_headline(line)
@@ -246,6 +254,30 @@ def boilerplate(line: str) -> tuple[str, str] | None:
             logger.debug("boilerplate: %r by %s", text[:60], rule)
             return rule, why
     return None
+
+
+def byline(line: str) -> tuple[str, ...] | None:
+    """The authors a byline line names: ``By Meg Wagner and Brian Ries, CNN`` -> ("Meg Wagner", "Brian Ries")."""
+    text = line.strip()
+    if len(text.split()) > 25:
+        return None
+    match = vocab.BYLINE.match(text)
+    if not match:
+        return None
+    names_text = vocab.BYLINE_END.sub("", match["names"])
+    joined = re.search(r"\s(?:and|&)\s[^,]*(?=,)", names_text)
+    if joined:  # "A, B and C, Outlet": the names end with the one joined by "and"
+        names_text = names_text[: joined.end()]
+    names = []
+    for part in re.split(r"\s*,\s*|\s+and\s+|\s*&\s*", names_text):
+        words = part.split()
+        cut = next((i for i, w in enumerate(words) if i and w.lower().strip(".,") in vocab.MONTHS), len(words))
+        words = words[:cut]
+        if not words or words[0].lower().strip(".") in vocab.WEEKDAYS or words[0].lower().strip(".") in vocab.MONTHS:
+            return None if not names else tuple(names)
+        if 2 <= len(words) <= 4:
+            names.append(" ".join(w if not w.isupper() or len(w) < 3 else w.capitalize() for w in words))
+    return tuple(names) or None
 
 
 def promo_prefix(line: str) -> bool:

@@ -277,11 +277,25 @@ BOILERPLATE = [
      "a counter, page number or single letter from the page's chrome"),
 ]
 
+#: A byline: "By Ana Swanson", "By Meg Wagner, James Masters and Veronica Rocha, CNN", "BY JEFFREY GETTLEMAN JAN. 13, 2017".
+BYLINE = re.compile(r"^(?:By|BY)\s+(?P<names>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)+(?:\s*(?:,|\band\b|&)\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*)*)")
+#: Where a byline's names end: an outlet, a date, a handle.
+BYLINE_END = re.compile(r"\s*(?:\||\bon\b|\s-\s|@|\(|\d).*$")
+
+#: The signature of an embedded tweet, kept with the quote: "— Eric (@eriiiic) June 12, 2019".
+TWEET_SIGNATURE = re.compile(r"^[\u2014\u2013-]\s*.{1,60}\(@\w{1,30}\)\s*(?:" + _MONTH_WORD + r"\s+[0-3]?\d,\s+\d{4})?$", re.IGNORECASE)
+
+#: How a sentence ends: its punctuation, then closing quotes or brackets.
+SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
+
+#: Dropped lines whose dates still count as the page's own (weaker than the article's text).
+DATED_CHROME = ("page_head", "page_tail", "byline", "site_widget", "relative_date_label")
+
 #: Families of short page chrome that a dump's first line (its headline, however short) never belongs to.
 SHORT_CHROME = frozenset({"counter", "gallery_control", "site_widget", "social_links", "comment_prompt", "subscribe_prompt"})
 
 #: A line of a list or a tally, never a promoted headline: "Conservatives: 37% (no change)", "Perry Barr - Labour Gain".
-LIST_ITEM = re.compile(r"\d\s*%|^[^:]{1,40}:\s+\S|\s[-\u2013]\s.*\b(?:Gain|Hold|Win|Wins|Lead|Leads)\b|^\W")
+LIST_ITEM = re.compile(r"\d\s*%|^[^:]{1,40}:\s+\S|\s[-\u2013]\s.*\b(?:Gain|Hold|Win|Wins|Lead|Leads)\b|^\W|^\d+\s*[-\u2013]\s+\w")
 
 #: Lines like these in front of a promo headline mark it as injected.
 PROMO_PREFIX = re.compile(r"^(?:Trending|Related|Read More|Watch|Also Read|Recommended|Sponsored|Promoted)\s*:", re.IGNORECASE)

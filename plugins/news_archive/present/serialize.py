@@ -34,6 +34,7 @@ def dump_json(dump: Dump) -> dict:
         "place": dump.place,
         "agency": dump.agency,
         "source": dump.source,
+        "authors": list(dump.authors),
         "url": dump.url,
         "event": dump.event,
         "date": dump.date.isoformat() if dump.date else None,
