@@ -142,7 +142,7 @@ class _Parser:
 
         # 5: dateline
         found = None
-        for token in [t for t in tokens if t.kind == "text"][:3]:
+        for token in self.opening(tokens):
             found = rules.dateline(token.text)
             if found:
                 dateline_para = token
@@ -254,6 +254,7 @@ class _Parser:
                 self.problems.append(Problem(line, f"{error}; the date is inferred from the text instead"))
         if day is None:
             page = [Para(d.line, d.text) for d in sorted(self.dropped, key=lambda d: d.line) if d.reason.startswith(vocab.DATED_CHROME)]
+            page.sort(key=lambda p: bool(vocab.UPDATED_LINE.match(p.text)))  # "Updated ..." is weaker than "Published ..."
             found_date = dates.text_date(paras, [p for p in paras if rules.caption(p.text)], page)
             if found_date and not dates.plausible(found_date[0]):
                 self.problems.append(Problem(found_date[1], f"the date {found_date[0].isoformat()} in the text is implausible for news and is not used; add a `Date:` header"))
@@ -280,6 +281,8 @@ class _Parser:
                 tokens.append(_Token("sep", number, text))
                 continue
             found = rules.boilerplate(text)
+            if found and found[0] in vocab.DATED_CHROME and (rules.time_stamp(text) or vocab.DAY_HEADER.match(text)):
+                found = None  # "Nov 10, 9:46 AM EST" is an update's stamp, "Tuesday, March 17" a day's header
             if found and not (title is None and found[0] in vocab.SHORT_CHROME):  # the first line is the headline
                 self.drop(number, text, *found)
                 continue
@@ -299,23 +302,48 @@ class _Parser:
             tokens.append(_Token("text", number, text, *(inline or (None, None))))
         return title, tokens
 
+    @staticmethod
+    def opening(tokens: list[_Token]) -> list[_Token]:
+        """The text lines a dateline may open: up to the second paragraph (a caption or a byline may come first)."""
+        found, paragraphs = [], 0
+        for token in tokens:
+            if token.kind != "text":
+                continue
+            found.append(token)
+            paragraphs += rules.paragraph_like(token.text) and not rules.caption(token.text)
+            if paragraphs == 2 or len(found) == 12:
+                break
+        return found
+
     def drop_page_edges(self, tokens: list[_Token], mode: str) -> list[_Token]:
         """Short lines before the article's first paragraph (and, in a story, after its last one) are
-        page chrome: navigation, section labels, share bars, other stories' headlines. Captions,
-        datelines, stamps and a list the article announces ("... state by state:") stay; so does
-        everything between."""
-        running = [t for t in tokens if t.kind == "time" or (t.kind == "text" and (t.stamp or rules.paragraph_like(t.text)))]
+        page chrome: navigation, section labels, share bars, other stories' headlines; and above a
+        story's first paragraph, a line shown again word for word is a gallery caption repeated.
+        Captions, datelines, stamps and a list the article announces ("... state by state:") stay;
+        so does everything between."""
+        texts = Counter(t.text for t in tokens if t.kind == "text" and len(t.text.split()) >= 3)
+        repeated = {text for text, n in texts.items() if n > 1} if mode == "story" else set()
+        running = [
+            t for t in tokens
+            if t.kind == "time" or (t.kind == "text" and (t.stamp or (
+                rules.paragraph_like(t.text) and not rules.caption(t.text) and t.text not in repeated)))
+        ]
         if not running:
             return tokens
         first, last = running[0].line, running[-1].line
-        kept, announced = [], running[-1].text.rstrip().endswith(":")
+        kept, seen, announced = [], set(), running[-1].text.rstrip().endswith(":")
         for token in tokens:
             edge = "page_head" if token.line < first else "page_tail" if token.line > last and mode == "story" else None
+            if edge == "page_head" and token.text in repeated and token.text in seen:
+                self.drop(token.line, token.text, "repeated_line", "the same line again above the story (a gallery caption shown twice)")
+                continue
+            seen.add(token.text)
             if edge == "page_tail" and announced and vocab.LIST_ITEM.search(token.text):
                 kept.append(token)
                 continue
             announced = False if token.line > last else announced
-            if edge and token.kind == "text" and not token.stamp and not rules.caption(token.text) and not rules.dateline(token.text):
+            if edge and token.kind == "text" and not token.stamp and not rules.caption(token.text) and not rules.dateline(token.text) \
+                    and token.text not in repeated:
                 where = "before the article's first paragraph" if edge == "page_head" else "after the article's last paragraph"
                 self.drop(token.line, token.text, edge, f"a short line of page chrome {where}")
                 continue

@@ -152,7 +152,7 @@ def dateline(paragraph: str) -> Dateline | None:
     if not match:
         return None
     parts = match.groupdict()
-    city = parts.get("city")
+    city = parts.get("city") or parts.get("city_only")
     agency = parts.get("agency") or parts.get("agency_only")
     if city:
         words = city.replace(".", "").split()
@@ -166,7 +166,7 @@ def dateline(paragraph: str) -> Dateline | None:
         text=text,
         city=_title_case_city(city) if city else None,
         region=parts.get("region"),
-        agency=vocab.AGENCIES.get(agency) if agency else None,
+        agency=vocab.AGENCIES.get(agency, agency) if agency else None,
     )
     logger.debug("dateline: %r", result)
     return result

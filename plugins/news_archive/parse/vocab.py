@@ -153,17 +153,21 @@ AGENCIES = {
 }
 
 _AGENCY_ALT = "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
-#: ``CITY[, Region] [(Agency)] — `` at the start of a paragraph, or ``(Agency)`` alone.
+_OUTLET = r"[A-Z][\w&/.'\u2019-]*(?:\s+[\w&/.'\u2019-]+){0,3}"
+#: ``CITY[, Region] [(Agency)] — `` at the start of a paragraph, ``(CITY) —``, or ``(Agency)`` alone.
 DATELINE = re.compile(
     r"^(?P<dateline>"
     r"(?P<city>[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3})"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.'\u2019]+(?:\s+[A-Z][A-Za-z.'\u2019]+){0,3}))?"
-    r"(?:\s*\((?P<agency>" + _AGENCY_ALT + r")\))?"
+    r"(?:\s*\((?P<agency>" + _OUTLET + r")\))?"
     r"|\((?P<agency_only>" + _AGENCY_ALT + r")\)"
+    r"|\((?P<city_only>[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3})\)"
     r")\s*(?P<dash>[\u2014\u2013]|--?|:)\s*"
 )
-#: ``(CNN)The rest...`` has no dash at all.
-DATELINE_AGENCY_GLUED = re.compile(r"^(?P<dateline>\((?P<agency_only>" + _AGENCY_ALT + r")\))\s*(?=[A-Z\u201c\"])")
+#: ``(CNN)The rest...`` and ``Hong Kong (CNN Business)A muddled ...`` have no dash at all.
+DATELINE_AGENCY_GLUED = re.compile(
+    r"^(?P<dateline>(?:(?P<city>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+)?\((?P<agency_only>" + _AGENCY_ALT + r")(?:\s+[A-Z][a-z]+)?\))\s*(?=[A-Z\u201c\"])"
+)
 
 #: Upper-case words that start paragraphs but are not places.
 NOT_PLACES = {"UPDATE", "BREAKING", "WATCH", "LIVE", "NOTE", "EDITOR", "EDITORS", "CORRECTION", "FILE", "PHOTO", "VIDEO", "READ", "ALSO", "UPDATED"}
@@ -177,6 +181,8 @@ CAPTION_PATTERNS = [
         re.IGNORECASE)),
     ("caption_marker", re.compile(r"^(?:FILE\s*[-\u2014\u2013]|PHOTO:|Photo:|Image:|Pictured:|IMAGE:)\s")),
     ("caption_by_line", re.compile(r"\b(?:Photo|Image) (?:by|credit|courtesy)\b[^.]*$", re.IGNORECASE)),
+    ("caption_gallery_number", re.compile(r"^\d{1,3}\s*of\s*\d{1,3}\s*\S")),
+    ("caption_agency_credit", re.compile(r"\s(?:[A-Z][\w.'-]+\s){1,3}[A-Z][\w.'-]+\s*/\s*(?:AP|AFP|Reuters|Getty Images|EPA|Bloomberg|Shutterstock)\s*$")),
 ]
 
 # --- boilerplate -------------------------------------------------------------------------------
@@ -242,7 +248,7 @@ BOILERPLATE = [
     ("gallery_control", re.compile(
         r"^(?:Image|Photo|Picture|Slide)\s+\d+\s+(?:of|/)\s+\d+$|^\d+\s*(?:of|/)\s*\d+$|^(?:Back to Gallery|View (?:Photos|Gallery|Slideshow)|"
         r"Enlarge (?:this )?image|Expand|Close|Caption|Hide Caption|Toggle caption|Previous|Next|Loading\.*|Undo|Image|Photo|Video|Play Video|"
-        r"Watch(?: Video| Now)?|Replay|×|x)$",
+        r"Watch(?: Video| Now)?|Replay|Buy Photo|Full Screen|Autoplay|Skip Ad|×|x)$",
         re.IGNORECASE),
      "a gallery or player control"),
     ("photo_credit", re.compile(
@@ -254,7 +260,8 @@ BOILERPLATE = [
     ("subscribe_prompt", re.compile(
         r"^(?:Subscribe|Subscribe now|Subscribe today|Sign In|Sign in|Log in|Login|Register|Sign up|Create (?:an )?account|Become a member"
         r"|Most recent newsletter|Newsletters?|Get (?:our|the) newsletter|Already a subscriber\?.*|Support (?:our|independent) journalism.*)$"
-        r"|^(?:Subscribe|Sign up)\b.{0,100}(?:newsletter|magazine|inbox|for free|digital access).*$|^Get .{0,60} delivered to your inbox\.?$",
+        r"|^(?:Subscribe|Sign up)\b.{0,100}(?:newsletter|magazine|inbox|for free|digital access).*$|^Get .{0,60} delivered to your inbox\.?$"
+        r"|^Would you like to (?:subscribe|sign up|receive)\b.{0,80}$",
         re.IGNORECASE),
      "a subscribe or sign-in prompt"),
     ("consent_notice", re.compile(
@@ -266,11 +273,22 @@ BOILERPLATE = [
         r"^(?:Supported by|Advertising|Ad|Ads|Sponsored|Paid (?:post|content)|Menu|MenuSections|Sections|Search|Skip to (?:main )?content|Home"
         r"|Top Stories|Latest(?: News)?|Most Popular|Popular|Trending|More|See more|More (?:stories|news|videos)|Recommended"
         r"|View PDF/Print Mode|Print(?: this)?(?: article| page)?|Report(?: an? (?:error|typo))?|Feedback|Wait \d+ seconds? to continue\.?"
-        r"|Spread the love|arrow_\w+|weather icon .{0,30}|Combined Shape|Read (?:full )?(?:story|article)|Continue reading|Listen(?: to (?:this )?(?:article|story))?"
+        r"|Spread the love|arrow_\w+|weather icon .{0,30}|Current Conditions\b.{0,40}|Combined Shape|Read (?:full )?(?:story|article)|Continue reading|Listen(?: to (?:this )?(?:article|story))?"
         r"|\d+\s*(?:min|minute)s? read|\u00b7?\s*\d+\s*min read)$"
         r"|^We['\u2019]re interested in your feedback on this page\b.*$|^Via \w[\w.]*\.(?:com|info|net|org)$",
         re.IGNORECASE),
      "a site widget"),
+    ("dated_line", re.compile(
+        r"^(?:(?:Originally |Original )?(?:Published|Publication Date|Updated|Last updated|Posted|Modified|First published)\b:?)"
+        r"[^!?]{0,60}?(?:\b\d{4}\b|\b\d{1,2}:\d\d|\b" + _MONTH_WORD + r")[^!?]{0,40}$",
+        re.IGNORECASE),
+     "the page's published or updated line (its date is kept as the page's own)"),
+    ("date_only_line", re.compile(
+        r"^(?:(?:Updated|Published|Posted|Last updated)\s*:?\s*|[/|,\u00b7-]\s*|(?:" + _MONTH_WORD + r")\s*\d{1,2}(?:st|nd|rd|th)?,?\s*(?:\d{4})?,?\s*"
+        r"|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH_WORD + r"\s*\d{4},?\s*|\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?\s*|(?:at|on)\s+"
+        r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)+$",
+        re.IGNORECASE),
+     "a line of dates and times only: the page's published or updated line (its date is kept as the page's own)"),
     ("relative_date_label", re.compile(r"^(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago$", re.IGNORECASE),
      "a teaser's age (\"1 day ago\")"),
     ("counter", re.compile(r"^(?:\d{1,3}|[A-Za-z]|[|/+\u00b7\u2022-])$"),
@@ -288,8 +306,18 @@ TWEET_SIGNATURE = re.compile(r"^[\u2014\u2013-]\s*.{1,60}\(@\w{1,30}\)\s*(?:" + 
 #: How a sentence ends: its punctuation, then closing quotes or brackets.
 SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
 
+#: A live blog's day header ("Tuesday, March 17", "Tuesday, April 23:"): structure, kept with the updates below it.
+DAY_HEADER = re.compile(
+    r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:" + _MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH_WORD
+    + r")(?:,?\s+\d{4})?\s*:?$",
+    re.IGNORECASE,
+)
+
+#: A line that says when the page was last changed, not when its news happened.
+UPDATED_LINE = re.compile(r"^\W*(?:\S+\s+){0,6}?(?:Updated|Last updated|Modified)\b", re.IGNORECASE)
+
 #: Dropped lines whose dates still count as the page's own (weaker than the article's text).
-DATED_CHROME = ("page_head", "page_tail", "byline", "site_widget", "relative_date_label")
+DATED_CHROME = ("dated_line", "date_only_line", "page_head", "page_tail", "byline", "site_widget", "relative_date_label")
 
 #: Families of short page chrome that a dump's first line (its headline, however short) never belongs to.
 SHORT_CHROME = frozenset({"counter", "gallery_control", "site_widget", "social_links", "comment_prompt", "subscribe_prompt"})
