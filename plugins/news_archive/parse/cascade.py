@@ -375,7 +375,9 @@ class _Parser:
             wanted = ""
         if wanted == "story":
             return "story", "story"
-        live_title = bool(vocab.LIVE_MARKERS.search(title.text))
+        live_title = bool(vocab.LIVE_MARKERS.search(title.text)) or any(
+            vocab.LIVE_PAGE_LINE.search(text) for text in [t.text for t in tokens[:12] if t.kind == "text"] + [d.text for d in self.dropped]
+        )
         if times >= 2 or (times and (separators or live_title)) or times + inline >= 3 or (times + inline and live_title) \
                 or marked >= 2:
             return "liveblog", "timed"

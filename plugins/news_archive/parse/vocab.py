@@ -35,6 +35,14 @@ LIVE_MARKERS = re.compile(
     re.IGNORECASE,
 )
 
+#: A line of the page (not the title) that marks it as a live blog: "168 Posts", a "LIVE" badge, "Here are
+#: the latest updates", "This live coverage has ended".
+LIVE_PAGE_LINE = re.compile(
+    r"^\d{1,4} Posts$|^(?:LIVE|Live)(?: Updates| Blog| Coverage| News)?$|\b(?:the )?latest updates\b|\blive coverage\b|\blive blog\b"
+    r"|^Follow (?:along|all|this page|the latest)\b.{0,60}\b(?:updates|developments|as (?:they|it) happens?)\b",
+    re.IGNORECASE,
+)
+
 #: Lines that only separate updates.
 SEPARATOR = re.compile(r"^\s*(?:_{3,}|-{3,}|\*{3,}|(?:\*\s){2,}\*|={3,})\s*$")
 
