@@ -17,6 +17,7 @@ from pathlib import Path
 from news_archive.parse.anchors import article_slug, dedupe_slugs
 from news_archive.events import build_events
 from news_archive.parse.cascade import DumpError, parse_file
+from news_archive.present import problems as report
 from news_archive.present.serialize import dump_json, event_json
 
 
@@ -65,24 +66,26 @@ def cmd_events(args) -> int:
 
 
 def cmd_check(args) -> int:
-    problems = 0
+    """The problems the build would report for these dumps (events date what they can), one line each."""
+    problems: list = []
+    parsed = []
     for path in dump_paths(args.paths):
         try:
-            dump = parse_file(path)
+            parsed.append((str(path), parse_file(path)))
         except (DumpError, OSError) as error:
-            line = getattr(error, "line", None)
-            print(f"{path}{f':{line}' if line else ''}: error: {getattr(error, 'message', error)}")
-            problems += 1
-            continue
-        for problem in dump.problems:
-            if problem.level == "info":
-                continue
-            problems += 1
-            print(f"{path}{f':{problem.line}' if problem.line else ''}: {problem.level}: {problem.message}")
+            problems.append((str(path), getattr(error, "line", None), f"error: {getattr(error, 'message', error)}"))
+    wanted = [(name, article_slug(d.display_title, d.slug, d.name)) for name, d in parsed]
+    slugs = dedupe_slugs(wanted)
+    problems += [(name, None, report.slug_taken(slug, slugs[name])) for name, slug in wanted if slugs[name] != slug]
+    _, filled = build_events([(slugs[name], dump) for name, dump in parsed])
+    for name, dump in parsed:
+        problems += report.of_dump(name, dump, filled[slugs[name]])
         if args.dropped:
             for item in dump.dropped:
-                print(f"{path}:{item.line}: dropped ({item.reason}): {item.text}")
-    print(f"{problems} problem(s)", file=sys.stderr)
+                print(f"{name}:{item.line}: dropped ({item.reason}): {item.text}")
+    for problem in report.ordered(problems):
+        print(report.line(problem))
+    print(report.summary(problems), file=sys.stderr)
     return 1 if (problems and args.strict) else 0
 
 

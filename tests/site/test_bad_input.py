@@ -117,5 +117,17 @@ def test_strict_mode_fails_on_the_same_folder(bad_folder, tmp_path, expect_warni
 def test_check_command_lists_the_problems_and_fails_when_strict(bad_folder, capsys):
     assert cli(["check", str(bad_folder / "dumps")]) == 0
     out = capsys.readouterr().out
-    assert "binary.txt: error: binary data" in out and "cp1252.txt:1: warning: not UTF-8" in out
+    assert "binary.txt: error: binary data" in out and "cp1252.txt:1: not UTF-8" in out
     assert cli(["check", "--strict", str(bad_folder / "dumps")]) == 1
+
+
+def test_the_build_lists_what_check_lists_one_line_each_in_order(bad_build, bad_folder, capsys, monkeypatch):
+    """The build's closing list and count are `news-archive check`'s for the same dumps, line for line."""
+    _, messages = bad_build
+    monkeypatch.chdir(bad_folder)
+    cli(["check", "dumps"])
+    captured = capsys.readouterr()
+    listed = [m.removeprefix("news_archive: ") for m in messages if m.startswith("news_archive: dumps/")]
+    built = listed[-len(captured.out.splitlines()):]  # the closing list (errors were also said as each dump was read)
+    assert built == captured.out.splitlines()
+    assert captured.err.strip().splitlines()[-1] in messages[-1]

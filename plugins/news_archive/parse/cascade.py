@@ -21,11 +21,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from news_archive.parse import anchors
-from news_archive.parse import dates
-from news_archive.parse import places
-from news_archive.parse import rules
-from news_archive.parse import vocab
+from news_archive.parse import anchors, dates, page, places, rules, vocab
+from news_archive.parse.kind import find_kind
 from news_archive.parse.header import read_header
 from news_archive.parse.model import Dropped, Dump, Para, Problem, Update
 from news_archive.parse.text import NotText, decode, split_lines
@@ -137,12 +134,12 @@ class _Parser:
             tokens = [t for t in tokens if t.line != dek.line]
 
         # 4: kind, and the page around the article
-        kind, mode = self.find_kind(header, title, tokens)
-        tokens = self.drop_page_edges(tokens, mode)
+        kind, mode = find_kind(header, title, tokens, self.dropped, self.problems)
+        tokens = page.drop_page_edges(tokens, mode, self.drop)
 
         # 5: dateline
         found = None
-        for token in self.opening(tokens):
+        for token in page.opening(tokens):
             found = rules.dateline(token.text)
             if found:
                 dateline_para = token
@@ -302,54 +299,6 @@ class _Parser:
             tokens.append(_Token("text", number, text, *(inline or (None, None))))
         return title, tokens
 
-    @staticmethod
-    def opening(tokens: list[_Token]) -> list[_Token]:
-        """The text lines a dateline may open: up to the second paragraph (a caption or a byline may come first)."""
-        found, paragraphs = [], 0
-        for token in tokens:
-            if token.kind != "text":
-                continue
-            found.append(token)
-            paragraphs += rules.paragraph_like(token.text) and not rules.caption(token.text)
-            if paragraphs == 2 or len(found) == 12:
-                break
-        return found
-
-    def drop_page_edges(self, tokens: list[_Token], mode: str) -> list[_Token]:
-        """Short lines before the article's first paragraph (and, in a story, after its last one) are
-        page chrome: navigation, section labels, share bars, other stories' headlines; and above a
-        story's first paragraph, a line shown again word for word is a gallery caption repeated.
-        Captions, datelines, stamps and a list the article announces ("... state by state:") stay;
-        so does everything between."""
-        texts = Counter(t.text for t in tokens if t.kind == "text" and len(t.text.split()) >= 3)
-        repeated = {text for text, n in texts.items() if n > 1} if mode == "story" else set()
-        running = [
-            t for t in tokens
-            if t.kind == "time" or (t.kind == "text" and (t.stamp or (
-                rules.paragraph_like(t.text) and not rules.caption(t.text) and t.text not in repeated)))
-        ]
-        if not running:
-            return tokens
-        first, last = running[0].line, running[-1].line
-        kept, seen, announced = [], set(), running[-1].text.rstrip().endswith(":")
-        for token in tokens:
-            edge = "page_head" if token.line < first else "page_tail" if token.line > last and mode == "story" else None
-            if edge == "page_head" and token.text in repeated and token.text in seen:
-                self.drop(token.line, token.text, "repeated_line", "the same line again above the story (a gallery caption shown twice)")
-                continue
-            seen.add(token.text)
-            if edge == "page_tail" and announced and vocab.LIST_ITEM.search(token.text):
-                kept.append(token)
-                continue
-            announced = False if token.line > last else announced
-            if edge and token.kind == "text" and not token.stamp and not rules.caption(token.text) and not rules.dateline(token.text) \
-                    and token.text not in repeated:
-                where = "before the article's first paragraph" if edge == "page_head" else "after the article's last paragraph"
-                self.drop(token.line, token.text, edge, f"a short line of page chrome {where}")
-                continue
-            kept.append(token)
-        return kept
-
     def find_dek(self, title: Para, tokens: list[_Token]) -> Para | None:
         texts = tokens[:2]
         if not texts or texts[0].kind != "text":
@@ -361,41 +310,6 @@ class _Parser:
         if rules.dek_by_title_prefix(title.text, line) or rules.dek_before_dateline(line, after):
             return Para(texts[0].line, line)
         return None
-
-    def find_kind(self, header: dict[str, str], title: Para, tokens: list[_Token]) -> tuple[str, str]:
-        times = sum(1 for t in tokens if t.kind == "time")
-        inline = sum(1 for t in tokens if t.kind == "text" and t.stamp)
-        marked = sum(1 for t in tokens if t.kind == "text" and t.stamp and (rules.stamp_separated(t.text) or rules.stamp_suffix(t.text)))
-        separators = sum(1 for t in tokens if t.kind == "sep")
-        if times + inline and self.stamps_with_text(tokens) * 2 < times + inline:
-            times = inline = marked = 0  # stamps over headlines only: a list of other stories ("13 hours ago"), not updates
-        wanted = header.get("kind", "").lower()
-        if wanted and wanted not in ("liveblog", "story"):
-            self.problems.append(Problem(None, f"unknown Kind {wanted!r}: use 'liveblog' or 'story'"))
-            wanted = ""
-        if wanted == "story":
-            return "story", "story"
-        live_title = bool(vocab.LIVE_MARKERS.search(title.text)) or any(
-            vocab.LIVE_PAGE_LINE.search(text) for text in [t.text for t in tokens[:12] if t.kind == "text"] + [d.text for d in self.dropped]
-        )
-        if times >= 2 or (times and (separators or live_title)) or times + inline >= 3 or (times + inline and live_title) \
-                or marked >= 2:
-            return "liveblog", "timed"
-        if wanted == "liveblog" or live_title:
-            return "liveblog", "headline"
-        return "story", "story"
-
-    @staticmethod
-    def stamps_with_text(tokens: list[_Token]) -> int:
-        """How many stamps are followed, before the next stamp, by a sentence: an update reports something."""
-        found, has_text = 0, None
-        for token in tokens:
-            if token.stamp is not None:
-                found += bool(has_text)
-                has_text = token.kind == "text" and rules.sentence_like(token.rest)
-            elif token.kind == "text" and has_text is not None:
-                has_text = has_text or rules.sentence_like(token.text)
-        return found + bool(has_text)
 
     def segment(self, tokens: list[_Token], mode: str, counts: Counter):
         intro: list[Para] = []

@@ -24,6 +24,7 @@ from news_archive.pelican import settings as plugin_settings
 from news_archive.pelican.context import Archive
 from news_archive.pelican.reader import article_date
 from news_archive.pelican.search import lunr_js_path, start_search
+from news_archive.present import problems as report
 from news_archive.present import render, views
 from news_archive.rebuild import events as remembered
 from news_archive.rebuild.pages import Pages
@@ -35,18 +36,12 @@ logger = logging.getLogger(__name__)
 EVENTS_MEMO = "news_archive.pickle"
 
 
-def _where(article, line: int | None = None) -> str:
-    return f"{article.relative_source_path}:{line}" if line else article.relative_source_path
-
-
 def _unique_slugs(articles: list, problems: list) -> None:
     slugs = dedupe_slugs([(a.relative_source_path, a.slug) for a in articles])
     for article in articles:
         wanted = slugs[article.relative_source_path]
         if wanted != article.slug:
-            message = f"another dump already has the slug {article.slug!r}; this one is {wanted!r} (set `Slug:` to choose)"
-            logger.warning("news_archive: %s: %s", _where(article), message)
-            problems.append((article.relative_source_path, None, message))
+            problems.append((article.relative_source_path, None, report.slug_taken(article.slug, wanted)))
             article.slug = wanted
 
 
@@ -90,19 +85,13 @@ def attach_events(generator) -> None:
                 article.date = start
                 article.locale_date = start.strftime(article.date_format)
                 article.undated = False
-        for problem in dump.problems:
-            if problem.level != "info":
-                problems.append((article.relative_source_path, problem.line, problem.message))
-        if dump.date is None:
-            message = "undated: no Date: header, no date in the text, and no dated coverage of the same event; add `Date: YYYY-MM-DD`"
-            logger.warning("news_archive: %s: %s", _where(article), message)
-            problems.append((article.relative_source_path, None, message))
+        problems += report.of_dump(article.relative_source_path, dump)
     reader = generator.readers.readers.get("txt")
     problems += getattr(reader, "failures", [])
 
     generator.articles = order_content(generator.articles, generator.settings["ARTICLE_ORDER_BY"])
     archive = Archive(
-        settings, events, {a.slug: a for a in articles}, sorted(problems, key=str), generator.settings.get("SITEURL", "")
+        settings, events, {a.slug: a for a in articles}, report.ordered(problems), generator.settings.get("SITEURL", "")
     )
     generator.context["news_archive"] = archive
     if build is not None:
@@ -156,13 +145,14 @@ class NewsArchiveGenerator(Generator):
                 article.override_save_as = ""  # Pelican writes nothing for an empty save_as
 
     def _report_problems(self):
-        problems = self.archive.problems
+        """Every problem, one line each (``path:line: message``), sorted, then the count: what
+        ``news-archive check`` lists for the same dumps."""
+        problems = report.ordered(self.archive.problems)
         if not problems:
             return
-        files = len({path for path, _, _ in problems})
-        logger.warning(
-            "news_archive: %d problem(s) in %d dump(s); `news-archive check content/dumps` lists them", len(problems), files
-        )
+        for problem in problems:
+            logger.warning("news_archive: %s", report.line(problem))
+        logger.warning("news_archive: %s; `news-archive check content/dumps` lists them", report.summary(problems))
         if self.archive.settings["strict"]:
             listing = "; ".join(f"{path}{f':{line}' if line else ''}: {message}" for path, line, message in problems)
             raise plugin_settings.SettingsError(f"news_archive: strict mode and {len(problems)} problem(s): {listing}")

@@ -118,7 +118,7 @@ class DumpReader(BaseReader):
         try:
             dump = self._parse(source_path)
         except DumpError as error:
-            self.failures.append((os.path.relpath(source_path, self.settings["PATH"]), error.line, error.message))
+            self.failures.append((os.path.relpath(source_path, self.settings["PATH"]), error.line, f"error: {error.message}"))
             logger.error(
                 "news_archive: %s: %s (the dump is skipped; the rest of the site still builds)",
                 self.where(source_path, error.line), error.message,
@@ -129,9 +129,6 @@ class DumpReader(BaseReader):
             self.failures.append((os.path.relpath(source_path, self.settings["PATH"]), None, "unexpected error (see the log)"))
             logger.exception("news_archive: %s: unexpected error while reading this dump (a bug: please report it with the file)", self.where(source_path, None))
             raise
-        for problem in dump.problems:
-            if problem.level != "info":
-                logger.warning("news_archive: %s: %s", self.where(source_path, problem.line), problem.message)
         # Pelican keys its content cache by the file's stamp only: the code marker lets the plugin
         # drop entries an earlier version of itself parsed (plugin.drop_stale_cache)
         return "", {**article_metadata(dump, self.process_metadata), CODE_KEY: self._code()}

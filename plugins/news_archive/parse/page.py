@@ -1,0 +1,61 @@
+"""The page around the article: where the article's own text begins and ends, and the chrome outside it.
+
+A rule of the parser's cascade (``cascade.py``), over the tokens it classified; ``drop`` reports a line
+removed, with its rule and why.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from news_archive.parse import rules, vocab
+
+
+def opening(tokens: list) -> list:
+    """The text lines a dateline may open: up to the second paragraph (a caption or a byline may come first)."""
+    found, paragraphs = [], 0
+    for token in tokens:
+        if token.kind != "text":
+            continue
+        found.append(token)
+        paragraphs += rules.paragraph_like(token.text) and not rules.caption(token.text)
+        if paragraphs == 2 or len(found) == 12:
+            break
+    return found
+
+
+def drop_page_edges(tokens: list, mode: str, drop: Callable[[int, str, str, str], None]) -> list:
+    """Short lines before the article's first paragraph (and, in a story, after its last one) are
+    page chrome: navigation, section labels, share bars, other stories' headlines; and above a
+    story's first paragraph, a line shown again word for word is a gallery caption repeated.
+    Captions, datelines, stamps and a list the article announces ("... state by state:") stay;
+    so does everything between."""
+    texts = Counter(t.text for t in tokens if t.kind == "text" and len(t.text.split()) >= 3)
+    repeated = {text for text, n in texts.items() if n > 1} if mode == "story" else set()
+    running = [
+        t for t in tokens
+        if t.kind == "time" or (t.kind == "text" and (t.stamp or (
+            rules.paragraph_like(t.text) and not rules.caption(t.text) and t.text not in repeated)))
+    ]
+    if not running:
+        return tokens
+    first, last = running[0].line, running[-1].line
+    kept, seen, announced = [], set(), running[-1].text.rstrip().endswith(":")
+    for token in tokens:
+        edge = "page_head" if token.line < first else "page_tail" if token.line > last and mode == "story" else None
+        if edge == "page_head" and token.text in repeated and token.text in seen:
+            drop(token.line, token.text, "repeated_line", "the same line again above the story (a gallery caption shown twice)")
+            continue
+        seen.add(token.text)
+        if edge == "page_tail" and announced and vocab.LIST_ITEM.search(token.text):
+            kept.append(token)
+            continue
+        announced = False if token.line > last else announced
+        if edge and token.kind == "text" and not token.stamp and not rules.caption(token.text) and not rules.dateline(token.text) \
+                and token.text not in repeated:
+            where = "before the article's first paragraph" if edge == "page_head" else "after the article's last paragraph"
+            drop(token.line, token.text, edge, f"a short line of page chrome {where}")
+            continue
+        kept.append(token)
+    return kept
