@@ -7,6 +7,7 @@ read live in :mod:`news_archive.vocab`. Each rule has a fixture of its own under
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections import Counter
@@ -56,6 +57,7 @@ def _time_core(text: str) -> tuple[int, str | None, str] | None:
     return None
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def time_stamp(line: str) -> TimeStamp | None:
     """A line that is only an update's time stamp: ``8:40 p.m.``, ``noon``, ``14.05``, ``10:15 a.m. EDT``,
     with a date around it (``Fri., Oct. 12 -- 12:30 p.m.``, ``11:42 4.5.2015``), labels around it
@@ -86,10 +88,13 @@ def time_stamp(line: str) -> TimeStamp | None:
     return TimeStamp(minutes, text, offset, upper if offset is not None else None, rule, date_text)
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def stamp_prefix(line: str) -> tuple[TimeStamp, str] | None:
     """A paragraph that opens with its update's stamp: ``9:20 p.m.: With the U.S. ...``,
     ``22:20 GMT – France sends ...``, ``Fri., Oct. 12 -- 12:30 p.m. | Officials ...``; (stamp, the rest)."""
     text = line.strip()
+    if not vocab.STAMP_START.match(text):
+        return None
     for separator, clock_only in ((vocab.STAMP_PREFIX_END, False), (vocab.STAMP_PREFIX_BARE, True)):
         for match in separator.finditer(text[:72]):
             head, rest = text[: match.start()], text[match.end():].strip()
@@ -113,6 +118,8 @@ def stamp_separated(line: str) -> bool:
 
 def stamp_suffix(line: str) -> tuple[TimeStamp, str] | None:
     """A post headline that ends with its stamp: ``Barnsley Central: Labour hold ...published at 02:31 GMT``."""
+    if " at" not in line:
+        return None
     match = vocab.STAMP_SUFFIX.match(line.strip())
     if not match:
         return None
@@ -146,6 +153,7 @@ def _title_case_city(city: str) -> str:
     return " ".join(w[:1] + w[1:].lower() if len(w) > 1 else w for w in city.split())
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def dateline(paragraph: str) -> Dateline | None:
     """The dateline a paragraph opens with: ``JAKARTA (Reuters) -``, ``(CNN)``, ``LONDON —``."""
     match = vocab.DATELINE.match(paragraph) or vocab.DATELINE_AGENCY_GLUED.match(paragraph)
@@ -183,6 +191,7 @@ _TRAILING_CLOSERS = "\"'\u201d\u2019)]\u00bb "
 _HEADLINE_STOPPERS = ".!;,:\u2026"
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def paragraph_like(line: str) -> bool:
     """A paragraph of the article itself: a sentence of four words or more, or twelve words and more."""
     words = line.split()
@@ -196,6 +205,7 @@ def sentence_like(line: str) -> bool:
     return len(line.split()) >= 8 and not looks_like_headline(line)
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def looks_like_headline(line: str) -> bool:
     """A short line without closing punctuation that starts like a sentence."""
     text = line.strip()
@@ -216,6 +226,7 @@ def looks_like_headline(line: str) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def caption(line: str) -> str | None:
     """The rule that makes a line a photo caption, or None."""
     for rule, pattern in vocab.CAPTION_PATTERNS:

@@ -72,6 +72,11 @@ STAMP_LABEL_BEFORE = re.compile(r"^(?:[-\u2013\u2022\u00b7]\s*|UPDATE[:\s]\s*)",
 STAMP_LABEL_AFTER = re.compile(r"\s*(?:\bUPDATE\b)?\s*:?\s*$", re.IGNORECASE)
 _WEEKDAY_ABBR = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?"
 _MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+#: How a stamp can begin (a cheap test before the others): a digit, a label, a weekday or month, noon.
+STAMP_START = re.compile(
+    r"^(?:[-\u2013\u2022\u00b7]\s*)?(?:\d|update|noon|midday|midnight|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    re.IGNORECASE,
+)
 #: A date written before a stamp's time: "Fri., Oct. 12 -- ", "Nov 10, ", "24 Jan 2026 ".
 STAMP_DATE_BEFORE = re.compile(
     r"^(?P<date>(?:" + _WEEKDAY_ABBR + r"\s+)?(?:" + _MONTH_WORD + r"\s+[0-3]?\d(?:,?\s+\d{4})?|[0-3]?\d\s+" + _MONTH_WORD
