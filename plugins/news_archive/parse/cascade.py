@@ -134,6 +134,7 @@ class _Parser:
             tokens = [t for t in tokens if t.line != dek.line]
 
         # 4: kind, and the page around the article
+        tokens = page.drop_page_stamp(tokens, self.drop)
         kind, mode = find_kind(header, title, tokens, self.dropped, self.problems)
         tokens = page.drop_page_edges(tokens, mode, self.drop)
 
@@ -348,7 +349,9 @@ class _Parser:
                     current.paragraphs.append(text)
                 continue
             if token.kind == "sep":
-                current = None
+                # in a time-stamped blog a separator closes an update, and what follows before the next
+                # stamp (an editor's note, a correction) still belongs to it
+                current = drafts[-1] if mode == "timed" and drafts else None
                 after_separator = bool(drafts) or mode == "headline"
                 continue
             para = Para(token.line, token.text)
@@ -365,7 +368,9 @@ class _Parser:
             if is_headline and drafts and self.is_promo(token, tokens[i + 1 :], current, mode, counts):
                 self.drop(token.line, token.text, "promo_headline", "a headline of another story injected between updates")
                 continue
-            starts_update = current is None or (mode == "headline" and is_headline and not current.empty)
+            starts_update = current is None or (
+                mode == "headline" and is_headline and not current.empty and not vocab.LIST_ITEM.search(token.text)
+            )
             if starts_update:
                 current = _Draft(token.line)
                 drafts.append(current)

@@ -15,7 +15,8 @@ def find_kind(header: dict[str, str], title: Para, tokens: list, dropped: list[D
     inline = sum(1 for t in tokens if t.kind == "text" and t.stamp)
     marked = sum(1 for t in tokens if t.kind == "text" and t.stamp and (rules.stamp_separated(t.text) or rules.stamp_suffix(t.text)))
     separators = sum(1 for t in tokens if t.kind == "sep")
-    if times + inline and stamps_with_text(tokens) * 2 < times + inline:
+    with_text, headlines_only = stamp_sections(tokens)
+    if times + inline and headlines_only > with_text:
         times = inline = marked = 0  # stamps over headlines only: a list of other stories ("13 hours ago"), not updates
     wanted = header.get("kind", "").lower()
     if wanted and wanted not in ("liveblog", "story"):
@@ -34,13 +35,22 @@ def find_kind(header: dict[str, str], title: Para, tokens: list, dropped: list[D
     return "story", "story"
 
 
-def stamps_with_text(tokens: list) -> int:
-    """How many stamps are followed, before the next stamp, by a sentence: an update reports something."""
-    found, has_text = 0, None
+def stamp_sections(tokens: list) -> tuple[int, int]:
+    """(stamps followed by a sentence before the next stamp, stamps followed by headlines only): an update
+    reports something; a list of other stories ("13 hours ago" under each headline) does not. A stamp with
+    nothing under it (a post whose embed was lost) counts as neither."""
+    with_text = headlines_only = 0
+    state = None  # None: no stamp yet; else [has a sentence, has any text]
     for token in tokens:
         if token.stamp is not None:
-            found += bool(has_text)
-            has_text = token.kind == "text" and rules.sentence_like(token.rest)
-        elif token.kind == "text" and has_text is not None:
-            has_text = has_text or rules.sentence_like(token.text)
-    return found + bool(has_text)
+            if state is not None:
+                with_text += state[0]
+                headlines_only += state[1] and not state[0]
+            rest = token.rest if token.kind == "text" else None
+            state = [bool(rest) and rules.sentence_like(rest), bool(rest)]
+        elif token.kind == "text" and state is not None:
+            state = [state[0] or rules.sentence_like(token.text), True]
+    if state is not None:
+        with_text += state[0]
+        headlines_only += state[1] and not state[0]
+    return with_text, headlines_only

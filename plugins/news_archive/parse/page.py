@@ -59,3 +59,16 @@ def drop_page_edges(tokens: list, mode: str, drop: Callable[[int, str, str, str]
             continue
         kept.append(token)
     return kept
+
+
+def drop_page_stamp(tokens: list, drop: Callable[[int, str, str, str], None]) -> list:
+    """The page's own published stamp above a blog's updates: the first stamp carries a date with its
+    year ("Oct 8, 2016 10:05 am CDT") where none of the updates' stamps below it carries a date."""
+    stamps = [t for t in tokens if t.stamp is not None]
+    if len(stamps) < 3 or stamps[0].kind != "time" or not vocab.YEAR.search(stamps[0].stamp.date_text or ""):
+        return tokens
+    if any(t.stamp.date_text for t in stamps[1:]):
+        return tokens
+    first = stamps[0]
+    drop(first.line, first.text, "dated_line", "the page's published stamp above its updates (its date is kept as the page's own)")
+    return [t for t in tokens if t is not first]

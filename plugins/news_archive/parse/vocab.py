@@ -77,6 +77,7 @@ STAMP_START = re.compile(
     r"^(?:[-\u2013\u2022\u00b7]\s*)?(?:\d|update|noon|midday|midnight|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
     re.IGNORECASE,
 )
+YEAR = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
 #: A date written before a stamp's time: "Fri., Oct. 12 -- ", "Nov 10, ", "24 Jan 2026 ".
 STAMP_DATE_BEFORE = re.compile(
     r"^(?P<date>(?:" + _WEEKDAY_ABBR + r"\s+)?(?:" + _MONTH_WORD + r"\s+[0-3]?\d(?:,?\s+\d{4})?|[0-3]?\d\s+" + _MONTH_WORD
@@ -267,7 +268,8 @@ BOILERPLATE = [
     ("photo_credit", re.compile(
         r"^(?:Photo|Image|Picture|Photograph|Credit|Photo credit|Image credit|Image copyright|Image caption)\s*(?::|by)\s*[^.!?]{2,80}$"
         r"|^\(?(?:Photo|Image|Credit)s?:?\s+[^.!?]{2,60}\)?$|^Image copyright [^.!?]{2,60}$"
-        r"|^(?:Getty Images|AP Photo|Reuters|AFP|EPA|Shutterstock)(?:\s*/\s*[\w .'-]{2,40})?$",
+        r"|^(?:Getty Images|AP Photo|Reuters|AFP|EPA|Shutterstock)(?:\s*/\s*[\w .'-]{2,40})?$"
+        r"|^[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3}\s*/\s*(?:AP|AFP|Reuters|Getty Images|EPA|Bloomberg|Shutterstock|Sipa|Zuma)$",
         re.IGNORECASE),
      "a photo credit"),
     ("subscribe_prompt", re.compile(
@@ -302,6 +304,11 @@ BOILERPLATE = [
         r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)+$",
         re.IGNORECASE),
      "a line of dates and times only: the page's published or updated line (its date is kept as the page's own)"),
+    ("live_notice", re.compile(
+        r"^\d{1,4} Posts$|^(?:Our live coverage\b.{0,100}|This live coverage has ended\b.{0,80}"
+        r"|Full coverage of\b.{0,60}|(?:[A-Z]{2,5} News )?Live(?: Live)?|Watch live\b.{0,40}|Refresh (?:the )?page\b.{0,40}|\(Refresh page\b.{0,40})$",
+        re.IGNORECASE),
+     "a live page's notice or post counter"),
     ("relative_date_label", re.compile(r"^(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago$", re.IGNORECASE),
      "a teaser's age (\"1 day ago\")"),
     ("counter", re.compile(r"^(?:\d{1,3}|[A-Za-z]|[|/+\u00b7\u2022-])$"),
@@ -309,7 +316,7 @@ BOILERPLATE = [
 ]
 
 #: A byline: "By Ana Swanson", "By Meg Wagner, James Masters and Veronica Rocha, CNN", "BY JEFFREY GETTLEMAN JAN. 13, 2017".
-BYLINE = re.compile(r"^(?:By|BY)\s+(?P<names>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)+(?:\s*(?:,|\band\b|&)\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*)*)")
+BYLINE = re.compile(r"^(?:By|BY|From [A-Z][\w.&]*(?:\s+[A-Z][\w.&]*)?['\u2019]s)\s+(?P<names>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)+(?:\s*(?:,|\band\b|&)\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*)*)")
 #: Where a byline's names end: an outlet, a date, a handle.
 BYLINE_END = re.compile(r"\s*(?:\||\bon\b|\s-\s|@|\(|\d).*$")
 
@@ -336,7 +343,7 @@ DATED_CHROME = ("dated_line", "date_only_line", "page_head", "page_tail", "bylin
 SHORT_CHROME = frozenset({"counter", "gallery_control", "site_widget", "social_links", "comment_prompt", "subscribe_prompt"})
 
 #: A line of a list or a tally, never a promoted headline: "Conservatives: 37% (no change)", "Perry Barr - Labour Gain".
-LIST_ITEM = re.compile(r"\d\s*%|^[^:]{1,40}:\s+\S|\s[-\u2013]\s.*\b(?:Gain|Hold|Win|Wins|Lead|Leads)\b|^\W|^\d+\s*[-\u2013]\s+\w")
+LIST_ITEM = re.compile(r"\d\s*%|^[^:]{1,30}:\s+\S[^:]{0,24}$|\s[-\u2013]\s.*\b(?:Gain|Hold|Win|Wins|Lead|Leads)\b|^\W|^\d+\s*[-\u2013]\s+\w")
 
 #: Lines like these in front of a promo headline mark it as injected.
 PROMO_PREFIX = re.compile(r"^(?:Trending|Related|Read More|Watch|Also Read|Recommended|Sponsored|Promoted)\s*:", re.IGNORECASE)
