@@ -27,8 +27,9 @@ def find_kind(header: dict[str, str], title: Para, tokens: list, dropped: list[D
     live_title = bool(vocab.LIVE_MARKERS.search(title.text)) or any(
         vocab.LIVE_PAGE_LINE.search(text) for text in [t.text for t in tokens[:12] if t.kind == "text"] + [d.text for d in dropped]
     )
-    if times >= 2 or (times and (separators or live_title)) or times + inline >= 3 or (times + inline and live_title) \
-            or marked >= 2:
+    labelled = sum(1 for t in tokens if t.kind == "text" and t.stamp and rules.stamp_suffix(t.text))
+    if times >= 2 or (times and (separators or live_title or post_after_stamp(tokens))) or times + inline >= 3 \
+            or (times + inline and live_title) or marked >= 2 or labelled:
         return "liveblog", "timed"
     if wanted == "liveblog" or live_title:
         return "liveblog", "headline"
@@ -54,3 +55,15 @@ def stamp_sections(tokens: list) -> tuple[int, int]:
         with_text += state[0]
         headlines_only += state[1] and not state[0]
     return with_text, headlines_only
+
+
+def post_after_stamp(tokens: list) -> bool:
+    """A stamp alone on its line, then a headline, then text: a post. (A byline's time runs straight into
+    text; a stamp with its year is the page's own publication stamp.)"""
+    for i, token in enumerate(tokens[:-2]):
+        if token.kind == "time":
+            if vocab.YEAR.search(token.stamp.date_text or ""):
+                return False
+            following = [t for t in tokens[i + 1 : i + 3] if t.kind == "text"]
+            return len(following) == 2 and rules.looks_like_headline(following[0].text) and not rules.looks_like_headline(following[1].text)
+    return False

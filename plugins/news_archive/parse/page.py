@@ -41,6 +41,9 @@ def drop_page_edges(tokens: list, mode: str, drop: Callable[[int, str, str, str]
     if not running:
         return tokens
     first, last = running[0].line, running[-1].line
+    if mode == "headline":  # a numbered post's headline ("1. Goodnight") opens the posts
+        numbered = [t for t in tokens if t.line < first and t.kind == "text" and vocab.NUMBERED_POST.match(t.text)]
+        first = numbered[0].line if numbered else first
     kept, seen, announced = [], set(), running[-1].text.rstrip().endswith(":")
     for token in tokens:
         edge = "page_head" if token.line < first else "page_tail" if token.line > last and mode == "story" else None

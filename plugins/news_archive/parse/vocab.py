@@ -38,7 +38,7 @@ LIVE_MARKERS = re.compile(
 #: A line of the page (not the title) that marks it as a live blog: "168 Posts", a "LIVE" badge, "Here are
 #: the latest updates", "This live coverage has ended".
 LIVE_PAGE_LINE = re.compile(
-    r"^\d{1,4} Posts$|^(?:LIVE|Live)(?: Updates| Blog| Coverage| News)?$|\b(?:the )?latest updates\b|\blive coverage\b|\blive blog\b"
+    r"^\d{1,4} Posts$|^(?:LIVE|Live)(?: Updates| Blog| Coverage| News| Reporting)?$|^All times (?:stated )?are\b|\b(?:the )?latest updates\b|\blive coverage\b|\blive blog\b"
     r"|^Follow (?:along|all|this page|the latest)\b.{0,60}\b(?:updates|developments|as (?:they|it) happens?)\b",
     re.IGNORECASE,
 )
@@ -77,6 +77,8 @@ STAMP_START = re.compile(
     r"^(?:[-\u2013\u2022\u00b7]\s*)?(?:\d|update|noon|midday|midnight|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
     re.IGNORECASE,
 )
+#: A headline-led blog's numbered post: "1. Goodnight", "12. Post update".
+NUMBERED_POST = re.compile(r"^\d{1,3}\.\s+[A-Z\u201c\"']")
 YEAR = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
 #: A date written before a stamp's time: "Fri., Oct. 12 -- ", "Nov 10, ", "24 Jan 2026 ".
 STAMP_DATE_BEFORE = re.compile(
@@ -306,7 +308,7 @@ BOILERPLATE = [
      "a line of dates and times only: the page's published or updated line (its date is kept as the page's own)"),
     ("live_notice", re.compile(
         r"^\d{1,4} Posts$|^(?:Our live coverage\b.{0,100}|This live coverage has ended\b.{0,80}"
-        r"|Full coverage of\b.{0,60}|(?:[A-Z]{2,5} News )?Live(?: Live)?|Watch live\b.{0,40}|Refresh (?:the )?page\b.{0,40}|\(Refresh page\b.{0,40})$",
+        r"|Full coverage of\b.{0,60}|(?:[A-Z]{2,5} News )?Live(?: Live| Reporting)?|Watch live\b.{0,40}|All times (?:stated )?are [A-Z]{2,4}|Get involved|Refresh (?:the )?page\b.{0,40}|\(Refresh page\b.{0,40})$",
         re.IGNORECASE),
      "a live page's notice or post counter"),
     ("relative_date_label", re.compile(r"^(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago$", re.IGNORECASE),
