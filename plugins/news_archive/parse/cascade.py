@@ -321,6 +321,9 @@ class _Parser:
             for token in tokens:
                 if token.kind == "sep":
                     continue
+                if token.kind == "time":  # a time alone on its line in a story: a teaser's, or the page's
+                    self.drop(token.line, token.text, "stray_stamp", "a time alone on its line in a story (a teaser's or the page's)")
+                    continue
                 para = Para(token.line, token.text)
                 if rules.promo_prefix(token.text):
                     self.drop(token.line, token.text, "promo_headline", "a promoted headline of another story")

@@ -35,7 +35,7 @@ def drop_page_edges(tokens: list, mode: str, drop: Callable[[int, str, str, str]
     repeated = {text for text, n in texts.items() if n > 1} if mode == "story" else set()
     running = [
         t for t in tokens
-        if t.kind == "time" or (t.kind == "text" and (t.stamp or (
+        if (t.kind == "time" and mode != "story") or (t.kind == "text" and ((t.stamp and mode != "story") or (
             rules.paragraph_like(t.text) and not rules.caption(t.text) and t.text not in repeated)))
     ]
     if not running:

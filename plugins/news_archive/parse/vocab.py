@@ -252,7 +252,9 @@ BOILERPLATE = [
      "a copyright notice"),
     ("social_links", re.compile(
         r"^(?:Follow (?:us )?on (?:Twitter|X|Facebook|Instagram|LinkedIn|YouTube|TikTok)|Reddit|Flipboard|Pinterest|Pocket|Messenger"
-        r"|Copied!?|Copy Link|Share (?:this|on|via)?|Shares?|Email this|Save|Saved|Read Later|Bookmark|Comment)$"
+        r"|Copied!?|Copy Link|Share (?:this|on|via)?|Shares?|Email this|Save|Saved|Read Later|Bookmark|Comment"
+        r"|Share (?:this )?(?:on|via):? .{1,60}|(?:Show more|All) shar(?:ing|e) (?:options|services)|Share All sharing options|Share Tweet Submit"
+        r"|Follow (?:The )?[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})$"
         r"|^(?:(?:Facebook|Twitter|Email|LinkedIn|Reddit|Pinterest|WhatsApp|Print|Flipboard|Messenger|SMS)\s*){2,}$",
         re.IGNORECASE),
      "a share or follow button"),
@@ -271,14 +273,14 @@ BOILERPLATE = [
         r"^(?:Photo|Image|Picture|Photograph|Credit|Photo credit|Image credit|Image copyright|Image caption)\s*(?::|by)\s*[^.!?]{2,80}$"
         r"|^\(?(?:Photo|Image|Credit)s?:?\s+[^.!?]{2,60}\)?$|^Image copyright [^.!?]{2,60}$"
         r"|^(?:Getty Images|AP Photo|Reuters|AFP|EPA|Shutterstock)(?:\s*/\s*[\w .'-]{2,40})?$"
-        r"|^[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3}\s*/\s*(?:AP|AFP|Reuters|Getty Images|EPA|Bloomberg|Shutterstock|Sipa|Zuma)$",
+        r"|^[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3}(?:\s*/\s*[^/]{2,40}){0,2}\s*/\s*(?:AP|AFP|Reuters|Getty Images|EPA|Bloomberg|Shutterstock|Sipa|Zuma)$",
         re.IGNORECASE),
      "a photo credit"),
     ("subscribe_prompt", re.compile(
         r"^(?:Subscribe|Subscribe now|Subscribe today|Sign In|Sign in|Log in|Login|Register|Sign up|Create (?:an )?account|Become a member"
         r"|Most recent newsletter|Newsletters?|Get (?:our|the) newsletter|Already a subscriber\?.*|Support (?:our|independent) journalism.*)$"
         r"|^(?:Subscribe|Sign up)\b.{0,100}(?:newsletter|magazine|inbox|for free|digital access).*$|^Get .{0,60} delivered to your inbox\.?$"
-        r"|^Would you like to (?:subscribe|sign up|receive)\b.{0,80}$",
+        r"|^Would you like to (?:subscribe|sign up|receive)\b.{0,80}$|^(?:See all |The )?[\w' -]{0,30}Newsletters?$|^Subscribe to\b.{0,60}$",
         re.IGNORECASE),
      "a subscribe or sign-in prompt"),
     ("consent_notice", re.compile(
@@ -292,7 +294,9 @@ BOILERPLATE = [
         r"|View PDF/Print Mode|Print(?: this)?(?: article| page)?|Report(?: an? (?:error|typo))?|Feedback|Wait \d+ seconds? to continue\.?"
         r"|Spread the love|arrow_\w+|weather icon .{0,30}|Current Conditions\b.{0,40}|Combined Shape|Read (?:full )?(?:story|article)|Continue reading|Listen(?: to (?:this )?(?:article|story))?"
         r"|\d+\s*(?:min|minute)s? read|\u00b7?\s*\d+\s*min read)$"
-        r"|^We['\u2019]re interested in your feedback on this page\b.*$|^Via \w[\w.]*\.(?:com|info|net|org)$",
+        r"|^We['\u2019]re interested in your feedback on this page\b.*$|^Via \w[\w.]*\.(?:com|info|net|org)$"
+        r"|^(?:More (?:from|on) .{1,40}|More Great .{1,40} Stories|Related Topics|Next On .{1,40}|Media playback is unsupported on your device"
+        r"|Show more|Wordcount: \d+|\d+ with \d+ posters participating)$",
         re.IGNORECASE),
      "a site widget"),
     ("dated_line", re.compile(
@@ -339,7 +343,7 @@ DAY_HEADER = re.compile(
 UPDATED_LINE = re.compile(r"^\W*(?:\S+\s+){0,6}?(?:Updated|Last updated|Modified)\b", re.IGNORECASE)
 
 #: Dropped lines whose dates still count as the page's own (weaker than the article's text).
-DATED_CHROME = ("dated_line", "date_only_line", "page_head", "page_tail", "byline", "site_widget", "relative_date_label")
+DATED_CHROME = ("dated_line", "date_only_line", "stray_stamp", "page_head", "page_tail", "byline", "site_widget", "relative_date_label")
 
 #: Families of short page chrome that a dump's first line (its headline, however short) never belongs to.
 SHORT_CHROME = frozenset({"counter", "gallery_control", "site_widget", "social_links", "comment_prompt", "subscribe_prompt"})
