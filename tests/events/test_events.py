@@ -94,8 +94,8 @@ def test_fixture_events_group_as_they_should():
         sorted(["000_e4cb1ea91cb5d769.txt", "003_c36d33699a53380b.txt",
                 "summit_followup_next_day.txt", "summit_preview_day_before.txt"]),
     ])
-    names = {e.name for e in events}
-    assert names == {"Kim\u2013Putin summit", "Jakarta floods"}
+    names = {e.name for e in events}  # the two summits a year apart are told apart by their places
+    assert names == {"Kim\u2013Putin summit, Vladivostok", "Kim\u2013Putin summit, Moscow", "Jakarta floods"}
     summit = next(e for e in events if len(e.articles) == 4)
     assert (summit.date_start, summit.date_end) == (date(2019, 4, 24), date(2019, 4, 26))
     ap = next(d for d in dumps.values() if d.name == AP_SEED.name)
@@ -197,3 +197,26 @@ def test_copy_with_is_dataclasses_replace_for_the_model():
     for cls in (c for c in vars(model).values() if isinstance(c, type) and hasattr(c, "__dataclass_fields__")):
         assert not hasattr(cls, "__post_init__") and not hasattr(cls, "__slots__"), cls
         assert all(f.init for f in fields(cls)), cls
+
+
+def test_events_that_would_share_a_name_are_told_apart_by_place_then_date():
+    from dataclasses import replace
+
+    from news_archive.events import Event
+    from news_archive.events.naming import unique_names
+
+    base = Event(slug="s", name="Trump–Kim summit", name_source="derived", place=None, timezone=None,
+                 date_start=date(2018, 6, 12), date_end=date(2018, 6, 12), articles=("a",))
+    events = [
+        replace(base, slug="a", place="Singapore"),
+        replace(base, slug="b", place="Hanoi, Vietnam", date_start=date(2019, 2, 27)),
+        replace(base, slug="c", place="Hanoi", date_start=date(2019, 2, 28)),
+        replace(base, slug="d", name="Flood", name_source="header"),
+        replace(base, slug="e", name="Flood", name_source="header"),
+        replace(base, slug="f", name="Storm"),
+    ]
+    names = [e.name for e in unique_names(events)]
+    assert names == [
+        "Trump–Kim summit, Singapore", "Trump–Kim summit, Hanoi, February 27, 2019", "Trump–Kim summit, Hanoi, February 28, 2019",
+        "Flood", "Flood (2)", "Storm",
+    ]

@@ -17,7 +17,7 @@ from news_archive.events.dating import fill_dates
 from news_archive.events.features import features
 from news_archive.events.grouping import Doc, Grouping, serial_map, strongest
 from news_archive.events.model import Event, EventOptions, Features
-from news_archive.events.naming import derive_name, event_place, unique_slugs
+from news_archive.events.naming import derive_name, event_place, unique_names, unique_slugs
 from news_archive.events.similarity import idf_table, vector
 from news_archive.events.timeline import key_moments, merged_timeline
 from news_archive.parse.anchors import slugify
@@ -47,7 +47,7 @@ class EventsBuild:
             filled = fill_dates({k: docs[k].dump for k in keys})
             filled_all.update(filled)
             events.append(self.event(keys, filled, found, docs))
-        events = unique_slugs(events)
+        events = unique_names(unique_slugs(events))
         events.sort(key=lambda e: (e.date_start or date.min, e.slug), reverse=True)
         return events, filled_all
 

@@ -54,3 +54,33 @@ def unique_slugs(events: list[Event]) -> list[Event]:
         seen[event.slug] += 1
         result.append(event if seen[event.slug] == 1 else replace(event, slug=f"{event.slug}-{seen[event.slug]}"))
     return result
+
+
+def unique_names(events: list[Event]) -> list[Event]:
+    """Events that would share a name are told apart by their place, then their date ("Kim–Putin summit,
+    Vladivostok, April 25, 2019"), so the index, the search filter and a reader can tell them apart.
+    A name given by an ``Event:`` header is the user's and is kept."""
+    by_name: dict[str, list[Event]] = {}
+    for event in events:
+        by_name.setdefault(event.name, []).append(event)
+    renamed = {}
+    for name, same in by_name.items():
+        if len(same) < 2:
+            continue
+        for event in same:
+            if event.name_source == "header":
+                continue
+            parts = [name] + ([event.place.split(",")[0]] if event.place else [])
+            renamed[id(event)] = parts
+        places = Counter(", ".join(renamed[id(e)]) for e in same if id(e) in renamed)
+        for event in same:
+            parts = renamed.get(id(event))
+            if parts is not None and places[", ".join(parts)] > 1 and event.date_start:
+                parts.append(f"{event.date_start:%B} {event.date_start.day}, {event.date_start.year}")
+    result = [replace(e, name=", ".join(renamed[id(e)])) if id(e) in renamed else e for e in events]
+    seen: Counter = Counter()
+    final = []
+    for event in result:  # the same place and day too: numbered, in the events' order
+        seen[event.name] += 1
+        final.append(event if seen[event.name] == 1 else replace(event, name=f"{event.name} ({seen[event.name]})"))
+    return final
