@@ -160,12 +160,15 @@ class _Parser:
         updates = self.updates(drafts, days, order)
 
         source, agency = self.source_and_agency(header, found)
+        suffix = rules.site_suffix(title.text, header.get("url"))
+        source = source or (re.sub(r"^\W+", "", suffix).strip() if suffix else None)
 
         dump = Dump(
             name=self.name,
             line_count=len(self.lines),
             kind=kind,
             title=title,
+            title_suffix=suffix,
             dek=dek,
             dateline=found.text if found else None,
             place=header.get("place") or (found.place if found else None),

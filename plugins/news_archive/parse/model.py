@@ -89,6 +89,7 @@ class Dump:
     line_count: int
     kind: str  # "liveblog" or "story"
     title: Para
+    title_suffix: str | None = None  # the site's name the title ends with (" | CNN"), left out of the shown title
     dek: Para | None = None
     dateline: str | None = None  # as written: "VLADIVOSTOK, Russia (AP)"
     place: str | None = None  # "Vladivostok, Russia"
@@ -126,7 +127,8 @@ class Dump:
     @property
     def display_title(self) -> str:
         """A ``Title:`` header wins over the dump's first line."""
-        return dict(self.header).get("title") or self.title.text
+        title = self.title.text.removesuffix(self.title_suffix) if self.title_suffix else self.title.text
+        return dict(self.header).get("title") or title
 
     @property
     def display_dek(self) -> str | None:

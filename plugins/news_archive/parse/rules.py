@@ -267,6 +267,19 @@ def boilerplate(line: str) -> tuple[str, str] | None:
     return None
 
 
+def site_suffix(title: str, url: str | None = None) -> str | None:
+    """The site's name a scraped title ends with (" | CNN", " - Telegraph", or the ``URL:`` host's name)."""
+    match = vocab.SITE_SUFFIX.search(title)
+    if not match or len(title[: match.start()].split()) < 3:
+        return None
+    site = match["site"].strip()
+    name = site.lower().removeprefix("www.")
+    host = re.sub(r"^https?://(?:www\.)?([^/]+).*$", r"\1", url or "").split(".")[0].lower()
+    if name in vocab.OUTLETS or (host and name.replace(" ", "") == host):
+        return match.group()
+    return None
+
+
 def byline(line: str) -> tuple[str, ...] | None:
     """The authors a byline line names: ``By Meg Wagner and Brian Ries, CNN`` -> ("Meg Wagner", "Brian Ries")."""
     text = line.strip()

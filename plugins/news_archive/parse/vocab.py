@@ -348,6 +348,19 @@ DATED_CHROME = ("dated_line", "date_only_line", "stray_stamp", "page_head", "pag
 #: Families of short page chrome that a dump's first line (its headline, however short) never belongs to.
 SHORT_CHROME = frozenset({"counter", "gallery_control", "site_widget", "social_links", "comment_prompt", "subscribe_prompt"})
 
+#: Outlets whose name a scraped page's title ends with ("... | CNN", "... - Telegraph"): a site suffix, not the headline.
+OUTLETS = frozenset(
+    "cnn|cnn politics|cnn business|bbc|bbc news|reuters|ap|ap news|associated press|al jazeera|the guardian|guardian|"
+    "telegraph|the telegraph|the independent|independent|sky news|nbc news|cbs news|abc news|fox news|npr|politico|"
+    "the new york times|new york times|the washington post|washington post|usa today|los angeles times|la times|"
+    "the wall street journal|wsj|bloomberg|cnbc|time|newsweek|the atlantic|vox|axios|the hill|daily mail|daily mail online|"
+    "mail online|the times|financial times|ft|euronews|france 24|dw|deutsche welle|rte|the irish times|abc|cbc|cbc news|"
+    "global news|ctv news|the star|the hindu|hindustan times|times of india|ndtv|scmp|south china morning post|"
+    "the japan times|yonhap|the straits times|channel newsasia|the sydney morning herald|sbs news|stuff|nz herald|"
+    "yahoo|yahoo news|msn|huffpost|the daily beast|buzzfeed news|wired|the verge|ars technica|rappler".split("|")
+)
+SITE_SUFFIX = re.compile(r"\s+[|\-\u2013\u2014]\s+(?P<site>[^|\-\u2013\u2014]{2,40})$")
+
 #: A line of a list or a tally, never a promoted headline: "Conservatives: 37% (no change)", "Perry Barr - Labour Gain".
 LIST_ITEM = re.compile(r"\d\s*%|^[^:]{1,30}:\s+\S[^:]{0,24}$|\s[-\u2013]\s.*\b(?:Gain|Hold|Win|Wins|Lead|Leads)\b|^\W|^\d+\s*[-\u2013]\s+\w")
 

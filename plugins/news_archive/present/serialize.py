@@ -28,6 +28,7 @@ def dump_json(dump: Dump) -> dict:
     return {
         "file": dump.name,
         "title": dump.display_title,
+        "title_suffix": dump.title_suffix,
         "dek": dump.display_dek,
         "kind": dump.kind,
         "dateline": dump.dateline,
