@@ -198,9 +198,12 @@ class _Parser:
         # 8: zone and date
         zone, zone_source = self.find_zone(fields, found, dateline_para if found else None, intro, drafts)
         day, day_source, date_line = self.find_date(fields, all_paras)
+        own = self.stamp_dates(drafts, day)
+        if own and day_source != "header":  # the updates' own dates are stronger evidence than the page's
+            day, day_source, date_line = min(own.values()), "text", min(own, key=lambda line: (own[line], line))
         if date_line is not None:
             dump = dump.with_(date_line=date_line)
-        dump = dates.with_date(dump.with_(timezone=zone, timezone_source=zone_source), day, day_source)
+        dump = dates.with_date(dump.with_(timezone=zone, timezone_source=zone_source), day, day_source, own)
         if mode == "timed" and not zone:
             self.problems.append(Problem(None, "the update times have no time zone: add `Timezone: Area/City` to the header, or '(all times local)' and a dateline"))
         return dump.with_(problems=tuple(self.problems))
@@ -232,6 +235,16 @@ class _Parser:
             )
             for i, d in enumerate(drafts)
         )
+
+    @staticmethod
+    def stamp_dates(drafts: list[_Draft], day) -> dict[int, object]:
+        """update line -> the date its stamp carries ("Nov 10, 9:46 AM EST"), years read from the other stamps
+        or the dump's date."""
+        texts = [(d.line, d.stamp.date_text) for d in drafts if d.stamp and d.stamp.date_text]
+        years = [found.year for _, text in texts if (found := dates.stamp_date(text, None))]
+        year = years[0] if years else (day.year if day else None)
+        own = {line: dates.stamp_date(text, year) for line, text in texts}
+        return {line: found for line, found in own.items() if found and dates.plausible(found)}
 
     def source_and_agency(self, header: dict[str, str], found) -> tuple[str | None, str | None]:
         """The outlet and agency: the header's, the dateline's, else from a syndicator's dropped disclaimer."""

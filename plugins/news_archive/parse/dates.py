@@ -42,6 +42,29 @@ def dates_in(text: str) -> list[tuple[int, date, str]]:
     return sorted(found)
 
 
+_DAY_MONTH_YEAR_DOTS = re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>\d{4})\b")
+_MONTH_DAY = re.compile(r"\b(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>[0-3]?\d)\b|\b(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month2>[A-Za-z]{3,9})\b")
+
+
+def stamp_date(text: str, year: int | None) -> date | None:
+    """The date a stamp carries ("Fri., Oct. 12", "13 December 2019", "4.5.2015"), its year from ``year``
+    when it does not say; None when there is no date, or no year to read it in."""
+    found = dates_in(text)
+    if found:
+        return found[0][1]
+    dotted = _DAY_MONTH_YEAR_DOTS.search(text)
+    try:
+        if dotted:
+            return date(int(dotted["year"]), int(dotted["month"]), int(dotted["day"]))
+        match = _MONTH_DAY.search(text)
+        month = vocab.MONTHS.get(((match["month"] or match["month2"]) or "").lower()) if match else None
+        if month and year:
+            return date(year, month, int(match["day"] or match["day2"]))
+    except ValueError:
+        return None
+    return None
+
+
 def text_date(paras: list[Para], captions: list[Para], page: list[Para] = ()) -> tuple[date, int, str] | None:
     """The dump's date from its text: captions and the opening paragraphs first, then the page's own
     lines above the article (a dropped "Published ..." or byline line), then anywhere.
@@ -142,15 +165,18 @@ def update_datetime(update: Update, day: date, zone: str | None) -> datetime | N
     return local.replace(tzinfo=tzinfo) if tzinfo else local
 
 
-def with_date(dump: Dump, day: date | None, source: str | None) -> Dump:
+def with_date(dump: Dump, day: date | None, source: str | None, own: dict[int, date] | None = None) -> Dump:
     """The dump with its date set and every update dated in the dump's zone.
 
-    The first day of the coverage is ``day``; updates after a midnight roll over.
+    The first day of the coverage is ``day``; updates after a midnight roll over. An update whose
+    stamp carries its own date (``own``, by update line) takes that date.
     """
     if day is None:
         return dump
-    updates = tuple(
-        copy_with(u, date=day + timedelta(days=u.day), datetime=update_datetime(u, day + timedelta(days=u.day), dump.timezone))
-        for u in dump.updates
-    )
+    own = own or {}
+
+    def day_of(u: Update) -> date:
+        return own.get(u.line) or day + timedelta(days=u.day)
+
+    updates = tuple(copy_with(u, date=day_of(u), datetime=update_datetime(u, day_of(u), dump.timezone)) for u in dump.updates)
     return copy_with(dump, date=day, date_source=source, updates=updates)
