@@ -206,9 +206,20 @@ def sentence_like(line: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1 << 14)
+def dek_standfirst(line: str) -> bool:
+    """The line under the headline is a standfirst when it is long for a headline (twelve words and more)
+    but has no closing punctuation: "Paul Owen with all of today's news after ..."."""
+    return (
+        len(line.split()) >= 12 and looks_like_headline(line)
+        and not (stamp_prefix(line) or stamp_suffix(line) or vocab.NUMBERED_POST.match(line))
+    )
+
+
 def looks_like_headline(line: str) -> bool:
-    """A short line without closing punctuation that starts like a sentence."""
+    """A short line without closing punctuation that starts like a sentence (or a reporter's "X in Place" line)."""
     text = line.strip()
+    if vocab.REPORTER_IN_PLACE.match(text):
+        return True
     words = text.split()
     if not (2 <= len(words) <= 25) or len(text) > 200:
         return False

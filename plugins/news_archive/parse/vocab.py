@@ -77,6 +77,8 @@ STAMP_START = re.compile(
     r"^(?:[-\u2013\u2022\u00b7]\s*)?(?:\d|update|noon|midday|midnight|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
     re.IGNORECASE,
 )
+#: A reporter's line heading a post on some live pages: "Peter Baker in Washington", "Jack Nicas in Oakland, Calif.".
+REPORTER_IN_PLACE = re.compile(r"^[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,2}\s+in\s+[A-Z][\w'.-]+(?:[\s,]+[A-Z][\w'.-]+){0,3}$")
 #: A headline-led blog's numbered post: "1. Goodnight", "12. Post update".
 NUMBERED_POST = re.compile(r"^\d{1,3}\.\s+[A-Z\u201c\"']")
 YEAR = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
@@ -296,7 +298,8 @@ BOILERPLATE = [
         r"|\d+\s*(?:min|minute)s? read|\u00b7?\s*\d+\s*min read)$"
         r"|^We['\u2019]re interested in your feedback on this page\b.*$|^Via \w[\w.]*\.(?:com|info|net|org)$"
         r"|^(?:More (?:from|on) .{1,40}|More Great .{1,40} Stories|Related Topics|Next On .{1,40}|Media playback is unsupported on your device"
-        r"|Show more|Wordcount: \d+|\d+ with \d+ posters participating)$",
+        r"|Show more|Wordcount: \d+|\d+ with \d+ posters participating|Sort by:?|\W*(?:Latest|Oldest|Newest) first|Auto[- ]?update:?"
+        r"|\W*(?:On|Off)|Updates:|Key events|Show key events only|Please turn on JavaScript.{0,60})$",
         re.IGNORECASE),
      "a site widget"),
     ("dated_line", re.compile(
