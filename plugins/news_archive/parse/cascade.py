@@ -137,6 +137,7 @@ class _Parser:
         tokens = page.drop_page_stamp(tokens, self.drop)
         kind, mode = find_kind(header, title, tokens, self.dropped, self.problems)
         tokens = page.drop_page_edges(tokens, mode, self.drop)
+        tokens = page.drop_teaser_runs(tokens, mode, self.drop)
 
         # 5: dateline
         found = None

@@ -75,3 +75,32 @@ def drop_page_stamp(tokens: list, drop: Callable[[int, str, str, str], None]) ->
     first = stamps[0]
     drop(first.line, first.text, "dated_line", "the page's published stamp above its updates (its date is kept as the page's own)")
     return [t for t in tokens if t is not first]
+
+
+def drop_teaser_runs(tokens: list, mode: str, drop: Callable[[int, str, str, str], None]) -> list:
+    """Inside a story, a run of two or more lines between its paragraphs that are mostly other stories'
+    headlines (six words and more, no closing punctuation) is a teaser list ("Related", "Most read"). A
+    run that is mostly figures (a table, tour dates), a numbered list or a list of names stays."""
+    if mode != "story":
+        return tokens
+    runs: list[list] = []
+    current: list = []
+    for token in tokens:
+        if token.kind == "text" and not rules.paragraph_like(token.text) and not rules.caption(token.text):
+            current.append(token)
+            continue
+        if current:
+            runs.append(current)
+        current = []
+    if current:
+        runs.append(current)
+    gone = set()
+    for run in runs:
+        teasers = [t for t in run if rules.looks_like_headline(t.text) and len(t.text.split()) >= 6 and t.text.count(",") <= 1]
+        figures = sum(1 for t in run if vocab.DIGIT.search(t.text))
+        if len(teasers) >= 2 and len(teasers) * 2 >= len(run) and figures * 2 < len(run) \
+                and not any(vocab.NUMBERED_POST.match(t.text) for t in run):
+            for token in run:
+                drop(token.line, token.text, "teaser_list", "other stories' headlines listed between the story's paragraphs")
+                gone.add(token.line)
+    return [t for t in tokens if t.line not in gone]

@@ -81,6 +81,7 @@ STAMP_START = re.compile(
 REPORTER_IN_PLACE = re.compile(r"^[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,2}\s+in\s+[A-Z][\w'.-]+(?:[\s,]+[A-Z][\w'.-]+){0,3}$")
 #: A headline-led blog's numbered post: "1. Goodnight", "12. Post update".
 NUMBERED_POST = re.compile(r"^\d{1,3}\.\s+[A-Z\u201c\"']")
+DIGIT = re.compile(r"\d")
 YEAR = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
 #: A date written before a stamp's time: "Fri., Oct. 12 -- ", "Nov 10, ", "24 Jan 2026 ".
 STAMP_DATE_BEFORE = re.compile(
@@ -211,7 +212,8 @@ BOILERPLATE = [
         r"has not reviewed this .{0,60}?(?:story|article|content) prior to publication"
         r"|is provided to our readers as a service from"
         r"|(?:story|article) has not been edited by .{0,60}? (?:staff|team) and is (?:auto-)?(?:generated|published) from a syndicated feed"
-        r"|^This (?:story|article) (?:was|is) (?:originally )?(?:published|syndicated) (?:by|from) .{0,60}$",
+        r"|^This (?:story|article) (?:was|is) (?:originally )?(?:published|syndicated) (?:by|from) .{0,60}$"
+        r"|^(?:Originally published (?:on|in|at|by)|This (?:article|story) (?:was|is) (?:reprinted|republished) (?:on|in|from|by))\b.{0,80}$",
         re.IGNORECASE),
      "a syndicating site's disclaimer, not part of the story"),
     ("editorial_standards", re.compile(
@@ -272,7 +274,7 @@ BOILERPLATE = [
         re.IGNORECASE),
      "a gallery or player control"),
     ("photo_credit", re.compile(
-        r"^(?:Photo|Image|Picture|Photograph|Credit|Photo credit|Image credit|Image copyright|Image caption)\s*(?::|by)\s*[^.!?]{2,80}$"
+        r"^(?:Photo|Image|Picture|Photograph|Credit|Photo credit|Image credit|Image copyright|Image caption)\s*(?::|by)\s*[^!?]{2,80}(?<![.])$"
         r"|^\(?(?:Photo|Image|Credit)s?:?\s+[^.!?]{2,60}\)?$|^Image copyright [^.!?]{2,60}$"
         r"|^(?:Getty Images|AP Photo|Reuters|AFP|EPA|Shutterstock)(?:\s*/\s*[\w .'-]{2,40})?$"
         r"|^[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3}(?:\s*/\s*[^/]{2,40}){0,2}\s*/\s*(?:AP|AFP|Reuters|Getty Images|EPA|Bloomberg|Shutterstock|Sipa|Zuma)$",
@@ -299,6 +301,8 @@ BOILERPLATE = [
         r"|^We['\u2019]re interested in your feedback on this page\b.*$|^Via \w[\w.]*\.(?:com|info|net|org)$"
         r"|^(?:More (?:from|on) .{1,40}|More Great .{1,40} Stories|Related Topics|Next On .{1,40}|Media playback is unsupported on your device"
         r"|Show more|Wordcount: \d+|\d+ with \d+ posters participating|Sort by:?|\W*(?:Latest|Oldest|Newest) first|Auto[- ]?update:?"
+        r"|View (?:photos?|profile|all|this image)\W{0,3}|We Recommend|Top Picks|Trending in .{1,30}|Topics\b.{0,60}|Don['\u2019]t miss a thing\.?"
+        r"|Keep up with .{1,30}\.|Share your thoughts\b.{0,40}|You have been successfully subscribed!?|Zip Code|Social feed|Instagram|Google|Tumblr"
         r"|\W*(?:On|Off)|Updates:|Key events|Show key events only|Please turn on JavaScript.{0,60})$",
         re.IGNORECASE),
      "a site widget"),
