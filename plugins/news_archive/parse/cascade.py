@@ -300,6 +300,9 @@ class _Parser:
                 found = None  # "Nov 10, 9:46 AM EST" is an update's stamp, "Tuesday, March 17" a day's header
             if found and not (title is None and found[0] in vocab.SHORT_CHROME):  # the first line is the headline
                 self.drop(number, text, *found)
+                if found[0] == "video_label" and tokens and tokens[-1].kind == "text" and rules.looks_like_headline(tokens[-1].text):
+                    video = tokens.pop()
+                    self.drop(video.line, video.text, "video_label", "the title of a video, above its length and source")
                 continue
             if title is None:
                 title = Para(number, text)

@@ -277,6 +277,7 @@ BOILERPLATE = [
         r"^(?:Photo|Image|Picture|Photograph|Credit|Photo credit|Image credit|Image copyright|Image caption)\s*(?::|by)\s*[^!?]{2,80}(?<![.])$"
         r"|^\(?(?:Photo|Image|Credit)s?:?\s+[^.!?]{2,60}\)?$|^Image copyright [^.!?]{2,60}$"
         r"|^(?:Getty Images|AP Photo|Reuters|AFP|EPA|Shutterstock)(?:\s*/\s*[\w .'-]{2,40})?$"
+        r"|^\((?:[^()]{1,40}/)?(?:AP|AFP|Reuters|Getty Images|EPA|Bloomberg|Pool)\)$"
         r"|^[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3}(?:\s*/\s*[^/]{2,40}){0,2}\s*/\s*(?:AP|AFP|Reuters|Getty Images|EPA|Bloomberg|Shutterstock|Sipa|Zuma)$",
         re.IGNORECASE),
      "a photo credit"),
@@ -319,9 +320,21 @@ BOILERPLATE = [
      "a line of dates and times only: the page's published or updated line (its date is kept as the page's own)"),
     ("live_notice", re.compile(
         r"^\d{1,4} Posts$|^(?:Our live coverage\b.{0,100}|This live coverage has ended\b.{0,80}"
-        r"|Full coverage of\b.{0,60}|(?:[A-Z]{2,5} News )?Live(?: Live| Reporting)?|Watch live\b.{0,40}|All times (?:stated )?are [A-Z]{2,4}|Get involved|Refresh (?:the )?page\b.{0,40}|\(Refresh page\b.{0,40})$",
+        r"|Full coverage of\b.{0,60}|(?:[A-Z]{2,5} News )?Live(?: Live| Reporting)?|Watch live\b.{0,40}|All times (?:stated )?are [A-Z]{2,4}|Get involved|"
+        r"Here(?:['\u2019]s| is| are)\b.{0,40}\b(?:updates|developing|latest)\b[^.!?]{0,20}(?:\. All times \w+)?:?|This live (?:blog|page|coverage) (?:is|in) now closed\b.{0,100}"
+        r"|Click here for (?:the )?(?:latest )?updates\b.{0,60}|For (?:full|more|complete|all) (?:of our )?coverage\b.{0,60}\b(?:visit|see|go to|click)\b.{0,60}|Refresh (?:the )?page\b.{0,40}|\(Refresh page\b.{0,40})$",
         re.IGNORECASE),
      "a live page's notice or post counter"),
+    ("embed_notice", re.compile(
+        r"^(?:This (?:Twitter|Instagram|Facebook|YouTube|TikTok) (?:post|content|video) (?:cannot|can't|could not) be displayed\b.{0,120}"
+        r"|The BBC is not responsible for the content of external sites\.?|Skip (?:twitter|instagram|facebook|youtube) (?:post|content|video)(?: \d+)?"
+        r"|Allow (?:Twitter|Instagram|Facebook|YouTube|TikTok) content\?|End of (?:twitter|instagram|facebook|youtube) (?:post|content)(?: \d+)?"
+        r"|IE ?11 is not supported\b.{0,100}|Please (?:enable|turn on) JavaScript\b.{0,100}|Your browser does not support\b.{0,80}"
+        r"|-?\d{1,3}\s*\u00b0\s*[FC]?)$",
+        re.IGNORECASE),
+     "an embed's or a player's notice"),
+    ("video_label", re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d\d\s*-\s*Source:\s*.{1,30}$", re.IGNORECASE),
+     "a video's length and source (the line above it is the video's title)"),
     ("relative_date_label", re.compile(r"^(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago$", re.IGNORECASE),
      "a teaser's age (\"1 day ago\")"),
     ("counter", re.compile(r"^(?:\d{1,3}|[A-Za-z]|[|/+\u00b7\u2022-])$"),
