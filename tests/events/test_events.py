@@ -220,3 +220,18 @@ def test_events_that_would_share_a_name_are_told_apart_by_place_then_date():
         "Trump–Kim summit, Singapore", "Trump–Kim summit, Hanoi, February 27, 2019", "Trump–Kim summit, Hanoi, February 28, 2019",
         "Flood", "Flood (2)", "Storm",
     ]
+
+
+def test_an_events_zone_is_its_coverages_own_then_its_places():
+    from news_archive.events.naming import event_zone
+    from news_archive.parse.model import Dump, Para
+
+    def dump(zone, source):
+        return Dump(name="d", line_count=1, kind="story", title=Para(1, "T"), timezone=zone, timezone_source=source)
+
+    # most of the coverage says its times are Vladivostok's; one dateline from Moscow does not outvote them
+    coverage = [dump("Asia/Vladivostok", "text"), dump("Asia/Vladivostok", "header"), dump("Europe/Moscow", "text")]
+    assert event_zone(coverage, "Moscow") == "Asia/Vladivostok"
+    # stamps in GMT are a writer's convention: the place decides
+    assert event_zone([dump("Etc/GMT", "text"), dump(None, None)], "Helsinki, Finland") == "Europe/Helsinki"
+    assert event_zone([dump(None, None)], None) is None

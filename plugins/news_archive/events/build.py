@@ -17,7 +17,7 @@ from news_archive.events.dating import fill_dates
 from news_archive.events.features import features
 from news_archive.events.grouping import Doc, Grouping, serial_map, strongest
 from news_archive.events.model import Event, EventOptions, Features
-from news_archive.events.naming import derive_name, event_place, unique_names, unique_slugs
+from news_archive.events.naming import derive_name, event_place, event_zone, unique_names, unique_slugs
 from news_archive.events.similarity import idf_table, vector
 from news_archive.events.timeline import key_moments, merged_timeline
 from news_archive.parse.anchors import slugify
@@ -83,15 +83,15 @@ def make_event(filled: dict[str, Dump], options: EventOptions, found: dict[str, 
     else:
         name, name_source = derive_name(dumps, [found[k] for k in keys]), "derived"
     days = sorted(d.date for d in dumps if d.date)
+    place = event_place(dumps)
     timeline, untimed = merged_timeline(filled, options)
     articles = sorted(filled, key=lambda k: (filled[k].date or date.max, k))
     return Event(
         slug=slugify(name) + (f"-{days[0].isoformat()}" if days else ""),
         name=name,
         name_source=name_source,
-        place=event_place(dumps),
-        timezone=next((d.timezone for d in dumps if d.timezone_source != "event" and d.timezone), None)
-        or next((d.timezone for d in dumps if d.timezone), None),
+        place=place,
+        timezone=event_zone(dumps, place),
         date_start=days[0] if days else None,
         date_end=days[-1] if days else None,
         articles=tuple(articles),

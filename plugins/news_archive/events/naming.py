@@ -47,6 +47,20 @@ def event_place(dumps: list[Dump]) -> str | None:
     return min(cities, key=lambda c: (-cities[c], c)) if cities else None
 
 
+#: Zones a writer's convention gives times in, not a place's own.
+CONVENTION_ZONES = frozenset({"UTC", "Etc/UTC", "Etc/GMT", "GMT"})
+
+
+def event_zone(dumps: list[Dump], place: str | None) -> str | None:
+    """The event's zone: the one most of its coverage gives its own times in (a header's, or a dateline's
+    with "all times local"), else its place's, else any member's. GMT stamps are a convention, not a zone."""
+    own = Counter(d.timezone for d in dumps if d.timezone and d.timezone_source in ("header", "text") and d.timezone not in CONVENTION_ZONES)
+    if own:
+        return min(own, key=lambda z: (-own[z], z))
+    found = places.zone_for_city(place.split(",")[0]) if place else None
+    return found or next((d.timezone for d in dumps if d.timezone), None)
+
+
 def unique_slugs(events: list[Event]) -> list[Event]:
     seen: Counter = Counter()
     result = []
