@@ -235,3 +235,13 @@ def test_an_events_zone_is_its_coverages_own_then_its_places():
     # stamps in GMT are a writer's convention: the place decides
     assert event_zone([dump("Etc/GMT", "text"), dump(None, None)], "Helsinki, Finland") == "Europe/Helsinki"
     assert event_zone([dump(None, None)], None) is None
+
+
+def test_an_undated_member_takes_the_day_and_month_it_writes_in_the_events_year():
+    from news_archive.events.dating import event_day_for
+
+    dump = parse_text("Final report\nThe final, played on July 15 in Moscow, ended 4-2 after a rain delay on Sunday.")
+    assert dump.partial_dates == ((2, 7, 15),)
+    assert event_day_for(dump, date(2018, 7, 14), date(2018, 7, 16)) == date(2018, 7, 15)
+    # far from the event's days, the day and month is something else: the weekday words decide
+    assert event_day_for(dump, date(2018, 9, 1), date(2018, 9, 3)) == date(2018, 9, 2)  # the Sunday

@@ -9,8 +9,25 @@ from news_archive.parse import dates, vocab
 from news_archive.parse.model import Dump
 
 
+#: A day and month without a year is read in the event's year when it falls this close to the event's days.
+PARTIAL_DATE_DAYS = 7
+
+
 def event_day_for(dump: Dump, first: date, last: date) -> date:
-    """The day an undated member covers: the day in the event's span its weekday words name most."""
+    """The day an undated member covers: a day and month its text writes (read in the event's year, near
+    the event's days), else the day in the event's span its weekday words name most, else the first."""
+    near = []
+    for _, month, day in dump.partial_dates:
+        for year in sorted({first.year, last.year}):
+            try:
+                candidate = date(year, month, day)
+            except ValueError:
+                continue
+            if first - timedelta(days=PARTIAL_DATE_DAYS) <= candidate <= last + timedelta(days=PARTIAL_DATE_DAYS):
+                near.append(candidate)
+    if near:
+        counts = Counter(near)
+        return min(counts, key=lambda d: (-counts[d], d))
     mentioned = Counter(word for _, word in dump.weekdays)
     span = [first + timedelta(days=i) for i in range((last - first).days + 1)]
     for word, _ in sorted(mentioned.items(), key=lambda kv: (-kv[1], kv[0])):

@@ -194,7 +194,7 @@ class _Parser:
             encoding=self.encoding,
         )
         all_paras = dump.kept_paras
-        dump = dump.with_(weekdays=tuple(dates.weekday_mentions(all_paras)))
+        dump = dump.with_(weekdays=tuple(dates.weekday_mentions(all_paras)), partial_dates=tuple(dates.partial_dates(all_paras)))
 
         # 8: zone and date
         zone, zone_source = self.find_zone(fields, found, dateline_para if found else None, intro, drafts)

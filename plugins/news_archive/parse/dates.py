@@ -110,6 +110,18 @@ def header_date(value: str) -> tuple[date, datetime | None]:
     return stamp.date(), stamp if re.search(r"\d[T ]\d{1,2}:\d\d", value) else None
 
 
+def partial_dates(paras: list[Para]) -> list[tuple[int, int, int]]:
+    """Days and months written without a year: (line, month, day)."""
+    found = []
+    for p in paras:
+        for m in vocab.PARTIAL_DATE.finditer(p.text):
+            month = vocab.MONTHS[(m["month"] or m["month2"]).lower()]
+            day = int(m["day"] or m["day2"])
+            if 1 <= day <= 31:
+                found.append((p.line, month, day))
+    return found
+
+
 def weekday_mentions(paras: list[Para]) -> list[tuple[int, str]]:
     """Weekday words in the text: (line, 'thursday')."""
     return [(p.line, m.group(1).lower()) for p in paras for m in vocab.WEEKDAY_WORD.finditer(p.text)]

@@ -112,6 +112,7 @@ class Dump:
     captions: tuple[Para, ...] = ()  # captions outside any update
     updates: tuple[Update, ...] = ()
     weekdays: tuple[tuple[int, str], ...] = ()  # (line, weekday word) mentions
+    partial_dates: tuple[tuple[int, int, int], ...] = ()  # (line, month, day) written without a year
     header: tuple[tuple[str, str], ...] = ()  # the header block as given, (key, value)
     header_lines: tuple[int, ...] = ()
     layout_lines: tuple[int, ...] = ()  # blank lines and ___ separators

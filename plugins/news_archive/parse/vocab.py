@@ -414,6 +414,12 @@ DATE_PATTERNS = [
         re.IGNORECASE)),
     ("date_iso", re.compile(r"\b(?P<year>\d{4})-(?P<monthnum>[01]\d)-(?P<day>[0-3]\d)\b")),
 ]
+#: A day and month written without a year ("played on July 15", "on 16 June"): read in the year of the event.
+PARTIAL_DATE = re.compile(
+    r"\b(?:(?P<month>" + "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    r"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>" + "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True)) + r"))\b"
+    r"(?!,?\s*\d{4})(?!\d)"
+)
 WEEKDAY_WORD = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")(?:['\u2019]s)?\b", re.IGNORECASE)
 
 # --- places ------------------------------------------------------------------------------------
