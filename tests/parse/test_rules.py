@@ -247,3 +247,10 @@ def test_header_needs_a_known_key_and_ends_at_a_blank_line():
     assert read_header(["Kim-Putin summit: leaders meet", "text"]) == ({}, [], [])
     fields, used, problems = read_header(["Date: 2019-04-25", "Headline without a blank line"])
     assert used == [1] and problems[0].line == 2
+
+
+def test_plain_words_are_not_cities():
+    """"North Korea" names no city called North (a tz zone is called Australia/North)."""
+    assert places.zone_for_city("North") is None and places.zone_for_city("Central") is None
+    assert "North" not in places.cities_in("Talks with North Korea resumed in Singapore.")
+    assert places.zone_for_city("Singapore") == "Asia/Singapore"

@@ -14,6 +14,9 @@ logger = logging.getLogger(__name__)
 # Legacy aliases and places whose zone city is also a common word ("Easter", "Wake").
 _SKIPPED_AREAS = {"Etc", "SystemV", "US", "Canada", "Mexico", "Brazil", "Chile", "Antarctica", "Arctic"}
 _COMMON_WORD_ZONES = {"Pacific/Easter", "Pacific/Wake", "Pacific/Midway", "Pacific/Truk", "Pacific/Yap"}
+#: Zone "cities" that are plain words ("Australia/North": "North Korea" names no city called North).
+_PLAIN_WORD_CITIES = {"north", "south", "east", "west", "central", "eastern", "western", "mountain", "pacific", "atlantic",
+                      "general", "universal", "zulu", "greenwich"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -25,6 +28,8 @@ def _tz_cities() -> dict[str, str]:
         if not area or area in _SKIPPED_AREAS or name in _COMMON_WORD_ZONES:
             continue
         key = city.replace("_", " ").lower()
+        if key in _PLAIN_WORD_CITIES:
+            continue
         # Prefer the canonical continent areas over legacy aliases of the same city.
         cities.setdefault(key, name)
     return cities
