@@ -16,7 +16,7 @@ pytestmark = pytest.mark.skipif(not FOLDER.is_dir(), reason=f"no real dumps at {
 FLOORS = {
     "stories": {"boilerplate_recall": 0.65, "datelines": 0.93, "titles": 1.0, "content_dropped_max": 0.005, "lines_lost_max": 0},
     "liveblogs": {"kind": 1.0, "updates": 0.87, "stamps": 0.95, "dateline": 1.0, "boilerplate_recall": 0.75, "wrong_drops_max": 5, "lines_lost_max": 0},
-    "events": {"bcubed_f1": 0.67, "dates": 0.45, "zones": 0.61, "places": 0.72, "names": 0.44},
+    "events": {"bcubed_f1": 0.67, "dates": 0.45, "zones": 0.61, "places": 0.72, "names": 0.55},
 }
 
 

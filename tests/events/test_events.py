@@ -245,3 +245,16 @@ def test_an_undated_member_takes_the_day_and_month_it_writes_in_the_events_year(
     assert event_day_for(dump, date(2018, 7, 14), date(2018, 7, 16)) == date(2018, 7, 15)
     # far from the event's days, the day and month is something else: the weekday words decide
     assert event_day_for(dump, date(2018, 9, 1), date(2018, 9, 3)) == date(2018, 9, 2)  # the Sunday
+
+
+def test_a_name_of_two_words_stays_one_and_the_noun_comes_from_the_headlines():
+    dumps = [
+        parse_text("Hong Kong protests: police fire tear gas\nPolice in Hong Kong fired tear gas at marchers near the Hong Kong legislature, a hurricane of anger."),
+        parse_text("Hong Kong protests grow as the bill stalls\nMarchers in Hong Kong filled the streets again, Hong Kong police said."),
+    ]
+    assert derive_name(dumps) == "Hong Kong protests"
+    pair = [
+        parse_text("Trump-Putin summit opens\nThe leaders, Trump and Putin, met on Monday; aides to Trump and Putin said talks went well."),
+        parse_text("Trump and Putin hold a summit\nThe two leaders, Putin and Trump, spoke for two hours, aides of Trump and Putin said."),
+    ]
+    assert derive_name(pair) == "Trump\u2013Putin summit"

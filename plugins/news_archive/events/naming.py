@@ -26,12 +26,25 @@ def derive_name(dumps: list[Dump], found: list[Features] | None = None) -> str:
         names = ranked[:2]
     titles = " ".join(d.display_title for d in dumps)
     names.sort(key=lambda w: (titles.find(w) if w in titles else len(titles), w))
+    if len(names) == 2:  # one name of two words ("Hong Kong", "Ariana Grande"), as the headlines write it,
+        heads = [d.display_title + " " + (d.dek.text if d.dek else "") for d in dumps]  # not two ("Trump-Putin")
+        for first, second in (names, names[::-1]):
+            joined = sum(f"{first} {second}" in h for h in heads)
+            apart = sum(bool(re.search(rf"\b{first}\s*(?:[-\u2013,&]|and)\s*{second}\b", h)) for h in heads)
+            if joined > apart:
+                names = [f"{first} {second}"]
+                break
+    # the event noun the headlines use most ("summit"), else the text's
+    in_titles = Counter(w for w in re.findall(r"[a-z]+", headlines.lower()) if w in vocab.EVENT_NOUNS or w in vocab.GENERIC_EVENT_NOUNS)
     words = sum((f.nouns for f in found), Counter())
     noun = None
-    for table in (vocab.EVENT_NOUNS, vocab.GENERIC_EVENT_NOUNS):
-        found = {w: n for w, n in words.items() if w in table}
-        if found:
-            noun = min(found, key=lambda w: (-found[w], w))
+    for counts in (in_titles, words):  # the headlines' nouns first, the text's to break a tie or when they have none
+        for table in (vocab.EVENT_NOUNS, vocab.GENERIC_EVENT_NOUNS):
+            found_nouns = [w for w in counts if w in table]
+            if found_nouns:
+                noun = min(found_nouns, key=lambda w: (-counts[w], -words[w], w))
+                break
+        if noun:
             break
     if not names:
         return dumps[0].display_title
