@@ -18,32 +18,25 @@ import collections
 import importlib.util
 import json
 import os
-import re
 import sys
-import unicodedata
-from itertools import combinations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_REALDUMPS = ROOT.parent / "shared" / "realdumps"
 RESULTS = ROOT / "eval-results"
-SEPARATOR = re.compile(r"^[\s_\-\u2012\u2013\u2014]+$")
 
 
 def realdumps_folder(given: str | None = None) -> Path:
     return Path(given or os.environ.get("REALDUMPS") or DEFAULT_REALDUMPS)
 
 
-def norm(text: str | None) -> str | None:
-    if text is None:
-        return None
-    text = unicodedata.normalize("NFKC", text)
-    text = re.sub(r"[\u2010-\u2015-]+", "-", text)
-    return re.sub(r"\s+", " ", text).strip().lower()
-
-
-def dateline_norm(text: str | None) -> str | None:
-    return None if not text else (norm(text).rstrip(" -:").strip() or None)
+def reference(folder: Path, name: str):
+    """A corpus's own reference scorer (``score.py``, ``score_events.py``), for its measures and normalisers:
+    the figures here are its figures by construction."""
+    spec = importlib.util.spec_from_file_location(f"{folder.name}_{name.removesuffix('.py')}", folder / name)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def ratio(hit: int, total: int) -> float:
@@ -51,21 +44,14 @@ def ratio(hit: int, total: int) -> float:
 
 
 def inspect(path: Path) -> dict:
+    """What ``news-archive inspect`` prints, plus ``lost``: input lines neither kept, nor a stamp, header,
+    layout or dropped line (the parser promises 0)."""
     from news_archive.parse import parse_file
     from news_archive.present.serialize import dump_json
 
-    return dump_json(parse_file(path))
-
-
-def lines_lost(path: Path) -> int:
-    """Input lines that are neither kept, nor a stamp, header, layout or dropped line (should be 0)."""
-    from news_archive.parse import parse_file
-
     dump = parse_file(path)
-    accounted = set()
-    for lines in dump.accounting().values():
-        accounted |= set(lines)
-    return dump.line_count - len(accounted & set(range(1, dump.line_count + 1)))
+    accounted = {line for lines in dump.accounting().values() for line in lines}
+    return {**dump_json(dump), "lost": dump.line_count - len(accounted & set(range(1, dump.line_count + 1)))}
 
 
 def _keys(folder: Path) -> list[dict]:
@@ -76,6 +62,7 @@ def _keys(folder: Path) -> list[dict]:
 
 
 def score_stories(folder: Path) -> dict:
+    ref = reference(folder, "score.py")
     t: collections.Counter = collections.Counter()
     misses: dict[str, list[str]] = {}
     for row in _keys(folder):
@@ -96,14 +83,14 @@ def score_stories(folder: Path) -> dict:
                 if gone:
                     miss.append(f"REMOVED content line {number}")
         t["docs"] += 1
-        t["title_ok"] += norm(got["title"]) == norm(row["title"])
-        want, have = dateline_norm(row.get("dateline")), dateline_norm(got["dateline"])
+        t["title_ok"] += ref.norm(got["title"]) == ref.norm(row["title"])
+        want, have = ref.dl_norm(row.get("dateline")), ref.dl_norm(got["dateline"])
         if want or have:
             t["datelines"] += 1
             t["dateline_ok"] += want == have
             if want != have:
                 miss.append(f"dateline {got['dateline']!r}")
-        t["lines_lost"] += lines_lost(path)
+        t["lines_lost"] += got["lost"]
         if miss:
             misses[row["file"]] = miss
     return {
@@ -123,18 +110,9 @@ def score_stories(folder: Path) -> dict:
 # --- live blogs: updates, stamps, datelines, boilerplate ------------------------------------------
 
 
-def _line_numbers(lines: list[str], wanted: list[str]) -> list[int]:
-    used, found = set(), []
-    for text in wanted:
-        for number, line in enumerate(lines, 1):
-            if number not in used and line == text:
-                used.add(number)
-                found.append(number)
-                break
-    return found
-
-
 def score_liveblogs(folder: Path) -> dict:
+    ref = reference(folder, "score.py")
+    norm = ref.norm
     counts = {name: [0, 0] for name in ("kind", "updates", "stamps", "dateline", "title")}
     drops, wrong, lost = [0, 0], 0, 0
     misses: dict[str, list[str]] = {}
@@ -163,18 +141,18 @@ def score_liveblogs(folder: Path) -> dict:
             have, want = norm(got["dateline"]), norm(row["dateline"])
             check("dateline", have == want or bool(have and want and have.rstrip(" -") == want), f"dateline {got['dateline']!r}")
         dropped = {d["line"] for d in got["dropped"] if d.get("line")}
-        boilerplate = _line_numbers(lines, row["boilerplate_lines_to_drop"])
-        ambiguous = set(_line_numbers(lines, row.get("ambiguous_lines") or []))
+        boilerplate = ref.line_numbers(lines, row["boilerplate_lines_to_drop"])
+        ambiguous = set(ref.line_numbers(lines, row.get("ambiguous_lines") or []))
         hit = [n for n in boilerplate if n in dropped]
         drops[0] += len(hit)
         drops[1] += len(boilerplate)
         if len(hit) < len(boilerplate):
             miss.append(f"kept boilerplate lines {[n for n in boilerplate if n not in dropped]}")
-        bad = sorted(n for n in dropped if n not in boilerplate and n not in ambiguous and not SEPARATOR.match(lines[n - 1]))
+        bad = sorted(n for n in dropped if n not in boilerplate and n not in ambiguous and not ref.SEP.match(lines[n - 1]))
         if bad:
             wrong += len(bad)
             miss.append(f"DROPPED lines {bad}")
-        lost += lines_lost(path)
+        lost += got["lost"]
         if miss:
             misses[row["file"]] = miss
     result = {name: ratio(*pair) for name, pair in counts.items()}
@@ -189,14 +167,6 @@ def score_liveblogs(folder: Path) -> dict:
 # --- events: grouping, dates, zones, places, names ------------------------------------------------
 
 
-def _reference_scorer(folder: Path):
-    """The corpus's own scorer, for its measures (B-cubed, pairwise, the name and place guesses)."""
-    spec = importlib.util.spec_from_file_location("score_events", folder / "score_events.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def events_json(docs: Path) -> list[dict]:
     from news_archive.cli import dump_paths, load_keyed
     from news_archive.events import build_events
@@ -207,7 +177,7 @@ def events_json(docs: Path) -> list[dict]:
 
 
 def score_events(folder: Path) -> dict:
-    ref = _reference_scorer(folder)
+    ref = reference(folder, "score_events.py")
     key = ref.load_key(folder / "key.jsonl")
     files = set(key) & {p.name for p in (folder / "docs").glob("*.txt")}
     events = events_json(folder / "docs")

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from ..chromium import serve, watch
-from ..conftest import EVENT_FIXTURES, HOSTILE, SEEDS
+from ..conftest import HOSTILE, SEEDS
 from ..links import broken_links
 from ..builds import build_site
 

@@ -15,7 +15,7 @@ from news_archive.workers import split_map
 from news_archive.parse.cascade import parse_file, parse_text
 from news_archive.present.serialize import event_json
 
-from ..conftest import AP_SEED, EVENT_FIXTURES, HOSTILE, LIVE_SEED, SEEDS
+from ..conftest import AP_SEED, EVENT_FIXTURES, LIVE_SEED, SEEDS
 
 EVENT_FIXTURES = sorted(EVENT_FIXTURES.glob("*.txt"))
 

@@ -8,7 +8,6 @@ import pytest
 from news_archive.parse import dates
 from news_archive.parse import places
 from news_archive.parse import rules
-from news_archive.parse import vocab
 from news_archive.parse.header import read_header
 
 

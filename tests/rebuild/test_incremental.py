@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from ..conftest import EVENT_FIXTURES, HOSTILE, ROOT, SEEDS
+from ..conftest import EVENT_FIXTURES, ROOT, SEEDS
 from ..builds import build_site
 
 

@@ -64,7 +64,8 @@ def test_an_undated_placement_is_made_again_when_its_event_changed():
 
 def test_a_pair_of_dated_articles_is_scored_again_only_when_one_of_them_changed(monkeypatch):
     """The memo keeps the scores of pairs whose two articles (date, vector, names) are the same as last time."""
-    from news_archive.events.grouping import group, serial_map
+    from news_archive.events.grouping import group
+    from news_archive.workers import serial_map
 
     scored = []
 

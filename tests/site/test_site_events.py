@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 
 from news_archive.pelican.settings import SettingsError
 
-from ..conftest import EVENT_FIXTURES, HOSTILE, SEEDS
+from ..conftest import EVENT_FIXTURES, SEEDS
 from ..links import broken_links
 from ..builds import build_site
 

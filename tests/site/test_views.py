@@ -8,7 +8,7 @@ from news_archive.parse.cascade import parse_text
 from news_archive.present import views
 from news_archive.present.views import Day, event_items, light_days, paginate, real_days, shown, source_label
 
-from ..conftest import EVENT_FIXTURES, HOSTILE, SEEDS
+from ..conftest import EVENT_FIXTURES, SEEDS
 
 
 

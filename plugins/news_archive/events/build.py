@@ -15,13 +15,14 @@ from datetime import date
 
 from news_archive.events.dating import fill_dates
 from news_archive.events.features import features
-from news_archive.events.grouping import Doc, Grouping, serial_map, strongest
+from news_archive.events.grouping import Doc, Grouping, strongest
 from news_archive.events.model import Event, EventOptions, Features
 from news_archive.events.naming import derive_name, event_place, event_zone, unique_names, unique_slugs
 from news_archive.events.similarity import idf_table, vector
 from news_archive.events.timeline import key_moments, merged_timeline
 from news_archive.parse.anchors import slugify
 from news_archive.parse.model import Dump
+from news_archive.workers import serial_map
 
 
 class EventsBuild:
@@ -57,8 +58,11 @@ class EventsBuild:
         return features(dump)
 
     def vectors(self, docs: dict[str, Doc], found: dict[str, Features], idf: dict[str, float]) -> dict[str, dict[str, float]]:
-        """Each article's TF-IDF vector, cut to its strongest terms."""
-        return {key: strongest(vector(found[key].counts, idf), self.options.vector_terms) for key in docs}
+        return {key: self.vector_of(found[key].counts, idf) for key in docs}
+
+    def vector_of(self, counts: Counter, idf: dict[str, float]) -> dict[str, float]:
+        """An article's TF-IDF vector, cut to its strongest terms."""
+        return strongest(vector(counts, idf), self.options.vector_terms)
 
     def group(self, docs: dict[str, Doc]) -> list[list[str]]:
         return Grouping(docs, self.options, self.map).run()

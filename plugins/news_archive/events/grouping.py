@@ -26,6 +26,7 @@ from news_archive.events.model import EventOptions
 from news_archive.events.sets import DisjointSets
 from news_archive.events.similarity import cosine
 from news_archive.parse.model import Dump
+from news_archive.workers import serial_map
 
 #: An undated article's candidate events: the best by shared top terms, compared exactly after.
 CANDIDATES = 50
@@ -33,10 +34,6 @@ CANDIDATES = 50
 Pair = tuple[str, str]
 Centroid = tuple[dict[str, float], set[str]]  # (unit vector of its strongest terms, the names its members use)
 Placement = tuple[str | None, tuple]  # (the event's root, or None; the candidates it was chosen from)
-
-
-def serial_map(function: Callable, items: list) -> list:
-    return [function(item) for item in items]
 
 
 @dataclass

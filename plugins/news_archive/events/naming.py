@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from news_archive.events.features import features, news_text
 from news_archive.events.model import Event, Features
-from news_archive.parse import places, vocab
+from news_archive.parse import dates, places, vocab
 from news_archive.parse.model import Dump
 
 
@@ -18,7 +18,8 @@ def derive_name(dumps: list[Dump], found: list[Features] | None = None) -> str:
     per_article = [f.names for f in found]
     spread = Counter(w for counts in per_article for w in counts)
     total = sum(per_article, Counter())
-    headlines = " ".join(d.display_title + " " + (d.dek.text if d.dek else "") for d in dumps)
+    heads = [d.display_title + " " + (d.dek.text if d.dek else "") for d in dumps]
+    headlines = " ".join(heads)
     in_headlines = [w for w in total if re.search(rf"\b{w}\b", headlines)]
     ranked = sorted(in_headlines or total, key=lambda w: (-spread[w], -total[w], w))
     names = ranked[:1]
@@ -26,8 +27,7 @@ def derive_name(dumps: list[Dump], found: list[Features] | None = None) -> str:
         names = ranked[:2]
     titles = " ".join(d.display_title for d in dumps)
     names.sort(key=lambda w: (titles.find(w) if w in titles else len(titles), w))
-    if len(names) == 2:  # one name of two words ("Hong Kong", "Ariana Grande"), as the headlines write it,
-        heads = [d.display_title + " " + (d.dek.text if d.dek else "") for d in dumps]  # not two ("Trump-Putin")
+    if len(names) == 2:  # one name of two words ("Hong Kong", "Ariana Grande"), as the headlines write it, not two ("Trump-Putin")
         for first, second in (names, names[::-1]):
             joined = sum(f"{first} {second}" in h for h in heads)
             apart = sum(bool(re.search(rf"\b{first}\s*(?:[-\u2013,&]|and)\s*{second}\b", h)) for h in heads)
@@ -99,11 +99,11 @@ def unique_names(events: list[Event]) -> list[Event]:
                 continue
             parts = [name] + ([event.place.split(",")[0]] if event.place else [])
             renamed[id(event)] = parts
-        places = Counter(", ".join(renamed[id(e)]) for e in same if id(e) in renamed)
+        with_place = Counter(", ".join(renamed[id(e)]) for e in same if id(e) in renamed)
         for event in same:
             parts = renamed.get(id(event))
-            if parts is not None and places[", ".join(parts)] > 1 and event.date_start:
-                parts.append(f"{event.date_start:%B} {event.date_start.day}, {event.date_start.year}")
+            if parts is not None and with_place[", ".join(parts)] > 1 and event.date_start:
+                parts.append(dates.long_date(event.date_start))
     result = [replace(e, name=", ".join(renamed[id(e)])) if id(e) in renamed else e for e in events]
     seen: Counter = Counter()
     final = []

@@ -1,12 +1,13 @@
-"""The dump parser: raw text in, a :class:`~news_archive.model.Dump` out. Pure; no Pelican.
+"""The dump parser: raw text in, a :class:`~news_archive.parse.model.Dump` out. Pure; no Pelican.
 
 The cascade, in order:
 
 1. decode bytes and split lines (:mod:`.text`), read the optional header (:mod:`.header`);
 2. classify each line: blank or separator (layout), boilerplate (dropped), time stamp, or text;
-3. the first text line is the title; the next may be a dek (two named rules);
-4. find the dateline in the opening paragraphs;
-5. decide the kind: a time-stamped live blog, a headline-led live blog, or a story;
+3. the first text line is the title; the next may be a dek (named rules);
+4. decide the kind (:mod:`.kind`): a time-stamped live blog, a headline-led live blog, or a story; and
+   drop the page around the article (:mod:`.page`);
+5. find the dateline in the opening paragraphs;
 6. segment the text into intro, updates (or a story's body) and captions, dropping promos;
 7. number the days of a blog that runs past midnight, give each update its anchor;
 8. date and zone: header, then text; the events stage may fill them later.
@@ -82,7 +83,8 @@ class _Token:
     line: int
     text: str
     stamp: rules.TimeStamp | None = None  # a "text" token may open (or close) with its update's stamp ...
-    rest: str | None = None  # ... and this is its text without the stamp
+    rest: str | None = None  # ... and this is its text without the stamp;
+    stamp_at: str | None = None  # "start" (set off: "9:20 p.m.: ..."), "run-in" ("17.00 We ...") or "end" ("...published at")
 
 
 @dataclass
@@ -268,9 +270,12 @@ class _Parser:
             except ValueError as error:
                 self.problems.append(Problem(line, f"{error}; the date is inferred from the text instead"))
         if day is None:
-            page = [Para(d.line, d.text) for d in sorted(self.dropped, key=lambda d: d.line) if d.reason.startswith(vocab.DATED_CHROME)]
-            page.sort(key=lambda p: bool(vocab.UPDATED_LINE.match(p.text)))  # "Updated ..." is weaker than "Published ..."
-            found_date = dates.text_date(paras, [p for p in paras if rules.caption(p.text)], page)
+            # the page's own dated lines, in page order, "Updated ..." after "Published ..." (weaker)
+            page_lines = sorted(
+                (Para(d.line, d.text) for d in self.dropped if d.reason.startswith(vocab.DATED_CHROME)),
+                key=lambda p: (bool(vocab.UPDATED_LINE.match(p.text)), p.line),
+            )
+            found_date = dates.text_date(paras, [p for p in paras if rules.caption(p.text)], page_lines)
             if found_date and not dates.plausible(found_date[0]):
                 self.problems.append(Problem(found_date[1], f"the date {found_date[0].isoformat()} in the text is implausible for news and is not used; add a `Date:` header"))
                 found_date = None
@@ -316,8 +321,12 @@ class _Parser:
             if stamp:
                 tokens.append(_Token("time", number, text, stamp))
                 continue
-            inline = rules.stamp_prefix(text) or rules.stamp_suffix(text)
-            tokens.append(_Token("text", number, text, *(inline or (None, None))))
+            prefix = rules.stamp_prefix(text)
+            if prefix:
+                tokens.append(_Token("text", number, text, prefix[0], prefix[1], "start" if prefix[2] else "run-in"))
+                continue
+            suffix = rules.stamp_suffix(text)
+            tokens.append(_Token("text", number, text, *(suffix + ("end",) if suffix else ())))
         return title, tokens
 
     def find_dek(self, title: Para, tokens: list[_Token]) -> Para | None:

@@ -42,8 +42,14 @@ def dates_in(text: str) -> list[tuple[int, date, str]]:
     return sorted(found)
 
 
-_DAY_MONTH_YEAR_DOTS = re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>\d{4})\b")
-_MONTH_DAY = re.compile(r"\b(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>[0-3]?\d)\b|\b(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month2>[A-Za-z]{3,9})\b")
+_DAY_MONTH_YEAR_DOTS = re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>\d{4})\b")  # a stamp's "4.5.2015"
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
+
+
+def long_date(day: date | None) -> str:
+    """'April 25, 2019', the same on every build machine (no locale)."""
+    return f"{MONTH_NAMES[day.month - 1]} {day.day}, {day.year}" if day else ""
 
 
 def stamp_date(text: str, year: int | None) -> date | None:
@@ -56,10 +62,9 @@ def stamp_date(text: str, year: int | None) -> date | None:
     try:
         if dotted:
             return date(int(dotted["year"]), int(dotted["month"]), int(dotted["day"]))
-        match = _MONTH_DAY.search(text)
-        month = vocab.MONTHS.get(((match["month"] or match["month2"]) or "").lower()) if match else None
-        if month and year:
-            return date(year, month, int(match["day"] or match["day2"]))
+        match = vocab.PARTIAL_DATE.search(text)
+        if match and year:
+            return date(year, vocab.MONTHS[(match["month"] or match["month2"]).lower()], int(match["day"] or match["day2"]))
     except ValueError:
         return None
     return None

@@ -13,7 +13,7 @@ def find_kind(header: dict[str, str], title: Para, tokens: list, dropped: list[D
     """(kind, how its updates are found): "timed" by stamps, "headline" by headlines, or a "story"."""
     times = sum(1 for t in tokens if t.kind == "time")
     inline = sum(1 for t in tokens if t.kind == "text" and t.stamp)
-    marked = sum(1 for t in tokens if t.kind == "text" and t.stamp and (rules.stamp_separated(t.text) or rules.stamp_suffix(t.text)))
+    marked = sum(1 for t in tokens if t.stamp_at in ("start", "end"))  # a post's stamp, set off from its text
     separators = sum(1 for t in tokens if t.kind == "sep")
     with_text, headlines_only = stamp_sections(tokens)
     if times + inline and headlines_only > with_text:
@@ -27,7 +27,7 @@ def find_kind(header: dict[str, str], title: Para, tokens: list, dropped: list[D
     live_title = bool(vocab.LIVE_MARKERS.search(title.text)) or any(
         vocab.LIVE_PAGE_LINE.search(text) for text in [t.text for t in tokens[:12] if t.kind == "text"] + [d.text for d in dropped]
     )
-    labelled = sum(1 for t in tokens if t.kind == "text" and t.stamp and rules.stamp_suffix(t.text))
+    labelled = sum(1 for t in tokens if t.stamp_at == "end")  # "...published at 02:31 GMT": explicit
     if times >= 2 or (times and (separators or live_title or post_after_stamp(tokens))) or times + inline >= 3 \
             or (times + inline and live_title) or marked >= 2 or labelled:
         return "liveblog", "timed"

@@ -83,7 +83,7 @@ class Update:
 
 @dataclass(frozen=True)
 class Dump:
-    """One parsed dump. Produced by :func:`news_archive.parse.parse_dump`."""
+    """One parsed dump. Produced by :func:`news_archive.parse.parse_text` (and ``parse_file``)."""
 
     name: str  # file name, or another label for the text
     line_count: int

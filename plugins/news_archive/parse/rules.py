@@ -1,7 +1,7 @@
 """Small named rules the parser's cascade calls, one question each.
 
 Every rule takes plain strings and returns a value or ``None``; the tables they
-read live in :mod:`news_archive.vocab`. Each rule has a fixture of its own under
+read live in :mod:`news_archive.parse.vocab`. Each rule has a fixture of its own under
 ``tests/parse/fixtures/`` named for what it shows.
 """
 
@@ -89,9 +89,11 @@ def time_stamp(line: str) -> TimeStamp | None:
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def stamp_prefix(line: str) -> tuple[TimeStamp, str] | None:
+def stamp_prefix(line: str) -> tuple[TimeStamp, str, bool] | None:
     """A paragraph that opens with its update's stamp: ``9:20 p.m.: With the U.S. ...``,
-    ``22:20 GMT – France sends ...``, ``Fri., Oct. 12 -- 12:30 p.m. | Officials ...``; (stamp, the rest)."""
+    ``22:20 GMT – France sends ...``, ``Fri., Oct. 12 -- 12:30 p.m. | Officials ...``, ``17.00 We are ...``;
+    (stamp, the rest, whether a separator sets the stamp off: a post's stamp rather than a clock time
+    running into a sentence)."""
     text = line.strip()
     if not vocab.STAMP_START.match(text):
         return None
@@ -102,18 +104,8 @@ def stamp_prefix(line: str) -> tuple[TimeStamp, str] | None:
                 continue
             stamp = time_stamp(head)
             if stamp is not None and not (clock_only and (stamp.rule not in ("time_12h", "time_24h") or stamp.text != head)):
-                return stamp, rest
+                return stamp, rest, not clock_only
     return None
-
-
-def stamp_separated(line: str) -> bool:
-    """The stamp a paragraph opens with is set off from its text (``8 P.M. UPDATE:``, ``22:20 GMT –``): a post's stamp."""
-    found = stamp_prefix(line)
-    if found is None:
-        return False
-    text = line.strip()
-    start = text.find(found[0].text) + len(found[0].text)
-    return bool(text[start : len(text) - len(found[1])].strip())
 
 
 def stamp_suffix(line: str) -> tuple[TimeStamp, str] | None:

@@ -16,8 +16,10 @@ _unfinished: list[Build] = []  # the build running in this process (and any that
 
 
 class Build:
-    def __init__(self, parallel: bool = True):
-        self.parallel = parallel
+    def __init__(self, settings: dict | None = None, options: dict | None = None):
+        self.settings = settings  # Pelican's settings of this build
+        self.options = options or {"parallel": True}  # its NEWS_ARCHIVE, validated once (pelican/settings.py)
+        self.parallel = self.options["parallel"]
         self.jobs: list[Job] = []
         self.paused_gc = False
         self.search: Job | None = None  # the search output, built on the other core while pages are written
@@ -54,13 +56,13 @@ class Build:
             gc.enable()
 
 
-def start(parallel: bool = True) -> Build:
+def start(settings: dict | None = None, options: dict | None = None) -> Build:
     for stale in list(_unfinished):  # a build that failed before finishing
         finish(stale)
     if gc.get_freeze_count():
         gc.unfreeze()  # the heap an earlier build left
         gc.collect()
-    build = Build(parallel)
+    build = Build(settings, options)
     _unfinished.append(build)
     build.pause_gc()
     return build

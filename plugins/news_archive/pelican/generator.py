@@ -63,7 +63,7 @@ def _events(articles: list, settings: dict, generator) -> tuple:
 
 def attach_events(generator) -> None:
     """Unique slugs, events, dates filled, content rendered lazily; the Archive goes into the context."""
-    settings = plugin_settings.load(generator.settings)
+    settings = plugin_settings.options_of(generator.settings)
     build = builds.current()
     articles = [a for a in generator.articles if hasattr(a, "dump")]
     problems: list[tuple[str, int | None, str]] = []

@@ -29,7 +29,7 @@ def add_reader(readers):
 def start_build(pelican):
     """A build starts (Pelican sends ``get_generators`` once per build, before its generators load their
     caches): its own state, with the cyclic collector paused. Returns no generator."""
-    builds.start(plugin_settings.load(pelican.settings)["parallel"])
+    builds.start(pelican.settings, plugin_settings.load(pelican.settings))
     sweep_partials(pelican.settings)
     return None
 

@@ -82,7 +82,7 @@ class DumpReader(BaseReader):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.options = plugin_settings.load(self.settings)
+        self.options = plugin_settings.options_of(self.settings)
         self.code: str | None = None  # the plugin's code fingerprint, once per build
         self.failures: list[tuple[str, int | None, str]] = []  # (path, line, message), for the build summary
         self.parse_seconds = 0.0  # time spent parsing, for the build's timing line

@@ -6,6 +6,7 @@ import copy
 
 from news_archive.events import EventOptions
 from news_archive.parse import MAX_DUMP_BYTES
+from news_archive.pelican import build as builds
 from news_archive.search.pieces import DEFAULT_CHUNK_BYTES, DEFAULT_RECORD_BUCKET
 
 DEFAULTS = {
@@ -38,6 +39,13 @@ SEARCH_DEFAULTS = {
 
 class SettingsError(ValueError):
     pass
+
+
+def options_of(settings: dict) -> dict:
+    """The validated options of the build running with these settings (validated when it started),
+    else validated now."""
+    build = builds.current()
+    return build.options if build is not None and build.settings is settings else load(settings)
 
 
 def load(settings: dict) -> dict:

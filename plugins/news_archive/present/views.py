@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
 from news_archive.parse.anchors import slugify
-from news_archive.parse.dates import zone_info
+from news_archive.parse.dates import long_date, zone_info
 from news_archive.events import Entry, Event
 from news_archive.parse.model import Dump, Update
 from news_archive.present.render import clock
@@ -178,11 +178,6 @@ def paginate(days: list[Day], per_page: int) -> list[list[Day]]:
             count += len(chunk)
             continued = True
     return [page for page in pages if page] or [[]]
-
-
-def long_date(day: date | None) -> str:
-    """'April 25, 2019' (no locale: the same on every build machine)."""
-    return f"{day.strftime('%B')} {day.day}, {day.year}" if day else ""
 
 
 def date_span(first: date | None, last: date | None) -> str:

@@ -21,9 +21,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from news_archive.events.build import EventsBuild
-from news_archive.events.grouping import CANDIDATES, Centroid, Doc, Grouping, Pair, Placement, dated_pairs_of, serial_map
+from news_archive.events.grouping import CANDIDATES, Centroid, Doc, Grouping, Pair, Placement, dated_pairs_of, top_terms
 from news_archive.events.model import Event, EventOptions, Features
 from news_archive.parse.model import Dump
+from news_archive.workers import serial_map
 
 
 class RememberedGrouping(Grouping):
@@ -48,9 +49,11 @@ class RememberedGrouping(Grouping):
         return result
 
     def top_terms(self) -> dict[str, frozenset]:
-        computed = super().top_terms()
         last = self.last("top")
-        return {key: last[key] if key not in self.fresh and key in last else terms for key, terms in computed.items()}
+        return {
+            key: last[key] if key not in self.fresh and key in last else top_terms(doc.vector, self.options.top_terms)
+            for key, doc in self.docs.items()
+        }
 
     def dated_edges(self) -> dict[Pair, float]:
         if not self.remembered:
@@ -133,7 +136,7 @@ class RememberedEventsBuild(EventsBuild):
             if kept is not None and reweighed.isdisjoint(found[key].counts):
                 result[key] = kept
             else:
-                result[key] = super().vectors({key: doc}, found, idf)[key]
+                result[key] = self.vector_of(found[key].counts, idf)
             if digest:
                 by_digest[digest] = result[key]
         memo.update(vectors=by_digest, idf=idf, vector_terms=self.options.vector_terms)
