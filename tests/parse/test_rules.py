@@ -136,6 +136,16 @@ def test_a_parenthesis_is_not_a_caption():
         ("Sign up for our newsletter today", "newsletter_promo"),
         ("Follow AP's coverage of North Korea at https://apnews.com/hub/north-korea", "follow_promo"),
         ("Copyright 2019 The Associated Press. All rights reserved.", "copyright"),
+        ("Lena Ortiz is a staff writer covering courts and crime.", "author_bio"),
+        ("Pat Roe joined the Daily Ledger in 2015 as a night editor.", "author_bio"),
+        ("Email Lena at lena@example.org or follow her @lenaortiz.", "contact_line"),
+        ("Comments are subject to our community guidelines.", "comment_policy"),
+        ("You must be logged in to leave a comment.", "comment_policy"),
+        ("We may earn an affiliate commission when you buy through links on our site.", "affiliate_notice"),
+        ("Need more football? Subscribe to our weekly magazine for every result.", "newsletter_prompt"),
+        ("Get the day's headlines delivered to your inbox every morning.", "newsletter_prompt"),
+        ("Tags: floods, weather, council", "tag_list"),
+        ("A version of this article appears in print on page A4.", "reprint_note"),
     ],
 )
 def test_boilerplate_rules(line, rule):
@@ -150,6 +160,11 @@ def test_boilerplate_rules(line, rule):
         "Stay tuned as we bring you the latest news on the Russian summit!",
         "Shares in Samsung rose 3% in Seoul.",
         "The share of votes counted is 62%.",
+        "Smith joined the company in 2010 and became its chief executive in 2016.",
+        "Jones is a former reporter who now runs the city's largest charity.",
+        "There was once a time when a reporter could wait for the editor to call back.",
+        "The council said comments on the plan are welcome until May.",
+        "Readers can subscribe to the council's alerts by text message.",
     ],
 )
 def test_news_is_not_boilerplate(line):

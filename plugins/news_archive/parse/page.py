@@ -45,6 +45,7 @@ def drop_page_edges(tokens: list, mode: str, drop: Callable[[int, str, str, str]
         numbered = [t for t in tokens if t.line < first and t.kind == "text" and vocab.NUMBERED_POST.match(t.text)]
         first = numbered[0].line if numbered else first
     kept, seen, announced = [], set(), running[-1].text.rstrip().endswith(":")
+    figures = figure_runs(tokens)
     for token in tokens:
         edge = "page_head" if token.line < first else "page_tail" if token.line > last and mode == "story" else None
         if edge == "page_head" and token.text in repeated and token.text in seen:
@@ -56,12 +57,36 @@ def drop_page_edges(tokens: list, mode: str, drop: Callable[[int, str, str, str]
             continue
         announced = False if token.line > last else announced
         if edge and token.kind == "text" and not token.stamp and not rules.caption(token.text) and not rules.dateline(token.text) \
-                and token.text not in repeated:
+                and token.text not in repeated and token.line not in figures:
             where = "before the article's first paragraph" if edge == "page_head" else "after the article's last paragraph"
             drop(token.line, token.text, edge, f"a short line of page chrome {where}")
             continue
         kept.append(token)
     return kept
+
+
+def figure_runs(tokens: list, least: int = 3) -> set[int]:
+    """Lines of a table or a list of dates in the article (tour dates, scores): runs of three or more
+    lines in a row, each with a figure, and all but one sharing a separator ("–", "@", ":", "|"); with
+    the heading over the list ("Tour dates")."""
+    found: set[int] = set()
+    run: list = []
+    for at, token in enumerate(tokens + [None]):
+        if token is not None and token.kind == "text" and vocab.DIGIT.search(token.text) and not rules.paragraph_like(token.text):
+            run.append(token)
+            continue
+        if len(run) >= least:
+            shared = max(sum(1 for t in run if mark in t.text) for mark in _LIST_MARKS)
+            if shared >= len(run) - 1:
+                found.update(t.line for t in run)
+                heading = at - len(run) - 1
+                if heading >= 0 and tokens[heading].kind == "text" and rules.looks_like_headline(tokens[heading].text):
+                    found.add(tokens[heading].line)
+        run = []
+    return found
+
+
+_LIST_MARKS = ("\u2013", " - ", "@", ":", "|", "\u2014")
 
 
 def drop_page_stamp(tokens: list, drop: Callable[[int, str, str, str], None]) -> list:
@@ -104,3 +129,38 @@ def drop_teaser_runs(tokens: list, mode: str, drop: Callable[[int, str, str, str
                 drop(token.line, token.text, "teaser_list", "other stories' headlines listed between the story's paragraphs")
                 gone.add(token.line)
     return [t for t in tokens if t.line not in gone]
+
+
+def teaser_label(line: str) -> bool:
+    """A short label over a list of other stories: "More from Sportsnet", "Most read in world news"."""
+    text = line.strip()
+    return len(text.split()) <= vocab.TEASER_LABEL_WORDS and bool(vocab.TEASER_LABEL.match(text))
+
+
+def article_sentence(line: str) -> bool:
+    """A line that reads as the article's own prose again: a sentence of eight words or more, or a line
+    of four or more that announces what follows ("Here are some of the highlights:")."""
+    words = len(line.split())
+    return (words >= 8 and bool(vocab.SENTENCE_END.search(line))) or (words >= 4 and line.rstrip().endswith(":"))
+
+
+def drop_teaser_blocks(tokens: list, lines: list[str], drop: Callable[[int, str, str, str], None]) -> list:
+    """Under a label such as "Most read" or "More from Sportsnet" (the label itself may already be
+    dropped as a widget), the lines up to the next sentence of the article, stamp, numbered post or
+    separator are
+    other stories' headlines, their authors and their ages. Teasers rarely end in a full stop; the
+    article's paragraphs do, so the first one ends the list."""
+    labels = [n for n, line in enumerate(lines, 1) if teaser_label(line)]
+    gone, at, listing = set(), 0, False
+    for token in tokens:
+        while at < len(labels) and labels[at] < token.line:  # a label passed, perhaps dropped already
+            listing, at = True, at + 1
+        if token.kind == "text" and teaser_label(token.text):
+            listing = True
+        elif token.kind != "text" or token.stamp or article_sentence(token.text) or vocab.NUMBERED_POST.match(token.text):
+            listing = False
+            continue
+        if listing:
+            drop(token.line, token.text, "teaser_list", "under a label such as 'Most read': other stories' headlines")
+            gone.add(token.line)
+    return [t for t in tokens if t.line not in gone] if gone else tokens

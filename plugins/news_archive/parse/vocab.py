@@ -337,6 +337,43 @@ BOILERPLATE = [
      "a video's length and source (the line above it is the video's title)"),
     ("relative_date_label", re.compile(r"^(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago$", re.IGNORECASE),
      "a teaser's age (\"1 day ago\")"),
+    ("author_bio", re.compile(
+        r"^(?:About\s+)?(?:(?:[\w-]+\s+){0,3}(?:contributor|journalist|columnist|writer)\s+)?[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
+        r"(?:\s*\([^)]{1,60}\))?\s+(?:(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w'\u2019&-]+\s+){0,5}?(?:reporter|writer|editor|correspondent"
+        r"|contributor|journalist|producer|columnist|fellow|author)\b|(?:joined|covers|writes|arrives at)\b.{0,150}?\b(?:reporter|writer|editor"
+        r"|correspondent|magazine|blog|newsroom|since joining)\b)(?!\s+(?:who|whose|that|when)\b).{0,400}$"),
+     "a note about the author"),
+    ("contact_line", re.compile(
+        r"^(?:Have a tip\?|Email|Contact|Reach|Follow)\b[^\n]{0,200}\b[\w.+-]+@[\w-]+\.[\w.]+|^[A-Z][\w.'\u2019 -]{2,40}:\s*[\d(][\d() -]{6,}\d\b.{0,80}$"
+        r"|^Email [\w.+-]+@[\w-]+\.[\w.]+\b.{0,80}$"),
+     "the author's contact details"),
+    ("comment_policy", re.compile(
+        r"\bcomments? (?:are|is) (?:subject to|moderated)\b|\b(?:moderates|moderating|values your|submitting) (?:all )?(?:reader )?(?:comments|content)\b"
+        r"|\bopinions expressed in (?:reader )?comments\b|^You must (?:be logged in|log ?in|sign in)\b.{0,60}\bcomment\b.{0,40}$"
+        r"|^(?:No comments yet|Be the first to comment)\b.{0,40}$",
+        re.IGNORECASE),
+     "the site's comment policy or prompt"),
+    ("affiliate_notice", re.compile(
+        r"\baffiliate commission\b|\bpurchase (?:something )?through (?:recommended )?links\b|\blinks to online retail\b|\bmay earn (?:a|an) (?:small )?commission\b",
+        re.IGNORECASE),
+     "the site's note on affiliate links"),
+    ("newsletter_prompt", re.compile(
+        r"^(?:[^\w\s]\s*)?(?:Want|Need) more [\w .'\u2019]{1,30}\?.{0,160}\b(?:subscri\w+|sign up|newsletter|magazine)\b.{0,120}$"
+        r"|\bdelivered (?:right )?to (?:your|you)\b.{0,40}$|\b(?:your|email) inbox\b|\bunsubscribe\b|\bopt-in box\b|^Thanks for (?:signing up|subscribing)\b.{0,60}$"
+        r"|\bproblem subscribing\b|^Get (?:our|the) [\w .'\u2019]{0,40}newsletter\b.{0,60}$|^[\w .'\u2019]{0,30}Newsletter Privacy Policy\b.{0,60}$"
+        r"|^(?:[^\w\s]\s*)?(?:Sign up|Subscribe)\b.{0,40}\b(?:to get|for)\b.{0,80}$",
+        re.IGNORECASE),
+     "a newsletter or subscription prompt"),
+    ("tag_list", re.compile(
+        r"^(?:Tags|Tagged(?: with| in)?|Topics|In This Article|Filed (?:under|in)|Related Topics|Read More Stories About|Keywords)\s*:.{0,300}$",
+        re.IGNORECASE),
+     "the article's tags"),
+    ("reprint_note", re.compile(
+        r"^A version of this article appears in print\b.{0,200}$|^This article (?:originally )?appeared (?:on|in)\b.{0,80}$"
+        r"|^Citation: .{10,200}\bretrieved\b.{0,80}$|^This document is subject to copyright\b.{0,300}$|^Provided by [A-Z][\w .&'-]{2,60}$"
+        r"|^Request Reprint\b.{0,100}$",
+        re.IGNORECASE),
+     "a print, reprint or citation note"),
     ("counter", re.compile(r"^(?:\d{1,3}|[A-Za-z]|[|/+\u00b7\u2022-])$"),
      "a counter, page number or single letter from the page's chrome"),
 ]
@@ -383,6 +420,20 @@ SITE_SUFFIX = re.compile(r"\s+[|\-\u2013\u2014]\s+(?P<site>[^|\-\u2013\u2014]{2,
 
 #: A line of a list or a tally, never a promoted headline: "Conservatives: 37% (no change)", "Perry Barr - Labour Gain".
 LIST_ITEM = re.compile(r"\d\s*%|^[^:]{1,30}:\s+\S[^:]{0,24}$|\s[-\u2013]\s.*\b(?:Gain|Hold|Win|Wins|Lead|Leads)\b|^\W|^\d+\s*[-\u2013]\s+\w")
+
+#: A label over a list of other stories ("More from Sportsnet", "Most read in world news", "Story Timeline",
+#: "You may also like", "Related Tags:"): the lines under it, up to the next sentence of the article, are teasers.
+TEASER_LABEL = re.compile(
+    r"^(?:More (?:from|on|in|about) .{1,40}|More .{1,30} (?:Stories|News)|Most (?:Read|Popular|Viewed|Shared|Commented|Emailed)(?: .{1,30})?"
+    r"|Related(?: .{1,20})?|Recommended(?: .{0,20})?|Read (?:More|Next|This Next)|Next Up .{1,40}|(?:The )?Latest(?: .{1,20} (?:News|Stories|Headlines|Videos|Articles))?"
+    r"|Must Reads?(?: .{1,30})?"
+    r"|Story Timeline|Editors['\u2019] Picks|Top Stories|Trending(?: .{1,30})?|You (?:May|Might) (?:Also )?Like(?: .{1,20})?|Don['\u2019]t Miss(?: .{1,20})?"
+    r"|Also (?:Read|on .{1,30})|Popular(?: .{1,30})?|What to Read Next|Further Reading|Around the Web|Sponsored (?:Stories|Links|Content)|Promoted Stories"
+    r"|Comments?(?: \(\+\))?|Join the (?:Conversation|Discussion)|Conversation|About the Author|Related Tags|Tags|Topics|(?:In )?Other News|See Also"
+    r"|Elsewhere on .{1,30})\s*:?$",
+    re.IGNORECASE,
+)
+TEASER_LABEL_WORDS = 6
 
 #: Lines like these in front of a promo headline mark it as injected.
 PROMO_PREFIX = re.compile(r"^(?:Trending|Related|Read More|Watch|Also Read|Recommended|Sponsored|Promoted)\s*:", re.IGNORECASE)
