@@ -146,6 +146,17 @@ def test_a_parenthesis_is_not_a_caption():
         ("Get the day's headlines delivered to your inbox every morning.", "newsletter_prompt"),
         ("Tags: floods, weather, council", "tag_list"),
         ("A version of this article appears in print on page A4.", "reprint_note"),
+        ("Ferry fares to rise again in the spring...", "truncated_teaser"),
+        ("Why the old lighthouse is moving inland (2:41)", "truncated_teaser"),
+        ("If you enjoyed this article, become a member and read every story first.", "membership_appeal"),
+        ("Listen: https://example.org/podcast/12", "membership_appeal"),
+        ("Lena Ortiz is the Courts Reporter for the Daily Ledger.", "author_bio"),
+        ("Share All sharing options for: Rail line reopens after the landslide", "social_links"),
+        ("(Image credit: Harbour Authority)", "photo_credit"),
+        ("[Related: Bus fares to rise in May]", "trending_widget"),
+        ("Profile: Lena Ortiz", "trending_widget"),
+        ('<span class=promo>Sponsored by </span>Acme', "markup_debris"),
+        ("Have a question about the floods? Share it here.", "reader_callout"),
     ],
 )
 def test_boilerplate_rules(line, rule):
@@ -165,6 +176,8 @@ def test_boilerplate_rules(line, rule):
         "There was once a time when a reporter could wait for the editor to call back.",
         "The council said comments on the plan are welcome until May.",
         "Readers can subscribe to the council's alerts by text message.",
+        "\u201cWe will not stop,\u201d she said. \u201cNot now, not ever...\u201d",
+        "He read the headline aloud: \u201cFerry fares to rise.\u201d",
     ],
 )
 def test_news_is_not_boilerplate(line):

@@ -140,7 +140,9 @@ class _Parser:
         kind, mode = find_kind(header, title, tokens, self.dropped, self.problems)
         tokens = page.drop_teaser_blocks(tokens, self.lines, self.drop)
         tokens = page.drop_page_edges(tokens, mode, self.drop)
+        tokens = page.drop_lead_captions(tokens, mode, self.drop)
         tokens = page.drop_teaser_runs(tokens, mode, self.drop)
+        tokens = page.drop_repeats_and_shouts(tokens, mode, self.drop)
 
         # 5: dateline
         found = None

@@ -6,6 +6,7 @@ removed, with its rule and why.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 
@@ -146,21 +147,95 @@ def article_sentence(line: str) -> bool:
 
 def drop_teaser_blocks(tokens: list, lines: list[str], drop: Callable[[int, str, str, str], None]) -> list:
     """Under a label such as "Most read" or "More from Sportsnet" (the label itself may already be
-    dropped as a widget), the lines up to the next sentence of the article, stamp, numbered post or
-    separator are
-    other stories' headlines, their authors and their ages. Teasers rarely end in a full stop; the
-    article's paragraphs do, so the first one ends the list."""
+    dropped as a widget), the lines up to the article's next prose (a sentence, or a line longer than
+    any headline), stamp, numbered post or separator are other stories' headlines, their summaries,
+    authors and ages. Teasers rarely end in a full
+    stop and the article's paragraphs do: a sentence ends the list, unless it is the one-sentence
+    summary under a teaser's headline (the next line is not prose either)."""
     labels = [n for n, line in enumerate(lines, 1) if teaser_label(line)]
     gone, at, listing = set(), 0, False
-    for token in tokens:
+    for index, token in enumerate(tokens):
         while at < len(labels) and labels[at] < token.line:  # a label passed, perhaps dropped already
             listing, at = True, at + 1
         if token.kind == "text" and teaser_label(token.text):
             listing = True
-        elif token.kind != "text" or token.stamp or article_sentence(token.text) or vocab.NUMBERED_POST.match(token.text):
+        elif token.kind != "text" or token.stamp or vocab.NUMBERED_POST.match(token.text) or len(token.text.split()) > 25:
+            listing = False
+            continue
+        elif article_sentence(token.text) and not (listing and _teaser_summary(tokens, index, gone)):
             listing = False
             continue
         if listing:
             drop(token.line, token.text, "teaser_list", "under a label such as 'Most read': other stories' headlines")
             gone.add(token.line)
     return [t for t in tokens if t.line not in gone] if gone else tokens
+
+
+def _teaser_summary(tokens: list, index: int, gone: set[int]) -> bool:
+    """The sentence at ``index`` sums up the teaser just above it: it is one short sentence, that
+    headline was dropped as one, and below it (captions aside) the page ends, or another label or
+    teaser follows with its own summary: the shape repeats."""
+    if not _one_short_sentence(tokens[index].text):
+        return False
+    above = tokens[index - 1] if index else None
+    if above is None or above.line not in gone or not rules.looks_like_headline(above.text):
+        return False
+    below = [t for t in tokens[index + 1:] if t.kind == "text" and not rules.caption(t.text)][:2]
+    if not below or teaser_label(below[0].text):
+        return True
+    teaser = below[0].text.strip()
+    if not (rules.looks_like_headline(teaser) or (teaser.endswith("?") and len(teaser.split()) <= 20)):
+        return False
+    return len(below) == 1 or _one_short_sentence(below[1].text)
+
+
+def _one_short_sentence(line: str) -> bool:
+    text = line.strip()
+    return len(text.split()) <= 22 and not text.endswith(":") and not _INNER_SENTENCE.search(text) and bool(vocab.SENTENCE_END.search(text))
+
+
+_INNER_SENTENCE = re.compile(r"[.!?][\"\u201d\u2019']?\s+[A-Z\u201c\"]")
+
+
+def drop_lead_captions(tokens: list, mode: str, drop: Callable[[int, str, str, str], None]) -> list:
+    """On a live page, captions above its first paragraph are the page's lead photo, not its news: a
+    line ending with the photo's full date or its credit, or a line shown twice in a row (the
+    gallery's caption and the photo's)."""
+    if mode == "story":
+        return tokens
+    gone: set[int] = set()
+    previous = None
+    for token in tokens:
+        if token.kind != "text" or token.stamp:
+            break
+        text = token.text.strip()
+        if len(text.split()) <= 50 and (vocab.LEAD_CAPTION.search(text) or text == previous):
+            drop(token.line, token.text, "lead_caption", "the caption of the page's lead photo, above the updates")
+            gone.add(token.line)
+        elif rules.paragraph_like(text):
+            break  # the page's own text has begun
+        previous = text
+    return [t for t in tokens if t.line not in gone] if gone else tokens
+
+
+def drop_repeats_and_shouts(tokens: list, mode: str, drop: Callable[[int, str, str, str], None]) -> list:
+    """Inside a story: a headline of six words or more shown again within three lines of itself is a
+    teaser the page repeats (the later copy goes; prose repeated stays); a headline of six words or
+    more in capitals between paragraphs ("TAYLOR SWIFT CLEARED TO PERFORM ...") is another story's. A short capitals subhead
+    ("UP NEXT", "AUSTRALIA AHEAD") and a numbered one ("3. PARKLAND ...") stay."""
+    if mode != "story":
+        return tokens
+    kept: list = []
+    for token in tokens:
+        text = token.text.strip()
+        if token.kind == "text" and not token.stamp and len(text.split()) >= 6 and not article_sentence(text) \
+                and any(t.text.strip() == text and token.line - t.line <= 3 for t in kept[-3:]):
+            drop(token.line, token.text, "repeated_line", "the same line again just above (a teaser or caption shown twice)")
+            continue
+        letters = [c for c in text if c.isalpha()]
+        if token.kind == "text" and not token.stamp and len(text.split()) >= 6 and letters and all(c.isupper() for c in letters) \
+                and not vocab.SENTENCE_END.search(text) and not vocab.DIGIT.search(text) and not rules.dateline(text):
+            drop(token.line, token.text, "teaser_list", "another story's headline in capitals, injected between the paragraphs")
+            continue
+        kept.append(token)
+    return kept

@@ -224,7 +224,7 @@ BOILERPLATE = [
      "the site's editorial-standards blurb"),
     ("advertising", re.compile(
         r"^Advertise with\b|\bAdvertise Today\.?$|^Advertisements?$|^ADVERTISEMENT$|^Sponsored(?: Content)?:?$"
-        r"|^Story continues below(?: advertisement)?$|^Continue reading the main story$",
+        r"|^Story continues below(?: advertisement)?$|^Continue reading(?: the main story| below)?$|^Advertisement\s*[-\u2013\u2014]\s*Continue reading below$",
         re.IGNORECASE),
      "advertising"),
     ("share_widget", re.compile(
@@ -235,12 +235,13 @@ BOILERPLATE = [
      "a share widget"),
     ("trending_widget", re.compile(
         r"^(?:Trending(?: Now| Stories)?|Related(?: Coverage| Stories| Articles| News)?|Read More|Also Read|More From\b.*|Most Read|Most Popular|Recommended(?: for you)?|You May Also Like|Don't Miss|Must Read|Watch|WATCH)\s*:"
-        r"|^(?:Trending(?: Now| Stories)?|Related(?: Coverage| Stories| Articles)?|Most Read|Most Popular|Recommended(?: for you)?|You May Also Like|Read more|Also read)$",
+        r"|^(?:Trending(?: Now| Stories)?|Related(?: Coverage| Stories| Articles)?|Most Read|Most Popular|Recommended(?: for you)?|You May Also Like|Read more|Also read)$"
+        r"|^Profile\s*[:|]\s*.{2,60}$|^\[[^\[\]]{3,200}\]$",
         re.IGNORECASE),
      "a 'Trending:'/'Related:' widget"),
     ("newsletter_promo", re.compile(
         r"^(?:Sign up|Subscribe)\b.{0,80}\b(?:newsletter|updates|alerts|today)\b.*$"
-        r"|^Click here to (?:subscribe|sign up|read more)\b.*$"
+        r"|^Click here to (?:subscribe|sign up|read more)\b.*$|^(?=.{0,160}$).*\bclick(?:ing)? here\b(?: to (?:support|get|download|sign|subscribe|read|watch|follow)\b.{0,60})?\W*$"
         r"|^Download (?:the|our) .{0,40}app\b.*$",
         re.IGNORECASE),
      "a newsletter or app promotion"),
@@ -250,14 +251,15 @@ BOILERPLATE = [
         re.IGNORECASE),
      "a 'follow us' promotion"),
     ("copyright", re.compile(
-        r"^(?:Copyright|\u00a9|\(c\))\s*\d{4}\b.*(?:All rights reserved|may not be (?:published|reproduced)).*$"
+        r"^(?:Copyright|\u00a9|\(c\))\s*\d{4}\b.*(?:All rights reserved|may not be (?:published|reproduced)).*$|^Copyright\s*[@\u00a9]\s*\d{4}\b.{0,60}$"
         r"|^(?:Copyright\s*)?(?:\u00a9|\(c\))\s*(?:\d{4}\s*)?[\w .,&'-]{2,60}$",
         re.IGNORECASE),
      "a copyright notice"),
     ("social_links", re.compile(
         r"^(?:Follow (?:us )?on (?:Twitter|X|Facebook|Instagram|LinkedIn|YouTube|TikTok)|Reddit|Flipboard|Pinterest|Pocket|Messenger"
         r"|Copied!?|Copy Link|Share (?:this|on|via)?|Shares?|Email this|Save|Saved|Read Later|Bookmark|Comment"
-        r"|Share (?:this )?(?:on|via):? .{1,60}|(?:Show more|All) shar(?:ing|e) (?:options|services)|Share All sharing options|Share Tweet Submit"
+        r"|Share (?:this )?(?:on|via):? .{1,60}|(?:Show more|All) shar(?:ing|e) (?:options|services)|Share All sharing options(?: for:? .{1,200})?|Share Tweet Submit"
+        r"|Close extra sharing options|Copy Link URLCopied!?|Pin It|Bookmark it"
         r"|Follow (?:The )?[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})$"
         r"|^(?:(?:Facebook|Twitter|Email|LinkedIn|Reddit|Pinterest|WhatsApp|Print|Flipboard|Messenger|SMS)\s*){2,}$",
         re.IGNORECASE),
@@ -278,18 +280,21 @@ BOILERPLATE = [
         r"|^\(?(?:Photo|Image|Credit)s?:?\s+[^.!?]{2,60}\)?$|^Image copyright [^.!?]{2,60}$"
         r"|^(?:Getty Images|AP Photo|Reuters|AFP|EPA|Shutterstock)(?:\s*/\s*[\w .'-]{2,40})?$"
         r"|^\((?:[^()]{1,40}/)?(?:AP|AFP|Reuters|Getty Images|EPA|Bloomberg|Pool)\)$"
-        r"|^[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3}(?:\s*/\s*[^/]{2,40}){0,2}\s*/\s*(?:AP|AFP|Reuters|Getty Images|EPA|Bloomberg|Shutterstock|Sipa|Zuma)$",
+        r"|^[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3}(?:\s*/\s*[^/]{2,40}){0,2}\s*/\s*(?:AP|AFP|Reuters|Getty Images|EPA|Bloomberg|Shutterstock|Sipa|Zuma)$"
+        r"|^\((?:Image|Photo|Picture)(?: credit)?:\s*[^()]{2,80}\)$|^\([A-Z][^()]{2,50}\s*/\s*(?:Associated Press|AP|AFP|Reuters|Getty Images|EPA|Bloomberg|[A-Z][\w ]{2,30} Times)\)$"
+        r"|^Courtesy(?: of)? [A-Z][\w .'&-]{2,50}$|^Photo illustration by\b.{2,80}$"
+        r"|^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}\s*(?:/|\bfor\b|\bvia\b)\s*(?:[A-Z][\w.'-]+ ){0,3}(?:Magazine|AP|Associated Press|Getty Images|Reuters|AFP)$",
         re.IGNORECASE),
      "a photo credit"),
     ("subscribe_prompt", re.compile(
         r"^(?:Subscribe|Subscribe now|Subscribe today|Sign In|Sign in|Log in|Login|Register|Sign up|Create (?:an )?account|Become a member"
-        r"|Most recent newsletter|Newsletters?|Get (?:our|the) newsletter|Already a subscriber\?.*|Support (?:our|independent) journalism.*)$"
+        r"|Most recent newsletter|Newsletters?|Get (?:our|the) newsletter|(?:Breaking News )?(?:Emails|E-mails|Alerts)|Already a subscriber\?.*|Support (?:our|independent) journalism.*)$"
         r"|^(?:Subscribe|Sign up)\b.{0,100}(?:newsletter|magazine|inbox|for free|digital access).*$|^Get .{0,60} delivered to your inbox\.?$"
         r"|^Would you like to (?:subscribe|sign up|receive)\b.{0,80}$|^(?:See all |The )?[\w' -]{0,30}Newsletters?$|^Subscribe to\b.{0,60}$",
         re.IGNORECASE),
      "a subscribe or sign-in prompt"),
     ("consent_notice", re.compile(
-        r"\b(?:we use cookies|this (?:site|website) uses cookies|cookie (?:policy|settings)|privacy policy and terms of (?:use|service))\b"
+        r"\b(?:we use cookies|this (?:site|website) uses cookies|cookie (?:policy|settings)|privacy policy and terms of (?:use|service)|protected by recaptcha)\b"
         r"|^(?:Accept(?: all)?(?: cookies)?|Manage (?:cookies|preferences)|I agree)$",
         re.IGNORECASE),
      "a consent notice"),
@@ -304,7 +309,8 @@ BOILERPLATE = [
         r"|Show more|Wordcount: \d+|\d+ with \d+ posters participating|Sort by:?|\W*(?:Latest|Oldest|Newest) first|Auto[- ]?update:?"
         r"|View (?:photos?|profile|all|this image)\W{0,3}|We Recommend|Top Picks|Trending in .{1,30}|Topics\b.{0,60}|Don['\u2019]t miss a thing\.?"
         r"|Keep up with .{1,30}\.|Share your thoughts\b.{0,40}|You have been successfully subscribed!?|Zip Code|Social feed|Instagram|Google|Tumblr"
-        r"|\W*(?:On|Off)|Updates:|Key events|Show key events only|Please turn on JavaScript.{0,60})$",
+        r"|\W*(?:On|Off)|Updates:|Key events|Show key events only|Please turn on JavaScript.{0,60}|Read now|Give Feedback|Font Size|Explore further)$"
+        r"|\bTell us what you think\b.{0,60}\bsurvey\b|^Welcome to our new\b.{0,40}\b(?:page|site|look)\b.{0,80}$",
         re.IGNORECASE),
      "a site widget"),
     ("dated_line", re.compile(
@@ -339,8 +345,8 @@ BOILERPLATE = [
      "a teaser's age (\"1 day ago\")"),
     ("author_bio", re.compile(
         r"^(?:About\s+)?(?:(?:[\w-]+\s+){0,3}(?:contributor|journalist|columnist|writer)\s+)?[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
-        r"(?:\s*\([^)]{1,60}\))?\s+(?:(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w'\u2019&-]+\s+){0,5}?(?:reporter|writer|editor|correspondent"
-        r"|contributor|journalist|producer|columnist|fellow|author)\b|(?:joined|covers|writes|arrives at)\b.{0,150}?\b(?:reporter|writer|editor"
+        r"(?:\s*\([^)]{1,60}\))?\s+(?:(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w'\u2019&-]+\s+){0,5}?(?i:reporter|writer|editor|correspondent"
+        r"|contributor|journalist|producer|columnist|fellow|author)\b|(?:joined|covers|writes|arrives at)\b.{0,150}?\b(?i:reporter|writer|editor"
         r"|correspondent|magazine|blog|newsroom|since joining)\b)(?!\s+(?:who|whose|that|when)\b).{0,400}$"),
      "a note about the author"),
     ("contact_line", re.compile(
@@ -370,10 +376,23 @@ BOILERPLATE = [
      "the article's tags"),
     ("reprint_note", re.compile(
         r"^A version of this article appears in print\b.{0,200}$|^This article (?:originally )?appeared (?:on|in)\b.{0,80}$"
-        r"|^Citation: .{10,200}\bretrieved\b.{0,80}$|^This document is subject to copyright\b.{0,300}$|^Provided by [A-Z][\w .&'-]{2,60}$"
+        r"|^Citation: .{10,200}\bretrieved\b.{0,200}$|^This document is subject to copyright\b.{0,300}$|^Provided by [A-Z][\w .&'-]{2,60}$"
         r"|^Request Reprint\b.{0,100}$",
         re.IGNORECASE),
      "a print, reprint or citation note"),
+    ("markup_debris", re.compile(r"(?:\b[\w-]+=\"[^\"]*\"\s*){2,}|<span\b[^>]*>[^<]*</span>|\bdata-[\w-]+=\""),
+     "HTML the scraper left in the text"),
+    ("reader_callout", re.compile(r"^\W*(?:Have|Got) (?:a )?(?:question|story|tip|photo|video)s?\b.{0,80}\b(?:Share|Send|Tell) (?:it|them|us)\b.{0,30}$", re.IGNORECASE),
+     "a call for readers' questions or tips"),
+    ("truncated_teaser", re.compile(r"^[A-Z\d'\"\u2018\u201c][^.!?]{10,160}(?:\.\.\.|\u2026)$|^[A-Z\d'\"\u2018\u201c].{5,150}\s\(\d{1,2}:\d\d\)$"),
+     "another story's headline, cut short or with its video's length"),
+    ("membership_appeal", re.compile(
+        r"^(?:If you (?:enjoyed|liked|value|appreciate) (?:this|our) (?:article|story|journalism|reporting)\b.{0,300}|(?:Like|Enjoyed|Enjoy) this (?:article|story)\?.{0,80}"
+        r"|Join (?:our|the) [\w .'\u2019]{1,40}(?:Forums?|community)\b.{0,200}|Get breaking [\w .'\u2019]{1,30} news\b.{0,150}"
+        r"|Read more from this author\b.{0,60}|(?:Privacy Policy|Terms of (?:Use|Service))(?:\s*[,|]\s*(?:Privacy Policy|Terms of (?:Use|Service)|Cookie Policy))+"
+        r"|[\w ]{1,20}:\s*https?://\S+|https?://\S+)$",
+        re.IGNORECASE),
+     "an appeal to join, subscribe or follow a link"),
     ("counter", re.compile(r"^(?:\d{1,3}|[A-Za-z]|[|/+\u00b7\u2022-])$"),
      "a counter, page number or single letter from the page's chrome"),
 ]
@@ -434,6 +453,15 @@ TEASER_LABEL = re.compile(
     re.IGNORECASE,
 )
 TEASER_LABEL_WORDS = 6
+
+#: A photo caption over a live page's updates, the page's lead art: it ends with the photo's full date
+#: ("..., in Panama City Beach, Fla., Wednesday, Oct. 10, 2018.", "... on 1 November 2012.") or with
+#: its credit ("... - GETTY IMAGES", "Photograph: Andy Rain/EPA").
+LEAD_CAPTION = re.compile(
+    r"(?:,|\bon|\bseen)\s+(?:" + _WEEKDAY_ABBR + r"\s+)?(?:" + _MONTH_WORD + r"\s+[0-3]?\d,?\s+\d{4}|[0-3]?\d\s+" + _MONTH_WORD + r"\s+\d{4})\.$"
+    r"|\s[-\u2013\u2014]\s+(?:GETTY IMAGES|AP|AFP|REUTERS|EPA|PA|BLOOMBERG|SHUTTERSTOCK)$|\bPhotograph:\s*[^.]{2,60}$",
+    re.IGNORECASE,
+)
 
 #: Lines like these in front of a promo headline mark it as injected.
 PROMO_PREFIX = re.compile(r"^(?:Trending|Related|Read More|Watch|Also Read|Recommended|Sponsored|Promoted)\s*:", re.IGNORECASE)
