@@ -42,6 +42,7 @@ class EventsBuild:
         for key, vector_ in self.vectors(docs, found, idf).items():
             docs[key].vector = vector_
             docs[key].names = found[key].names
+            docs[key].clues = found[key].clues
         events: list[Event] = []
         filled_all: dict[str, Dump] = {}
         for keys in self.group(docs):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from news_archive.events.evidence import clues_of
 from news_archive.events.model import Features
 from news_archive.events.similarity import shingles, terms
 from news_archive.parse import vocab
@@ -13,10 +14,23 @@ from news_archive.parse.model import Dump, Update
 _CAPITALISED = re.compile(r"(?<![\w.'\u2019-])([A-Z][a-z]+)(?=[\s,;:.!?'\u2019)\-\u2013]|$)")
 
 
+#: Each mention of a name (a capitalised word inside a sentence) counts this many times more: the
+#: people, places and organisations an event is about weigh above the words all news shares.
+NAME_WEIGHT = 1
+#: Two-character names the word counts leave out: acronyms and models ("XS", "XR", "G7", "S4").
+_SHORT_NAME = re.compile(r"\b(?:[A-Z][A-Z0-9]|[A-Z]\d|\d[A-Z])\b")
+
+
 def features(dump: Dump) -> Features:
     text = news_text(dump)
     words = Counter(w for w in re.findall(r"[a-z]+", text.lower()) if w in vocab.EVENT_NOUNS or w in vocab.GENERIC_EVENT_NOUNS)
-    return Features(counts=terms(text), names=entity_counts(text), nouns=words)
+    names = entity_counts(text)
+    counts = terms(text)
+    for name, count in names.items():
+        for term in terms(name):
+            counts[term] += NAME_WEIGHT * count
+    counts.update(short.lower() for short in _SHORT_NAME.findall(text))
+    return Features(counts=counts, names=names, nouns=words, clues=clues_of(dump, text))
 
 
 # --- background paragraphs ---------------------------------------------------------------------

@@ -1,13 +1,21 @@
 """Grouping: which articles cover one event. Pure: articles with their vectors in, clusters of keys out.
 
+The similarity of two articles is the TF-IDF cosine of their news text plus what their dates and
+date clues add (``evidence.py``): a day apart or a weekday that matches counts for them, a lede that
+names another weekday or a year after the event counts against. Two clusters join only while their
+average similarity stays above ``link_threshold`` (average linkage: one strong pair cannot chain two
+events together).
+
 1. Articles with the same ``Event:`` header are one event.
 2. Dated articles are compared only with articles dated within the window that share one of
    their top terms (a sliding window over the date-sorted list, so grouping never compares every
-   article with every other); pairs whose TF-IDF cosine reaches the threshold join strongest
-   first, as long as the joined coverage spans no more than the window.
-3. An undated article joins the dated event whose centroid it is most similar to, found through
-   an inverted index of the centroids' terms (one lookup per event).
-4. Undated articles that joined nothing group among themselves, as in step 2.
+   article with every other); pairs whose similarity reaches the threshold join strongest first,
+   as long as the joined coverage spans no more than the window.
+3. Undated articles are compared with the undated articles that share one of their top terms, and
+   join among themselves the same way: coverage of an event nobody dated stays together.
+4. Each group of undated articles joins the dated event its centroid is most similar to (the
+   group's date clues pooled against the event's days), found through an inverted index of the
+   centroids' terms, when that reaches the threshold.
 
 The result is deterministic and independent of input order. Each step is a method of
 :class:`Grouping`, so the rebuild layer (``rebuild/events.py``) can reuse a step's last result
@@ -22,8 +30,12 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from news_archive.events import evidence
+from news_archive.events.evidence import Clues
 from news_archive.events.model import EventOptions
 from news_archive.events.sets import DisjointSets
+from news_archive.parse import vocab
+from news_archive.parse.places import zone_for_city
 from news_archive.events.similarity import cosine
 from news_archive.parse.model import Dump
 from news_archive.workers import serial_map
@@ -34,6 +46,7 @@ CANDIDATES = 50
 Pair = tuple[str, str]
 Centroid = tuple[dict[str, float], set[str]]  # (unit vector of its strongest terms, the names its members use)
 Placement = tuple[str | None, tuple]  # (the event's root, or None; the candidates it was chosen from)
+Group = tuple[str, ...]  # the keys of undated articles grouped together, sorted
 
 
 @dataclass
@@ -44,6 +57,11 @@ class Doc:
     dump: Dump
     vector: dict[str, float] = field(default_factory=dict)
     names: Counter = field(default_factory=Counter)
+    clues: Clues | None = None  # what it says about its day; read from the dump when not given
+
+    def __post_init__(self):
+        if self.clues is None:
+            self.clues = evidence.clues_of(self.dump)
 
 
 def explicit_name(dump: Dump) -> str | None:
@@ -131,6 +149,21 @@ def sharing_pairs(keys: Iterable[str], top: dict[str, frozenset]) -> list[Pair]:
     return sorted({(a, b) for members in holders.values() for n, a in enumerate(members) for b in members[n + 1 :]})
 
 
+def sharing_pairs_of(keys: Iterable[str], top: dict[str, frozenset], fresh: set[str]) -> list[Pair]:
+    """The pairs :func:`sharing_pairs` gives that hold one of ``fresh``, found from those keys' terms alone."""
+    keys = sorted(keys)
+    holders: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        for term in top[key]:
+            holders[term].append(key)
+    pairs = set()
+    for key in keys:
+        if key in fresh:
+            for term in top[key]:
+                pairs.update((min(key, other), max(key, other)) for other in holders[term] if other != key)
+    return sorted(pairs)
+
+
 def centroid(docs: list[Doc], names: list[set[str]], vector_terms: int) -> Centroid:
     """What an event is about: its members' summed vectors, unit length, strongest terms; and their names."""
     total: Counter = Counter()
@@ -152,6 +185,7 @@ class Grouping:
         self.options = options
         self.map = map
         self.names = {key: set(doc.names) for key, doc in docs.items()}
+        self.places_seen: dict[str, bool] = {}
         self.dated = sorted((doc.dump.date, key) for key, doc in docs.items() if doc.dump.date)
         self.undated = sorted(key for key, doc in docs.items() if not doc.dump.date)
 
@@ -165,24 +199,31 @@ class Grouping:
         for keys in by_name.values():
             for other in keys[1:]:
                 clusters.union(keys[0], other, force=True)
+        linked = Linkage(self.docs, clusters, self.options.link_threshold)
 
         self.top = self.top_terms()
         self.edges = self.dated_edges()
-        self.join_strongest_first(clusters, self.edges)
+        linked.join_strongest_first(self.edges)
+        self.undated_edges = self.undated_pairs()
+        linked.join_strongest_first(self.undated_edges)
 
         members: dict[str, list[str]] = defaultdict(list)
-        for _, key in self.dated:
+        for key in sorted(self.docs):
             members[clusters.find(key)].append(key)
-        self.members = {root: tuple(keys) for root, keys in members.items()}
+        self.members = {root: tuple(keys) for root, keys in members.items() if any(self.docs[k].dump.date for k in keys)}
+        self.groups = sorted(tuple(keys) for root, keys in members.items() if root not in self.members)
         self.centroids = self.event_centroids()
+        self.spans = {root: self.span_of(keys) for root, keys in self.members.items()}
+        self.stages = {root: evidence.common_stage([self.docs[k].clues for k in keys]) for root, keys in self.members.items()}
+        self.kinds = {root: frozenset().union(*(self.docs[k].clues.kinds for k in keys)) for root, keys in self.members.items()}
         self.postings: dict[str, list[tuple[str, float]]] = defaultdict(list)
         for root, (vector, _) in self.centroids.items():
             for term, weight in vector.items():
                 self.postings[term].append((root, weight))
         self.placed = self.placements()
-
-        alone = [key for key in self.undated if not (self.placed[key][0] and clusters.union(key, self.placed[key][0]))]
-        self.join_strongest_first(clusters, self.scored(sharing_pairs(alone, self.top)))
+        for group in self.groups:
+            if self.placed[group][0]:
+                clusters.union(group[0], self.placed[group][0], force=True)
         return clusters.sets()
 
     # --- the steps the rebuild layer may answer from the last run ---------------------------------
@@ -194,26 +235,48 @@ class Grouping:
         """The score of every pair of dated articles that may join."""
         return self.scored(dated_pairs(self.dated, self.options.window_days))
 
+    def undated_pairs(self) -> dict[Pair, float]:
+        """The score of every pair of undated articles that may join (a higher bar: no date keeps them apart)."""
+        return {pair: score for pair, score in self.scored(sharing_pairs(self.undated, self.top)).items()
+                if score >= self.options.undated_threshold}
+
     def event_centroids(self) -> dict[str, Centroid]:
         return {root: self.centroid_of(self.members[root]) for root in sorted(self.members)}
 
-    def placements(self) -> dict[str, Placement]:
-        """Where each undated article goes."""
-        return dict(zip(self.undated, self.map(self.best_event, self.undated)))
+    def placements(self) -> dict[Group, Placement]:
+        """Where each group of undated articles goes."""
+        return dict(zip(self.groups, self.map(self.best_event, self.groups)))
 
     # --- scoring -------------------------------------------------------------------------------
 
     def centroid_of(self, keys: tuple[str, ...]) -> Centroid:
         return centroid([self.docs[k] for k in keys], [self.names[k] for k in keys], self.options.vector_terms)
 
+    def span_of(self, keys: tuple[str, ...]) -> tuple:
+        days = [self.docs[k].dump.date for k in keys if self.docs[k].dump.date]
+        return min(days), max(days)
+
     def same_names(self, a: set, b: set) -> bool:
-        """Coverage of one event names the same people and places: at least ``shared_names`` of them."""
-        return len(a & b) >= min(self.options.shared_names, len(a), len(b))
+        """Coverage of one event names the same people and places: at least ``shared_names`` of them, and
+        a person or organisation among them when both name any (a place alone is shared by other events)."""
+        shared = a & b
+        if len(shared) < min(self.options.shared_names, len(a), len(b)):
+            return False
+        if any(not self.place_name(n) for n in shared):
+            return True
+        return all(self.place_name(n) for n in a) or all(self.place_name(n) for n in b)
+
+    def place_name(self, name: str) -> bool:
+        """A word of a place: of a country, or a city the zone tables know."""
+        found = self.places_seen.get(name)
+        if found is None:
+            found = self.places_seen[name] = name in vocab.COUNTRIES or name in vocab.PLACE_PARTS or zone_for_city(name) is not None
+        return found
 
     def edge(self, pair: Pair) -> float | None:
         a, b = pair
         if self.top[a] & self.top[b] and self.same_names(self.names[a], self.names[b]):
-            score = cosine(self.docs[a].vector, self.docs[b].vector)
+            score = cosine(self.docs[a].vector, self.docs[b].vector) + evidence.between(self.docs[a].clues, self.docs[b].clues)
             if score >= self.options.group_threshold:
                 return score
         return None
@@ -222,32 +285,76 @@ class Grouping:
         pairs = list(pairs)
         return {pair: score for pair, score in zip(pairs, self.map(self.edge, pairs)) if score is not None}
 
-    @staticmethod
-    def join_strongest_first(clusters: Clusters, edges: dict[Pair, float]) -> None:
-        for _, a, b in sorted((-round(score, 9), a, b) for (a, b), score in edges.items()):
-            clusters.union(a, b)
+    def group_terms(self, group: Group) -> frozenset:
+        return frozenset().union(*(self.top[k] for k in group))
 
-    def partial_score(self, key: str, vector: dict[str, float]) -> float:
-        """An article's top terms against one centroid: the sum ``best_event`` accumulates, in its order."""
+    def partial_score(self, group: Group, vector: dict[str, float]) -> float:
+        """A group's top terms against one centroid: the sum ``best_event`` accumulates, in its order."""
+        own = self.group_vector(group)
         score = 0.0
-        for term in sorted(self.top[key]):
-            if term in vector:
-                score += self.docs[key].vector[term] * vector[term]
+        for term in sorted(self.group_terms(group)):
+            if term in vector and term in own:
+                score += own[term] * vector[term]
         return score
 
-    def best_event(self, key: str) -> Placement:
-        """The dated event an undated article belongs to, if any, and the candidates it was chosen from:
-        candidates through the article's top terms, then exact cosine for the best ten."""
+    def group_vector(self, group: Group) -> dict[str, float]:
+        return self.docs[group[0]].vector if len(group) == 1 else self.centroid_of(group)[0]
+
+    def best_event(self, group: Group) -> Placement:
+        """The dated event a group of undated articles belongs to, if any, and the candidates it was chosen
+        from: candidates through the group's top terms, then exact cosine with date clues for the best ten."""
+        own = self.group_vector(group)
+        names = set().union(*(self.names[k] for k in group))
         partial: dict[str, float] = defaultdict(float)
-        for term in sorted(self.top[key]):
-            weight = self.docs[key].vector[term]
+        for term in sorted(self.group_terms(group)):
+            weight = own.get(term, 0.0)
             for root, other in self.postings.get(term, ()):
                 partial[root] += weight * other
         best = heapq.nsmallest(CANDIDATES, [(-score, r) for r, score in partial.items()])
-        shortlist = [r for _, r in best if self.same_names(self.names[key], self.centroids[r][1])][:10]
-        ranked = sorted(((cosine(self.docs[key].vector, self.centroids[r][0]), r) for r in shortlist), key=lambda s: (-s[0], s[1]))
+        shortlist = [r for _, r in best if self.same_names(names, self.centroids[r][1])][:10]
+        clues = evidence.pooled([self.docs[k].clues for k in group])
+        ranked = sorted(
+            (
+                (cosine(own, self.centroids[r][0]) + evidence.against_days(clues, *self.spans[r])
+                 + evidence.stages_agree(clues.stage, self.stages[r]) + evidence.kinds_agree(clues.kinds, self.kinds[r]), r)
+                for r in shortlist
+            ),
+            key=lambda s: (-s[0], s[1]),
+        )
         choice = ranked[0][1] if ranked and ranked[0][0] >= self.options.group_threshold else None
         return choice, tuple(best)
+
+
+class Linkage:
+    """Joins clusters strongest pair first, each join kept only while the two clusters' average cosine
+    (the dot product of their summed vectors over the product of their sizes) reaches the threshold."""
+
+    def __init__(self, docs: dict[str, Doc], clusters: Clusters, threshold: float):
+        self.clusters = clusters
+        self.threshold = threshold
+        self.sums: dict[str, Counter] = {}
+        self.sizes: dict[str, int] = {}
+        for key in sorted(docs):
+            root = clusters.find(key)
+            self.sums.setdefault(root, Counter()).update(docs[key].vector)
+            self.sizes[root] = self.sizes.get(root, 0) + 1
+
+    def join_strongest_first(self, edges: dict[Pair, float]) -> None:
+        for _, a, b in sorted((-round(score, 9), a, b) for (a, b), score in edges.items()):
+            ra, rb = self.clusters.find(a), self.clusters.find(b)
+            if ra == rb or self.average(ra, rb) < self.threshold or not self.clusters.union(a, b):
+                continue
+            root = self.clusters.find(a)
+            gone = rb if root == ra else ra
+            self.sums[root] = self.sums[ra] + self.sums[rb] if root in (ra, rb) else self.sums[root]
+            self.sizes[root] = self.sizes[ra] + self.sizes[rb]
+            del self.sums[gone], self.sizes[gone]
+
+    def average(self, ra: str, rb: str) -> float:
+        a, b = self.sums[ra], self.sums[rb]
+        if len(a) > len(b):
+            a, b = b, a
+        return sum(w * b.get(t, 0.0) for t, w in a.items()) / (self.sizes[ra] * self.sizes[rb])
 
 
 def group(docs: dict[str, Doc], options: EventOptions, map: Callable = serial_map) -> list[list[str]]:

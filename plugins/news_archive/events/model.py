@@ -6,11 +6,15 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from news_archive.events.evidence import Clues
+
 
 @dataclass(frozen=True)
 class EventOptions:
     window_days: int = 3  # coverage further apart than this is not one event
-    group_threshold: float = 0.3  # TF-IDF cosine of two articles' news text (see the README for the measurements)
+    group_threshold: float = 0.25  # TF-IDF cosine of two articles' news text plus their date evidence (README: measurements)
+    link_threshold: float = 0.18  # two clusters join only while their articles' average cosine reaches this
+    undated_threshold: float = 0.3  # two undated articles join from this (no date keeps them apart)
     top_terms: int = 20  # an article is compared only with articles sharing one of its top terms
     shared_names: int = 2  # ... and naming at least this many of the same people and places
     vector_terms: int = 60  # an article's grouping vector keeps its strongest terms
@@ -77,5 +81,6 @@ class Features:
     counts: Counter  # content-word counts of its news text
     names: Counter  # capitalised names: people, places
     nouns: Counter  # event nouns ("summit", "talks")
+    clues: Clues = Clues()  # what it says about its day (``evidence.py``)
 
 

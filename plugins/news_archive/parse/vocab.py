@@ -581,6 +581,8 @@ NAME_NOISE = frozenset(
 )
 
 #: Countries and regions: places, not the people an event is named after.
+#: Words of places of two words or more that are no place alone ("New Zealand", "Hong Kong").
+PLACE_PARTS = frozenset("Zealand Lanka Arabia Emirates Kong Rica Salvador Leone Guinea Macedonia Herzegovina Kingdom States".split())
 COUNTRIES = frozenset(
     """Afghanistan Albania Algeria Argentina Armenia Australia Austria Azerbaijan Bahrain Bangladesh
     Belarus Belgium Bolivia Bosnia Brazil Bulgaria Cambodia Cameroon Canada Chad Chile China Colombia

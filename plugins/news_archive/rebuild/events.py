@@ -21,7 +21,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from news_archive.events.build import EventsBuild
-from news_archive.events.grouping import CANDIDATES, Centroid, Doc, Grouping, Pair, Placement, dated_pairs_of, top_terms
+from news_archive.events.grouping import (
+    CANDIDATES, Centroid, Doc, Group, Grouping, Pair, Placement, dated_pairs_of, sharing_pairs_of, top_terms,
+)
 from news_archive.events.model import Event, EventOptions, Features
 from news_archive.parse.model import Dump
 from news_archive.workers import serial_map
@@ -31,7 +33,7 @@ class RememberedGrouping(Grouping):
     def __init__(self, docs: dict[str, Doc], options: EventOptions, memo: dict, map: Callable = serial_map):
         super().__init__(docs, options, map)
         self.memo = memo
-        self.inputs = {key: (doc.dump.date, doc.vector, doc.names) for key, doc in docs.items()}
+        self.inputs = {key: (doc.dump.date, doc.vector, doc.names, doc.clues) for key, doc in docs.items()}
         last_inputs = memo.get("inputs", {}) if memo.get("options") == options else {}
         self.remembered = bool(last_inputs)
         self.fresh = {key for key, value in self.inputs.items() if last_inputs.get(key) != value}
@@ -43,8 +45,8 @@ class RememberedGrouping(Grouping):
         result = super().run()
         self.memo.clear()
         self.memo.update(
-            options=self.options, inputs=self.inputs, top=self.top, edges=self.edges, members=self.members,
-            centroids=self.centroids, placed=self.placed,
+            options=self.options, inputs=self.inputs, top=self.top, edges=self.edges, undated_edges=self.undated_edges,
+            members=self.members, centroids=self.centroids, placed=self.placed,
         )
         return result
 
@@ -65,6 +67,20 @@ class RememberedGrouping(Grouping):
         edges.update(self.scored(dated_pairs_of(self.dated, self.fresh, self.options.window_days)))
         return edges
 
+    def undated_pairs(self) -> dict[Pair, float]:
+        if not self.remembered:
+            return super().undated_pairs()
+        undated = set(self.undated)
+        edges = {
+            (a, b): score for (a, b), score in self.last("undated_edges").items()
+            if a not in self.fresh and b not in self.fresh and a in undated and b in undated
+        }
+        edges.update(
+            (pair, score) for pair, score in self.scored(sharing_pairs_of(self.undated, self.top, self.fresh)).items()
+            if score >= self.options.undated_threshold
+        )
+        return edges
+
     def event_centroids(self) -> dict[str, Centroid]:
         last_members, last_centroids = self.last("members"), self.last("centroids")
         centroids = {}
@@ -76,28 +92,35 @@ class RememberedGrouping(Grouping):
                 centroids[root] = self.centroid_of(keys)
         return centroids
 
-    def placements(self) -> dict[str, Placement]:
-        last, last_centroids = self.last("placed"), self.last("centroids")
-        changed = {r for r, c in self.centroids.items() if last_centroids.get(r) is not c and last_centroids.get(r) != c}
+    def placements(self) -> dict[Group, Placement]:
+        """A group of undated articles keeps its last placement while it is the same group of the same
+        articles, no event among its candidates changed (members or centroid) and no changed event could
+        now be one."""
+        last, last_centroids, last_members = self.last("placed"), self.last("centroids"), self.last("members")
+        changed = {
+            r for r, c in self.centroids.items()
+            if last_members.get(r) != self.members[r] or (last_centroids.get(r) is not c and last_centroids.get(r) != c)
+        }
         changed |= last_centroids.keys() - self.centroids.keys()
 
-        def still_placed(key: str) -> Placement | None:
-            entry = last.get(key)
-            if entry is None or key in self.fresh:
+        def still_placed(group: Group) -> Placement | None:
+            entry = last.get(group)
+            if entry is None or not self.fresh.isdisjoint(group):
                 return None
             best = entry[1]
             if any(root in changed for _, root in best):
                 return None
+            terms = self.group_terms(group)
             for root in changed:
                 vector = self.centroids.get(root, ({}, None))[0]
-                if self.top[key].isdisjoint(vector):
-                    continue  # shares no top term with the article: never a candidate
-                if len(best) < CANDIDATES or (-self.partial_score(key, vector), root) <= best[-1]:
+                if terms.isdisjoint(vector):
+                    continue  # shares no top term with the group: never a candidate
+                if len(best) < CANDIDATES or (-self.partial_score(group, vector), root) <= best[-1]:
                     return None  # it would be a candidate now
             return entry
 
-        placed = {key: still_placed(key) for key in self.undated}
-        todo = [key for key in self.undated if placed[key] is None]
+        placed = {group: still_placed(group) for group in self.groups}
+        todo = [group for group in self.groups if placed[group] is None]
         placed.update(zip(todo, self.map(self.best_event, todo)))
         return placed
 

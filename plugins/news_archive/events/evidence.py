@@ -1,0 +1,180 @@
+"""Date evidence: how much what two articles say about their day agrees with their being one event.
+
+Text similarity cannot tell a verdict from the sentencing nine weeks later, or one year's election
+from the next: they share their people, places and words. What tells them apart is the day each
+article reports on, and an undated article still gives clues to it: the weekday words of its lede
+("... on Friday"), a day and month written without a year ("June 25"), the years it writes (an
+article cannot write a year after its own, give or take the next one). Grouping adds the score of
+these rules to the text similarity, so date proximity is evidence, not a gate, and undated coverage
+can join. Pure rules over the tables below.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from news_archive.parse import vocab
+from news_archive.parse.model import Dump
+
+#: Days between two dated articles -> what it adds to their similarity (beyond: they are apart).
+DAY_GAP = {0: 0.05, 1: 0.03, 2: 0.0, 3: -0.05}
+APART = -0.1
+#: Lines under the headline that make the lede: its weekday words and days name the article's own day.
+LEDE_LINES = 5
+#: Weekday words of the lede that fall in (or miss) an event's days, one day either side.
+WEEKDAY_AGREES, WEEKDAY_DISAGREES = 0.05, -0.05
+#: A day and month without a year that falls in an event's days (one either side); or only far ones.
+DAY_AGREES, DAY_DISAGREES = 0.08, -0.03
+#: Two undated ledes that name the same or next weekday (or day), or different ones.
+LEDES_AGREE, LEDES_DISAGREE = 0.12, -0.12
+#: An article that writes a year after its event's next one is not about it.
+LATER_YEAR = -1.0
+#: The stage of a story its headline names: a verdict, the sentencing weeks later and an appeal are
+#: three events of one case, however alike their text; an anniversary is not the event itself. Two
+#: headlines that name different stages count against each other.
+STAGES = [
+    ("verdict", re.compile(r"\b(?:verdict|guilty|convicted|acquitted|conviction)\b", re.IGNORECASE)),
+    ("sentence", re.compile(r"\bsentenc(?:ed|ing|e)\b", re.IGNORECASE)),
+    ("appeal", re.compile(r"\bappeals? (?:court|ruling|hearing)\b|\b(?:loses|wins|files|lodges) (?:an |his |her |their )?appeal\b", re.IGNORECASE)),
+    ("anniversary", re.compile(r"\banniversary\b|\b(?:one|two|three|five|ten|\d+) years? (?:on|after|since|later)\b", re.IGNORECASE)),
+]
+STAGES_DIFFER = -0.3
+#: Kinds of event a headline names, each word with its family: headlines that name kinds of two
+#: different families ("earthquake" and "strike") report two events.
+EVENT_KINDS = {
+    **dict.fromkeys("earthquake earthquakes quake quakes aftershock tsunami".split(), "earthquake"),
+    **dict.fromkeys("storm storms hurricane typhoon cyclone flood floods flooding".split(), "storm"),
+    **dict.fromkeys("wildfire wildfires bushfire bushfires".split(), "wildfire"),
+    **dict.fromkeys("eruption volcano".split(), "eruption"),
+    **dict.fromkeys("election elections referendum".split(), "election"),
+    **dict.fromkeys("summit".split(), "summit"),
+    **dict.fromkeys("trial verdict sentenced sentencing".split(), "trial"),
+    **dict.fromkeys("protest protests protesters march rally".split(), "protest"),
+    **dict.fromkeys("strike strikes walkout".split(), "strike"),
+    **dict.fromkeys("marathon tournament final olympics match".split(), "sport"),
+    **dict.fromkeys("coronation funeral inauguration ceremony".split(), "ceremony"),
+}
+KINDS_DIFFER = -0.3
+_HEADLINE_WORD = re.compile(r"[a-z]+")
+
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+
+
+@dataclass(frozen=True)
+class Clues:
+    """What one article (or a group of undated ones, pooled) says about its day."""
+
+    date: date | None = None
+    weekdays: frozenset[str] = frozenset()  # in the lede
+    days: frozenset[tuple[int, int]] = frozenset()  # (month, day) written without a year, anywhere
+    lede_days: frozenset[tuple[int, int]] = frozenset()
+    latest_year: int | None = None  # the latest year the text writes
+    stage: str | None = None  # the latest stage of the story its headline names (``STAGES``)
+    kinds: frozenset[str] = frozenset()  # the families of the kinds of event its headline names
+
+
+def clues_of(dump: Dump, text: str = "") -> Clues:
+    """The clues of one article; ``text`` is its news text (for the years it writes)."""
+    lede = dump.title.line + LEDE_LINES
+    years = [int(y) for y in _YEAR.findall(text)]
+    headline = " ".join(filter(None, (dump.display_title, dump.display_dek)))
+    stages = [name for name, pattern in STAGES if pattern.search(headline)]
+    return Clues(
+        stage=stages[-1] if stages else None,
+        kinds=frozenset(EVENT_KINDS[w] for w in _HEADLINE_WORD.findall(headline.lower()) if w in EVENT_KINDS),
+        date=dump.date,
+        weekdays=frozenset(word for line, word in dump.weekdays if line <= lede),
+        days=frozenset((month, day) for _, month, day in dump.partial_dates),
+        lede_days=frozenset((month, day) for line, month, day in dump.partial_dates if line <= lede),
+        latest_year=max(years) if years else None,
+    )
+
+
+def pooled(clues: list[Clues]) -> Clues:
+    """The clues of a group of undated articles, together (the stage most of them name)."""
+    years = [c.latest_year for c in clues if c.latest_year]
+    return Clues(
+        stage=common_stage(clues),
+        kinds=frozenset().union(*(c.kinds for c in clues)),
+        weekdays=frozenset().union(*(c.weekdays for c in clues)),
+        days=frozenset().union(*(c.days for c in clues)),
+        lede_days=frozenset().union(*(c.lede_days for c in clues)),
+        latest_year=max(years) if years else None,
+    )
+
+
+def common_stage(clues: list[Clues]) -> str | None:
+    named = sorted(c.stage for c in clues if c.stage)
+    return max(set(named), key=lambda s: (named.count(s), s)) if named else None
+
+
+def between(a: Clues, b: Clues) -> float:
+    """What two articles' clues add to their similarity."""
+    score = stages_agree(a.stage, b.stage) + kinds_agree(a.kinds, b.kinds)
+    if a.date and b.date:
+        return score + DAY_GAP.get(abs((a.date - b.date).days), APART)
+    if a.date or b.date:
+        known, other = (a, b) if a.date else (b, a)
+        return score + against_days(other, known.date, known.date)
+    return score + ledes_agree(a, b)
+
+
+def stages_agree(a: str | None, b: str | None) -> float:
+    return STAGES_DIFFER if a and b and a != b else 0.0
+
+
+def kinds_agree(a: frozenset[str], b: frozenset[str]) -> float:
+    return KINDS_DIFFER if a and b and not a & b else 0.0
+
+
+def against_days(clues: Clues, first: date, last: date) -> float:
+    """What an undated article's clues add to its similarity with an event of these days."""
+    if later_year(clues, last):
+        return LATER_YEAR
+    return days_agree(clues, first, last) + weekdays_agree(clues, first, last)
+
+
+def later_year(clues: Clues, last: date) -> bool:
+    return clues.latest_year is not None and clues.latest_year > last.year + 1
+
+
+def days_agree(clues: Clues, first: date, last: date) -> float:
+    if not clues.days:
+        return 0.0
+    low, high = first - timedelta(days=1), last + timedelta(days=1)
+    for month, day in clues.days:
+        for year in {first.year, last.year}:
+            try:
+                if low <= date(year, month, day) <= high:
+                    return DAY_AGREES
+            except ValueError:
+                continue
+    return DAY_DISAGREES
+
+
+def weekdays_agree(clues: Clues, first: date, last: date) -> float:
+    if not clues.weekdays:
+        return 0.0
+    low = first - timedelta(days=1)
+    span = {vocab.WEEKDAYS[(low + timedelta(days=i)).weekday()] for i in range((last - first).days + 3)}
+    return WEEKDAY_AGREES if clues.weekdays & span else WEEKDAY_DISAGREES
+
+
+def ledes_agree(a: Clues, b: Clues) -> float:
+    """Two undated articles: the weekdays, and days, their ledes name are the same or next to each other."""
+    score = 0.0
+    if a.weekdays and b.weekdays:
+        near = any(abs(vocab.WEEKDAYS.index(x) - vocab.WEEKDAYS.index(y)) in (0, 1, 6) for x in a.weekdays for y in b.weekdays)
+        score += LEDES_AGREE if near else LEDES_DISAGREE
+    if a.lede_days and b.lede_days:
+        score += LEDES_AGREE if min(_days_apart(x, y) for x in a.lede_days for y in b.lede_days) <= 2 else LEDES_DISAGREE
+    return score
+
+
+def _days_apart(a: tuple[int, int], b: tuple[int, int]) -> int:
+    try:
+        return abs((date(2000, *a) - date(2000, *b)).days)  # a leap year: every written day exists
+    except ValueError:
+        return 366
