@@ -213,13 +213,36 @@ def test_dek_by_title_prefix(title, line, expected):
         ("Seoul", "Asia/Seoul"),
         ("Beijing", "Asia/Shanghai"),
         ("Kyiv", "Europe/Kyiv"),
-        ("St. Louis", None),
+        ("St. Louis", "America/Chicago"),
+        ("Genoa", "Europe/Rome"),
+        ("Act", None),
         ("Atlantis", None),
         ("Easter", None),
     ],
 )
 def test_zone_for_city(city, zone):
     assert places.zone_for_city(city) == zone
+
+
+@pytest.mark.parametrize(
+    "place, zone",
+    [
+        ("Cupertino, California", "America/Los_Angeles"),
+        ("San Jose Mine, Chile", "America/Santiago"),
+        ("Townsend, Tenn.", None),
+        ("Victoria, B.C.", "America/Vancouver"),
+        ("Lusail, Qatar", "Asia/Qatar"),
+        (None, None),
+    ],
+)
+def test_zone_for_place_tries_the_city_then_its_region_or_country(place, zone):
+    assert places.zone_for_place(place) == zone
+
+
+def test_countries_a_headline_names():
+    assert places.countries_in("UK election: Johnson wins a majority") == ["United Kingdom"]
+    assert places.countries_in("Miners rescued in Chile after 69 days") == ["Chile"]
+    assert places.countries_in("Apple unveils three iPhones") == []
 
 
 def test_known_zone_accepts_iana_names_abbreviations_and_cities():

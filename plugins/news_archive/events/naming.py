@@ -51,13 +51,37 @@ def derive_name(dumps: list[Dump], found: list[Features] | None = None) -> str:
     return "\u2013".join(names) + (f" {noun}" if noun else "")
 
 
+#: What a city named in one member's headline or lede counts for the event's place, beside one named further down.
+LEDE_CITY = 3
+
+
 def event_place(dumps: list[Dump]) -> str | None:
-    """The members' most common dateline place, else the known city their text names most."""
-    found = Counter(d.place for d in dumps if d.place)
+    """Where the coverage agrees the event is: its members' most common dateline place (an agency's
+    dateline counts twice), else the known city most members name (in a headline or lede it counts
+    ``LEDE_CITY`` times), else the country its headlines name most."""
+    found: Counter = Counter()
+    for dump in dumps:
+        if dump.place:
+            found[dump.place] += 2 if dump.agency else 1
     if found:
         return min(found, key=lambda p: (-found[p], p))
-    cities = Counter(c for d in dumps for c in places.cities_in(news_text(d)))
-    return min(cities, key=lambda c: (-cities[c], c)) if cities else None
+    cities: Counter = Counter()
+    for dump in dumps:
+        lede = {c.title() for c in places.cities_in(lede_text(dump))}
+        for city in {c.title() for c in places.cities_in(news_text(dump))}:
+            cities[city] += LEDE_CITY if city in lede else 1
+    if cities:
+        return min(cities, key=lambda c: (-cities[c], c))
+    countries = Counter(c for d in dumps for c in places.countries_in(d.display_title))
+    return min(countries, key=lambda c: (-countries[c], c)) if countries else None
+
+
+def lede_text(dump: Dump) -> str:
+    """The headline and the first paragraphs: where an article says what happened where."""
+    parts = [dump.display_title] + [p.text for p in (dump.intro + dump.body)[:2]]
+    for update in dump.updates[:1]:
+        parts += [p.text for p in update.paragraphs[:1]]
+    return "\n".join(parts)
 
 
 #: Zones a writer's convention gives times in, not a place's own.
@@ -70,7 +94,7 @@ def event_zone(dumps: list[Dump], place: str | None) -> str | None:
     own = Counter(d.timezone for d in dumps if d.timezone and d.timezone_source in ("header", "text") and d.timezone not in CONVENTION_ZONES)
     if own:
         return min(own, key=lambda z: (-own[z], z))
-    found = places.zone_for_city(place.split(",")[0]) if place else None
+    found = places.zone_for_place(place)
     return found or next((d.timezone for d in dumps if d.timezone), None)
 
 

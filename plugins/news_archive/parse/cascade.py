@@ -443,7 +443,7 @@ class _Parser:
             self.problems.append(Problem(line, f"unknown time zone {value!r}: use an IANA name such as Asia/Vladivostok"))
         local = any(rules.all_times_local(p.text) for p in ([Para(dateline_para.line, dateline_para.text)] if dateline_para else []) + list(intro))
         if local and found and found.city:
-            zone = places.zone_for_city(found.city)
+            zone = places.zone_for_place(found.place)
             if zone:
                 return zone, "text"
             self.problems.append(Problem(dateline_para.line, f"times are local to {found.city!r}, a place the zone tables do not know: add `Timezone: Area/City` to the header"))

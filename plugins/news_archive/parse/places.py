@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import zoneinfo
 
 from news_archive.parse import vocab
@@ -16,7 +17,7 @@ _SKIPPED_AREAS = {"Etc", "SystemV", "US", "Canada", "Mexico", "Brazil", "Chile",
 _COMMON_WORD_ZONES = {"Pacific/Easter", "Pacific/Wake", "Pacific/Midway", "Pacific/Truk", "Pacific/Yap"}
 #: Zone "cities" that are plain words ("Australia/North": "North Korea" names no city called North).
 _PLAIN_WORD_CITIES = {"north", "south", "east", "west", "central", "eastern", "western", "mountain", "pacific", "atlantic",
-                      "general", "universal", "zulu", "greenwich"}
+                      "general", "universal", "zulu", "greenwich", "act", "nsw", "queensland", "victoria", "tasmania"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -49,6 +50,19 @@ def zone_for_city(city: str | None) -> str | None:
     return zone
 
 
+def zone_for_place(place: str | None) -> str | None:
+    """The zone of a place as a dateline writes it ("Cupertino, California", "San Jose Mine, Chile"):
+    its city's, else its region's or country's (a later part of it)."""
+    if not place:
+        return None
+    parts = [part.strip() for part in place.split(",") if part.strip()]
+    for index, part in enumerate(parts):
+        zone = zone_for_city(part) or (vocab.REGION_ZONES.get(normalise(part)) if index else None)
+        if zone:
+            return zone
+    return None
+
+
 def known_zone(name: str) -> str | None:
     """A valid IANA zone name as written in a header, or None."""
     name = name.strip()
@@ -70,4 +84,21 @@ def cities_in(text: str) -> list[str]:
                 continue
             if zone_for_city(chunk) and chunk not in found:
                 found.append(chunk)
+    return found
+
+
+#: How headlines write a country of one zone, and the name a page shows for it.
+_COUNTRY_NAMES = {"uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom", "us": None, "u.s.": None}
+
+
+def countries_in(text: str) -> list[str]:
+    """Countries of one time zone a text names ("UK election", "in Chile"), as a page shows them."""
+    found = []
+    for word in re.findall(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?", text):
+        for candidate in (word, word.split()[0]):
+            key = normalise(candidate)
+            name = _COUNTRY_NAMES.get(key, candidate if key in vocab.REGION_ZONES and key.isalpha() and len(key) > 3 else None)
+            if name and name not in found:
+                found.append(name)
+                break
     return found

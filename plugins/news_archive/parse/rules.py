@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from news_archive.parse import vocab
+from news_archive.parse import places, vocab
 
 logger = logging.getLogger(__name__)
 
@@ -156,8 +156,10 @@ def dateline(paragraph: str) -> Dateline | None:
     agency = parts.get("agency") or parts.get("agency_only")
     if city:
         words = city.replace(".", "").split()
-        if words[0].upper() in vocab.NOT_PLACES or any(len(w) < 2 for w in words):
+        if any(w.upper() in vocab.NOT_PLACES for w in words) or any(len(w) < 2 for w in words):
             return None
+        if len(city) <= 3 and not agency and not places.zone_for_city(city):
+            return None  # "SNP —" is a party, not a place
         # An upper-case city needs a dash or colon after it: "LONDON —", never "LONDON says".
         if parts.get("dash") == ":" and not agency:
             return None
