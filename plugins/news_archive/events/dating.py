@@ -13,9 +13,10 @@ from news_archive.parse.model import Dump
 PARTIAL_DATE_DAYS = 7
 
 
-def event_day_for(dump: Dump, first: date, last: date) -> date:
+def event_day_for(dump: Dump, first: date, last: date, main: date | None = None) -> date:
     """The day an undated member covers: a day and month its text writes (read in the event's year, near
-    the event's days), else the day in the event's span its weekday words name most, else the first."""
+    the event's days), else the day in the event's span its weekday words name most, else the event's
+    main day (the one most of its dated coverage reports on), else the first."""
     near = []
     for _, month, day in dump.partial_dates:
         for year in sorted({first.year, last.year}):
@@ -34,7 +35,13 @@ def event_day_for(dump: Dump, first: date, last: date) -> date:
         for day in span:
             if vocab.WEEKDAYS[day.weekday()] == word:
                 return day
-    return first
+    return main or first
+
+
+def main_day(dated: list[date]) -> date:
+    """The day most of an event's dated coverage reports on (the earliest of a tie)."""
+    counts = Counter(dated)
+    return min(counts, key=lambda d: (-counts[d], d))
 
 
 def fill_dates(dumps: dict[str, Dump]) -> dict[str, Dump]:
@@ -47,6 +54,6 @@ def fill_dates(dumps: dict[str, Dump]) -> dict[str, Dump]:
         if not dump.timezone and zone and not any(u.time for u in dump.updates):
             dump = dump.with_(timezone=zone, timezone_source="event")
         if dump.date is None and dated:
-            dump = dates.with_date(dump, event_day_for(dump, min(dated), max(dated)), "event")
+            dump = dates.with_date(dump, event_day_for(dump, min(dated), max(dated), main_day(dated)), "event")
         filled[key] = dump
     return filled

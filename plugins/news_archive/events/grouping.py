@@ -204,9 +204,47 @@ class Grouping:
         self.top = self.top_terms()
         self.edges = self.dated_edges()
         linked.join_strongest_first(self.edges)
+        # an undated article clearly closer to one dated event than to any other joins it alone
+        self.events_of(clusters)
+        singles = [(key,) for key in self.undated if clusters.find(key) not in self.members]
+        placed = self.placements(singles, clear=True)
+        for single in singles:
+            if placed[single][0]:
+                clusters.union(single[0], placed[single][0], force=True)
+        # the rest group among themselves, and each group joins the event it is most like
         self.undated_edges = self.undated_pairs()
-        linked.join_strongest_first(self.undated_edges)
+        alone = {key for single in singles if not placed[single][0] for key in single}
+        linked.join_strongest_first({(a, b): score for (a, b), score in self.undated_edges.items() if a in alone and b in alone})
+        self.placed = {(group, True): placement for group, placement in placed.items()}
+        self.events_of(clusters)
+        placed = self.placements(self.groups)
+        for group in self.groups:
+            if placed[group][0]:
+                clusters.union(group[0], placed[group][0], force=True)
+        self.placed.update(((group, False), placement) for group, placement in placed.items())
+        self.merge_neighbours(clusters)
+        return clusters.sets()
 
+    def merge_neighbours(self, clusters: Clusters) -> None:
+        """Two dated events a day apart at most, about the same thing (their centroids' cosine reaches
+        ``merge_threshold``, their headlines name no different stage or kind), are one: coverage of a
+        late-night attack is dated on both days."""
+        self.events_of(clusters)
+        roots = sorted(self.members, key=lambda r: (self.spans[r][0], r))
+        for i, a in enumerate(roots):
+            for b in roots[i + 1:]:
+                if (self.spans[b][0] - self.spans[a][1]).days > 1:
+                    break
+                if evidence.stages_agree(self.stages[a], self.stages[b]) or evidence.kinds_agree(self.kinds[a], self.kinds[b]):
+                    continue
+                if not self.same_names(self.centroids[a][1], self.centroids[b][1]):
+                    continue
+                if cosine(self.centroids[a][0], self.centroids[b][0]) >= self.options.merge_threshold:
+                    clusters.union(a, b)
+
+    def events_of(self, clusters: Clusters) -> None:
+        """The dated events so far (their members, centroids, days, stage, kinds and term index) and the
+        groups of undated articles beside them."""
         members: dict[str, list[str]] = defaultdict(list)
         for key in sorted(self.docs):
             members[clusters.find(key)].append(key)
@@ -220,11 +258,6 @@ class Grouping:
         for root, (vector, _) in self.centroids.items():
             for term, weight in vector.items():
                 self.postings[term].append((root, weight))
-        self.placed = self.placements()
-        for group in self.groups:
-            if self.placed[group][0]:
-                clusters.union(group[0], self.placed[group][0], force=True)
-        return clusters.sets()
 
     # --- the steps the rebuild layer may answer from the last run ---------------------------------
 
@@ -243,9 +276,13 @@ class Grouping:
     def event_centroids(self) -> dict[str, Centroid]:
         return {root: self.centroid_of(self.members[root]) for root in sorted(self.members)}
 
-    def placements(self) -> dict[Group, Placement]:
-        """Where each group of undated articles goes."""
-        return dict(zip(self.groups, self.map(self.best_event, self.groups)))
+    def placements(self, groups: list[Group], clear: bool = False) -> dict[Group, Placement]:
+        """Where each group of undated articles goes (when ``clear``: only by ``clear_margin`` more than
+        to any other event)."""
+        return dict(zip(groups, self.map(self.best_clear_event if clear else self.best_event, groups)))
+
+    def best_clear_event(self, group: Group) -> Placement:
+        return self.best_event(group, self.options.clear_margin)
 
     # --- scoring -------------------------------------------------------------------------------
 
@@ -300,7 +337,7 @@ class Grouping:
     def group_vector(self, group: Group) -> dict[str, float]:
         return self.docs[group[0]].vector if len(group) == 1 else self.centroid_of(group)[0]
 
-    def best_event(self, group: Group) -> Placement:
+    def best_event(self, group: Group, margin: float = 0.0) -> Placement:
         """The dated event a group of undated articles belongs to, if any, and the candidates it was chosen
         from: candidates through the group's top terms, then exact cosine with date clues for the best ten."""
         own = self.group_vector(group)
@@ -321,7 +358,8 @@ class Grouping:
             ),
             key=lambda s: (-s[0], s[1]),
         )
-        choice = ranked[0][1] if ranked and ranked[0][0] >= self.options.group_threshold else None
+        clear = len(ranked) < 2 or ranked[0][0] - ranked[1][0] >= margin
+        choice = ranked[0][1] if ranked and ranked[0][0] >= self.options.group_threshold and clear else None
         return choice, tuple(best)
 
 

@@ -12,9 +12,11 @@ from news_archive.events.evidence import Clues
 @dataclass(frozen=True)
 class EventOptions:
     window_days: int = 3  # coverage further apart than this is not one event
-    group_threshold: float = 0.25  # TF-IDF cosine of two articles' news text plus their date evidence (README: measurements)
+    group_threshold: float = 0.27  # TF-IDF cosine of two articles' news text plus their date evidence (README: measurements)
     link_threshold: float = 0.18  # two clusters join only while their articles' average cosine reaches this
     undated_threshold: float = 0.3  # two undated articles join from this (no date keeps them apart)
+    merge_threshold: float = 0.3  # two dated events a day apart whose centroids are this alike are one
+    clear_margin: float = 0.05  # an undated article joins a dated event alone when it is this much more like it than any other
     top_terms: int = 20  # an article is compared only with articles sharing one of its top terms
     shared_names: int = 2  # ... and naming at least this many of the same people and places
     vector_terms: int = 60  # an article's grouping vector keeps its strongest terms

@@ -487,10 +487,10 @@ _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 #: (rule name, pattern) for an absolute date in running text.
 DATE_PATTERNS = [
     ("date_month_day_year", re.compile(
-        r"\b(?P<month>" + _MONTH_ALT + r")\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b",
+        r"\b(?P<month>" + _MONTH_ALT + r")\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*,?\s+(?P<year>\d{4})\b",
         re.IGNORECASE)),
     ("date_day_month_year", re.compile(
-        r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>" + _MONTH_ALT + r")\.?,?\s+(?P<year>\d{4})\b",
+        r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>" + _MONTH_ALT + r")\.?\s*,?\s+(?P<year>\d{4})\b",
         re.IGNORECASE)),
     ("date_iso", re.compile(r"\b(?P<year>\d{4})-(?P<monthnum>[01]\d)-(?P<day>[0-3]\d)\b")),
 ]

@@ -92,7 +92,7 @@ class RememberedGrouping(Grouping):
                 centroids[root] = self.centroid_of(keys)
         return centroids
 
-    def placements(self) -> dict[Group, Placement]:
+    def placements(self, groups: list[Group], clear: bool = False) -> dict[Group, Placement]:
         """A group of undated articles keeps its last placement while it is the same group of the same
         articles, no event among its candidates changed (members or centroid) and no changed event could
         now be one."""
@@ -104,7 +104,7 @@ class RememberedGrouping(Grouping):
         changed |= last_centroids.keys() - self.centroids.keys()
 
         def still_placed(group: Group) -> Placement | None:
-            entry = last.get(group)
+            entry = last.get((group, clear))
             if entry is None or not self.fresh.isdisjoint(group):
                 return None
             best = entry[1]
@@ -119,9 +119,9 @@ class RememberedGrouping(Grouping):
                     return None  # it would be a candidate now
             return entry
 
-        placed = {group: still_placed(group) for group in self.groups}
-        todo = [group for group in self.groups if placed[group] is None]
-        placed.update(zip(todo, self.map(self.best_event, todo)))
+        placed = {group: still_placed(group) for group in groups}
+        todo = [group for group in groups if placed[group] is None]
+        placed.update(super().placements(todo, clear))
         return placed
 
 
