@@ -19,6 +19,7 @@ from news_archive.events.grouping import Doc, Grouping, strongest
 from news_archive.events.model import Event, EventOptions, Features
 from news_archive.events.naming import derive_name, event_place, event_zone, unique_names, unique_slugs
 from news_archive.events.similarity import idf_table, vector
+from news_archive.events.template import drop_site_template
 from news_archive.events.timeline import key_moments, merged_timeline
 from news_archive.parse.anchors import slugify
 from news_archive.parse.model import Dump
@@ -51,7 +52,7 @@ class EventsBuild:
             events.append(self.event(keys, filled, found, docs))
         events = unique_names(unique_slugs(events))
         events.sort(key=lambda e: (e.date_start or date.min, e.slug), reverse=True)
-        return events, filled_all
+        return events, drop_site_template(events, filled_all)
 
     # --- the steps the rebuild layer may answer from the last build -------------------------------
 

@@ -1,0 +1,72 @@
+"""Site template learned from the archive itself: what one page cannot tell, many pages can.
+
+A line that recurs word for word in articles about different events ("Need more space? Subscribe to
+our sister title ...", a site's own author bio, "This article has been adapted from its original
+source.") is the template of the site they came from, not news: it is dropped from every article
+that carries it, and reported like any other dropped line (rule ``site_template``). Wire copy
+repeated across articles about the *same* event is news and stays: only lines seen in two events or
+more count. A stamp, a headline, a dek and an update's first paragraph are never taken, so nothing
+an event's timeline lists goes away. Pure: events and their dumps in, dumps out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+
+from news_archive.events.model import Event
+from news_archive.parse.model import Dropped, Dump, Para, copy_with
+
+#: How many different events a line must be seen in to be a site's template.
+EVENTS = 2
+RULE = "site_template: also word for word in articles about other events (the site's template, learned from the archive)"
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def template_lines(events: list[Event], dumps: dict[str, Dump]) -> frozenset[str]:
+    """The lines (normalised) seen in the droppable text of articles of ``EVENTS`` events or more."""
+    seen: dict[str, set[int]] = defaultdict(set)
+    for number, event in enumerate(events):
+        for key in event.articles:
+            for para in droppable(dumps[key]):
+                seen[_key(para.text)].add(number)
+    return frozenset(line for line, where in seen.items() if len(where) >= EVENTS)
+
+
+def droppable(dump: Dump) -> list[Para]:
+    """The paragraphs a template line may be: the article's text and captions, and an update's later
+    paragraphs (never its headline or first paragraph, which the timeline shows)."""
+    paras = list(dump.intro) + list(dump.body) + list(dump.captions)
+    for update in dump.updates:
+        paras += list(update.paragraphs[1:]) + list(update.captions)
+    return paras
+
+
+def without_template(dump: Dump, lines: frozenset[str]) -> Dump:
+    """The dump with its template lines dropped (and reported); its digest says so, for the caches."""
+    gone = [p for p in droppable(dump) if _key(p.text) in lines]
+    if not gone:
+        return dump
+    if len(gone) == len(dump.intro) + len(dump.body) and not dump.updates:
+        return dump  # a story that would keep no text at all keeps it: the line is its news
+    lines_gone = {p.line for p in gone}
+
+    def keep(paras: tuple[Para, ...]) -> tuple[Para, ...]:
+        return tuple(p for p in paras if p.line not in lines_gone)
+
+    updates = tuple(
+        copy_with(u, paragraphs=u.paragraphs[:1] + keep(u.paragraphs[1:]), captions=keep(u.captions)) if u.paragraphs or u.captions else u
+        for u in dump.updates
+    )
+    dropped = tuple(sorted(dump.dropped + tuple(Dropped(p.line, p.text, RULE) for p in gone), key=lambda d: d.line))
+    digest = hashlib.sha1(f"{dump.digest}\n{sorted(lines_gone)}".encode()).hexdigest() if dump.digest else dump.digest
+    return dump.with_(intro=keep(dump.intro), body=keep(dump.body), captions=keep(dump.captions), updates=updates, dropped=dropped, digest=digest)
+
+
+def drop_site_template(events: list[Event], dumps: dict[str, Dump]) -> dict[str, Dump]:
+    """Every dump without the lines the archive shows to be site template."""
+    lines = template_lines(events, dumps)
+    return {key: without_template(dump, lines) for key, dump in dumps.items()} if lines else dumps

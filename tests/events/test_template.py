@@ -1,0 +1,57 @@
+"""Site template learned from the archive: a line seen in articles of different events goes, wire copy stays."""
+
+from news_archive.events import build_events
+from news_archive.events.template import RULE, drop_site_template
+from news_archive.parse.cascade import parse_text
+
+PROMO = "Love local news? Our morning briefing brings the harbour town's stories to you at seven."
+WIRE = "The ferry operator said all 212 passengers were brought ashore by lifeboat crews before midnight."
+
+FERRY_A = f"""Ferry runs aground off Porthaven
+PORTHAVEN (AP) — A ferry ran aground off Porthaven on Tuesday night with 212 passengers on board.
+{WIRE}
+Coastguard officers said the tide had fallen faster than the crew expected near the harbour mouth.
+{PROMO}
+"""
+
+FERRY_B = f"""Porthaven ferry grounding: passengers safe
+PORTHAVEN (AP) — Passengers of the ferry that ran aground off Porthaven were safe on Wednesday.
+{WIRE}
+Inspectors boarded the ferry at low tide to check its hull for damage after the grounding.
+"""
+
+MARKET = f"""Porthaven fish market reopens after refit
+The fish market on Porthaven quay reopened on Saturday after a refit of its cold stores and stalls.
+Traders said the new stalls had doubled the space for the morning auction of the boats' catch.
+{PROMO}
+"""
+
+
+def _build():
+    items = [(name, parse_text(text, name=name)) for name, text in (("a", FERRY_A), ("b", FERRY_B), ("c", MARKET))]
+    return build_events(items), dict(items)
+
+
+def test_a_line_in_articles_of_two_events_is_dropped_as_the_sites_template():
+    (events, dumps), parsed = _build()
+    assert sorted(sorted(e.articles) for e in events) == [["a", "b"], ["c"]]
+    for key in ("a", "c"):
+        texts = [p.text for p in dumps[key].kept_paras]
+        assert PROMO not in texts
+        assert [d.reason for d in dumps[key].dropped if d.text == PROMO] == [RULE]
+        assert dumps[key].digest != parsed[key].digest  # the caches see the change
+        accounted = [n for lines in dumps[key].accounting().values() for n in lines]
+        assert sorted(accounted) == list(range(1, dumps[key].line_count + 1))
+
+
+def test_wire_copy_repeated_within_one_event_stays():
+    (events, dumps), parsed = _build()
+    for key in ("a", "b"):
+        assert WIRE in [p.text for p in dumps[key].kept_paras]
+    assert dumps["b"] is parsed["b"] or dumps["b"].digest == parsed["b"].digest
+
+
+def test_lines_seen_in_one_event_only_are_no_template():
+    (events, dumps), _ = _build()
+    one_event = [e for e in events if "a" in e.articles]
+    assert drop_site_template(one_event, dumps) == dumps
