@@ -2,6 +2,7 @@
 
     news-archive inspect FILE          the parse of one dump, as JSON
     news-archive events PATH...        the events of a set of dumps, with merged timelines, as JSON
+                  --explain A B       why two of them were or were not grouped
     news-archive check PATH...         problems and dropped lines of dumps (--strict: exit 1 on any)
     news-archive generate N DIR        a synthetic archive of N dumps (--seed S), with truth.json
 """
@@ -60,9 +61,33 @@ def load_keyed(paths: list[Path]) -> list[tuple[str, object]]:
 
 
 def cmd_events(args) -> int:
-    events, dumps = build_events(load_keyed(dump_paths(args.paths)))
-    _print_json([event_json(event, dumps) for event in events])
+    items = load_keyed(dump_paths(args.paths))
+    events, dumps = build_events(items)
+    if not args.explain:
+        _print_json([event_json(event, dumps) for event in events])
+        return 0
+    from news_archive.events.explain import explain, lines
+
+    keys = [_key_of(items, given) for given in args.explain]
+    if None in keys:
+        missing = [given for given, key in zip(args.explain, keys) if key is None]
+        print(f"news-archive: --explain: {', '.join(missing)} is not among the dumps given (name a file or its slug)", file=sys.stderr)
+        return 2
+    report = explain(items, keys[0], keys[1], events=events)
+    if args.json:
+        _print_json(report)
+    else:
+        print("\n".join(lines(report)))
     return 0
+
+
+def _key_of(items: list[tuple[str, object]], given: str) -> str | None:
+    """The article key of a dump named by its path, file name or slug."""
+    name = Path(given).name
+    for key, dump in items:
+        if given == key or name == dump.name:
+            return key
+    return None
 
 
 def cmd_check(args) -> int:
@@ -116,6 +141,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     events = commands.add_parser("events", help="print the events of a set of dumps as JSON")
     events.add_argument("paths", nargs="+", help="dump files or folders of them")
+    events.add_argument("--explain", nargs=2, metavar=("A", "B"),
+                        help="say why two of the dumps (files or slugs) were or were not grouped: scores, shared names, dates")
+    events.add_argument("--json", action="store_true", help="with --explain: the report as JSON")
     events.set_defaults(run=cmd_events)
 
     check = commands.add_parser("check", help="report problems in dumps")

@@ -40,7 +40,7 @@ STAGES = [
     ("appeal", re.compile(r"\bappeals? (?:court|ruling|hearing)\b|\b(?:loses|wins|files|lodges) (?:an |his |her |their )?appeal\b", re.IGNORECASE)),
     ("anniversary", re.compile(r"\banniversary\b|\b(?:one|two|three|five|ten|\d+) years? (?:on|after|since|later)\b", re.IGNORECASE)),
 ]
-STAGES_DIFFER = -0.3
+STAGES_DIFFER = -1.0
 #: Kinds of event a headline names, each word with its family: headlines that name kinds of two
 #: different families ("earthquake" and "strike") report two events.
 EVENT_KINDS = {
@@ -111,7 +111,7 @@ def common_stage(clues: list[Clues]) -> str | None:
 
 
 def between(a: Clues, b: Clues) -> float:
-    """What two articles' clues add to their similarity."""
+    """What two articles' clues add to their similarity (``reasons`` says it in words, rule by rule)."""
     score = stages_agree(a.stage, b.stage) + kinds_agree(a.kinds, b.kinds)
     if a.date and b.date:
         return score + DAY_GAP.get(abs((a.date - b.date).days), APART)
@@ -119,6 +119,29 @@ def between(a: Clues, b: Clues) -> float:
         known, other = (a, b) if a.date else (b, a)
         return score + against_days(other, known.date, known.date)
     return score + ledes_agree(a, b)
+
+
+def reasons(a: Clues, b: Clues) -> list[tuple[str, float]]:
+    """Each rule that counts for or against two articles being one event, and what it adds."""
+    found = [
+        (f"their headlines name different stages ({a.stage}, {b.stage})", stages_agree(a.stage, b.stage)),
+        (f"their headlines name different kinds of event ({', '.join(sorted(a.kinds))}; {', '.join(sorted(b.kinds))})",
+         kinds_agree(a.kinds, b.kinds)),
+    ]
+    if a.date and b.date:
+        gap = abs((a.date - b.date).days)
+        found.append((f"dated {gap} day(s) apart", DAY_GAP.get(gap, APART)))
+    elif a.date or b.date:
+        known, other = (a, b) if a.date else (b, a)
+        if later_year(other, known.date):
+            found.append((f"the undated one writes {other.latest_year}, after the other's {known.date.year}", LATER_YEAR))
+        else:
+            found.append((f"the undated one's days without a year against {known.date}", days_agree(other, known.date, known.date)))
+            found.append((f"the undated one's lede weekdays ({', '.join(sorted(other.weekdays))}) against {known.date:%A}",
+                          weekdays_agree(other, known.date, known.date)))
+    else:
+        found.append(("their ledes' weekdays and days (both undated)", ledes_agree(a, b)))
+    return [(why, score) for why, score in found if score]
 
 
 def stages_agree(a: str | None, b: str | None) -> float:

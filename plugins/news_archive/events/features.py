@@ -7,8 +7,9 @@ from collections import Counter, defaultdict
 
 from news_archive.events.evidence import clues_of
 from news_archive.events.model import Features
-from news_archive.events.similarity import shingles, terms
+from news_archive.events.similarity import normalise_word, shingles, terms
 from news_archive.parse import vocab
+from news_archive.parse.rules import STOPWORDS
 from news_archive.parse.model import Dump, Update
 
 _CAPITALISED = re.compile(r"(?<![\w.'\u2019-])([A-Z][a-z]+)(?=[\s,;:.!?'\u2019)\-\u2013]|$)")
@@ -27,7 +28,8 @@ def features(dump: Dump) -> Features:
     names = entity_counts(text)
     counts = terms(text)
     for name, count in names.items():
-        for term in terms(name):
+        term = normalise_word(name.lower())
+        if len(term) >= 3 and term not in STOPWORDS:
             counts[term] += NAME_WEIGHT * count
     counts.update(short.lower() for short in _SHORT_NAME.findall(text))
     return Features(counts=counts, names=names, nouns=words, clues=clues_of(dump, text))

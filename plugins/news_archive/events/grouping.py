@@ -140,27 +140,38 @@ def dated_pairs_of(dated: list[tuple], keys: set[str], window: int) -> Iterator[
             yield key, dated[j][1]
 
 
-def sharing_pairs(keys: Iterable[str], top: dict[str, frozenset]) -> list[Pair]:
-    """Pairs of the keys that share a top term, sorted."""
+#: A term more than this many articles hold among their top terms is the archive's background for
+#: pairing (*officials*, *said*): articles are paired through the rarer terms they share, so pairing
+#: stays near linear however large the archive (a pair that shares only background terms would not
+#: reach the threshold anyway).
+COMMON_HOLDERS = 100
+
+
+def _holders(keys: list[str], top: dict[str, frozenset]) -> dict[str, list[str]]:
     holders: dict[str, list[str]] = defaultdict(list)
     for key in keys:
         for term in sorted(top[key]):
             holders[term].append(key)
+    limit = max(COMMON_HOLDERS, len(keys) // 20)
+    return {term: members for term, members in holders.items() if len(members) <= limit}
+
+
+def sharing_pairs(keys: Iterable[str], top: dict[str, frozenset]) -> list[Pair]:
+    """Pairs of the keys that share a top term that is not background, sorted."""
+    holders = _holders(sorted(keys), top)
     return sorted({(a, b) for members in holders.values() for n, a in enumerate(members) for b in members[n + 1 :]})
 
 
 def sharing_pairs_of(keys: Iterable[str], top: dict[str, frozenset], fresh: set[str]) -> list[Pair]:
     """The pairs :func:`sharing_pairs` gives that hold one of ``fresh``, found from those keys' terms alone."""
     keys = sorted(keys)
-    holders: dict[str, list[str]] = defaultdict(list)
-    for key in keys:
-        for term in top[key]:
-            holders[term].append(key)
+    holders = _holders(keys, top)
     pairs = set()
-    for key in keys:
-        if key in fresh:
-            for term in top[key]:
-                pairs.update((min(key, other), max(key, other)) for other in holders[term] if other != key)
+    for key in sorted(fresh.intersection(keys)):
+        for term in top.get(key, ()):
+            for other in holders.get(term, ()):
+                if other != key:
+                    pairs.add((min(key, other), max(key, other)))
     return sorted(pairs)
 
 

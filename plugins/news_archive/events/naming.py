@@ -51,14 +51,16 @@ def derive_name(dumps: list[Dump], found: list[Features] | None = None) -> str:
     return "\u2013".join(names) + (f" {noun}" if noun else "")
 
 
-#: What a city named in one member's headline or lede counts for the event's place, beside one named further down.
+#: What a city named in one member's headline or lede counts for the event's place, beside one named further down;
+#: a city that counts less than ``AGREED_CITY`` (named once, in passing) is no evidence of the event's place.
 LEDE_CITY = 3
+AGREED_CITY = 2
 
 
 def event_place(dumps: list[Dump]) -> str | None:
     """Where the coverage agrees the event is: its members' most common dateline place (an agency's
     dateline counts twice), else the known city most members name (in a headline or lede it counts
-    ``LEDE_CITY`` times), else the country its headlines name most."""
+    ``LEDE_CITY`` times; one passing mention is not enough), else the country its headlines name most."""
     found: Counter = Counter()
     for dump in dumps:
         if dump.place:
@@ -70,8 +72,9 @@ def event_place(dumps: list[Dump]) -> str | None:
         lede = {c.title() for c in places.cities_in(lede_text(dump))}
         for city in {c.title() for c in places.cities_in(news_text(dump))}:
             cities[city] += LEDE_CITY if city in lede else 1
-    if cities:
-        return min(cities, key=lambda c: (-cities[c], c))
+    agreed = {c: n for c, n in cities.items() if n >= AGREED_CITY}
+    if agreed:
+        return min(agreed, key=lambda c: (-agreed[c], c))
     countries = Counter(c for d in dumps for c in places.countries_in(d.display_title))
     return min(countries, key=lambda c: (-countries[c], c)) if countries else None
 

@@ -12,28 +12,23 @@ an event's timeline lists goes away. Pure: events and their dumps in, dumps out.
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
-
 from news_archive.events.model import Event
 from news_archive.parse.model import Dropped, Dump, Para, copy_with
 
-#: How many different events a line must be seen in to be a site's template.
-EVENTS = 2
 RULE = "site_template: also word for word in articles about other events (the site's template, learned from the archive)"
 
 
-def _key(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
 def template_lines(events: list[Event], dumps: dict[str, Dump]) -> frozenset[str]:
-    """The lines (normalised) seen in the droppable text of articles of ``EVENTS`` events or more."""
-    seen: dict[str, set[int]] = defaultdict(set)
+    """The lines seen, word for word, in the droppable text of articles of two events or more."""
+    first: dict[str, int] = {}  # line -> the first event it was seen in
+    found: set[str] = set()
     for number, event in enumerate(events):
         for key in event.articles:
             for para in droppable(dumps[key]):
-                seen[_key(para.text)].add(number)
-    return frozenset(line for line, where in seen.items() if len(where) >= EVENTS)
+                line = para.text
+                if first.setdefault(line, number) != number:
+                    found.add(line)
+    return frozenset(found)
 
 
 def droppable(dump: Dump) -> list[Para]:
@@ -47,7 +42,7 @@ def droppable(dump: Dump) -> list[Para]:
 
 def without_template(dump: Dump, lines: frozenset[str]) -> Dump:
     """The dump with its template lines dropped (and reported); its digest says so, for the caches."""
-    gone = [p for p in droppable(dump) if _key(p.text) in lines]
+    gone = [p for p in droppable(dump) if p.text in lines]
     if not gone:
         return dump
     if len(gone) == len(dump.intro) + len(dump.body) and not dump.updates:

@@ -282,10 +282,28 @@ class _Parser:
             if found_date and not dates.plausible(found_date[0]):
                 self.problems.append(Problem(found_date[1], f"the date {found_date[0].isoformat()} in the text is implausible for news and is not used; add a `Date:` header"))
                 found_date = None
+            found_date = self.unless_background(found_date, paras)
             if found_date:
                 day, date_line, _ = found_date
                 day_source = "text"
         return day, day_source, date_line
+
+    def unless_background(self, found_date, paras: list[Para]):
+        """A date with its year in the text is background when the opening writes another day without a
+        year (news style writes this year's dates without one: "sentenced on June 25 ... since May 25,
+        2020"): the article is left for its event to date, and both lines are reported."""
+        if not found_date or found_date[2] in ("date_in_caption", "date_on_page"):
+            return found_date
+        day, line, _ = found_date
+        opening = [(at, month, d) for at, month, d in dates.partial_dates(paras[:2])]
+        if not opening or any(month == day.month and abs(d - day.day) <= 1 for _, month, d in opening):
+            return found_date
+        at, month, d = opening[0]
+        self.problems.append(Problem(line, (
+            f"the date {day.isoformat()} on line {line} looks like background: line {at} writes "
+            f"{dates.MONTH_NAMES[month - 1]} {d} without a year, the article's own day; the article takes its event's date"
+        )))
+        return None
 
     def classify(self, start: int) -> tuple[Para | None, list[_Token]]:
         title = None

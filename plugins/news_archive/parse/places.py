@@ -52,12 +52,12 @@ def zone_for_city(city: str | None) -> str | None:
 
 def zone_for_place(place: str | None) -> str | None:
     """The zone of a place as a dateline writes it ("Cupertino, California", "San Jose Mine, Chile"):
-    its city's, else its region's or country's (a later part of it)."""
+    its city's, else its region's or country's (a later part of it, or the whole: "United Kingdom")."""
     if not place:
         return None
     parts = [part.strip() for part in place.split(",") if part.strip()]
     for index, part in enumerate(parts):
-        zone = zone_for_city(part) or (vocab.REGION_ZONES.get(normalise(part)) if index else None)
+        zone = zone_for_city(part) or (vocab.REGION_ZONES.get(normalise(part)) if index or len(parts) == 1 else None)
         if zone:
             return zone
     return None

@@ -263,9 +263,14 @@ def dek_before_dateline(line: str, next_line: str | None) -> bool:
 
 
 def boilerplate(line: str) -> tuple[str, str] | None:
-    """(rule, why) when the line is site boilerplate, else None."""
+    """(rule, why) when the line is site boilerplate, else None. A rule whose gate the line fails (too
+    long for it, or without any of its words) is not tried: it could not match."""
     text = line.strip()
+    low = text.lower()
     for rule, pattern, why in vocab.BOILERPLATE:
+        words, longest = vocab.BOILERPLATE_GATES[rule]
+        if (longest is not None and len(text) > longest) or (words is not None and not any(w in low for w in words)):
+            continue
         if pattern.search(text):
             logger.debug("boilerplate: %r by %s", text[:60], rule)
             return rule, why

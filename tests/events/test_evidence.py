@@ -1,0 +1,59 @@
+"""Date evidence between articles (``events/evidence.py``), and ``news-archive events --explain``."""
+
+import json
+from datetime import date
+
+from news_archive.cli import main
+from news_archive.events import evidence
+from news_archive.events.evidence import Clues
+from news_archive.parse.cascade import parse_text
+
+
+def test_dated_articles_a_day_apart_count_for_and_days_apart_against():
+    assert evidence.between(Clues(date=date(2019, 6, 12)), Clues(date=date(2019, 6, 12))) > 0
+    assert evidence.between(Clues(date=date(2019, 6, 12)), Clues(date=date(2019, 6, 13))) > 0
+    assert evidence.between(Clues(date=date(2019, 6, 12)), Clues(date=date(2019, 6, 16))) < 0
+
+
+def test_an_undated_lede_that_names_another_weekday_or_a_later_year_counts_against():
+    tuesday = date(2021, 4, 20)
+    assert evidence.against_days(Clues(weekdays=frozenset({"tuesday"})), tuesday, tuesday) > 0
+    assert evidence.against_days(Clues(weekdays=frozenset({"friday"})), tuesday, tuesday) < 0
+    assert evidence.against_days(Clues(days=frozenset({(4, 20)})), tuesday, tuesday) > 0
+    assert evidence.against_days(Clues(latest_year=2023), tuesday, tuesday) == evidence.LATER_YEAR
+    assert evidence.against_days(Clues(latest_year=2022), tuesday, tuesday) == 0  # next year: plans, deadlines
+
+
+def test_headlines_of_different_stages_or_kinds_are_different_events():
+    verdict = evidence.clues_of(parse_text("Jury finds Lena Ortiz guilty of fraud\nThe jury returned its verdict after two days."))
+    sentence = evidence.clues_of(parse_text("Lena Ortiz sentenced to six years for fraud\nThe judge passed sentence after a short hearing."))
+    quake = evidence.clues_of(parse_text("Earthquake shakes Porthaven\nThe quake struck at dawn, officials said."))
+    strike = evidence.clues_of(parse_text("Dock strike shuts Porthaven\nWorkers walked out at dawn, officials said."))
+    assert (verdict.stage, sentence.stage) == ("verdict", "sentence")
+    assert evidence.between(verdict, sentence) == evidence.STAGES_DIFFER
+    assert evidence.between(quake, strike) == evidence.KINDS_DIFFER
+    assert evidence.between(quake, quake) == 0
+    assert [why for why, _ in evidence.reasons(verdict, sentence)] == ["their headlines name different stages (verdict, sentence)"]
+
+
+def test_a_year_date_beside_a_day_written_without_one_is_background():
+    dump = parse_text(
+        "Ortiz sentenced for the harbour fraud\n"
+        "Lena Ortiz was sentenced on June 25 for a fraud that began on May 25, 2020, the court said.\n"
+        "The judge said the harbour authority had lost more than it could recover.\n"
+    )
+    assert dump.date is None
+    assert any("background" in p.message and "line 2" in p.message for p in dump.problems)
+
+
+def test_explain_says_why_two_dumps_were_or_were_not_grouped(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("Lena Ortiz found guilty of harbour fraud\nA jury found Lena Ortiz guilty of the harbour fraud on Tuesday, April 20, 2021.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Lena Ortiz sentenced for harbour fraud\nLena Ortiz was sentenced for the harbour fraud on Friday, June 25, 2021.\n", encoding="utf-8")
+    assert main(["events", str(tmp_path), "--explain", "a.txt", str(tmp_path / "b.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "not grouped together" in out and "different stages (verdict, sentence)" in out
+    assert main(["events", str(tmp_path), "--explain", "a.txt", "b.txt", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["same_event"] is False and report["score"] < report["threshold"]
+    assert "Ortiz" in report["shared_names"] or "Lena" in report["shared_names"]
+    assert main(["events", str(tmp_path), "--explain", "a.txt", "nope.txt"]) == 2
