@@ -12,6 +12,7 @@ an event's timeline lists goes away. Pure: events and their dumps in, dumps out.
 from __future__ import annotations
 
 import hashlib
+import re
 from news_archive.events.model import Event
 from news_archive.parse.model import Dropped, Dump, Para, copy_with
 
@@ -19,16 +20,34 @@ RULE = "site_template: also word for word in articles about other events (the si
 
 
 def template_lines(events: list[Event], dumps: dict[str, Dump]) -> frozenset[str]:
-    """The lines seen, word for word, in the droppable text of articles of two events or more."""
+    """The lines seen, word for word, in the droppable text of articles of two events or more, that do
+    not name what their event is about (background about a strike, repeated in every strike's
+    coverage, names the strike: it is news, not the site's template)."""
     first: dict[str, int] = {}  # line -> the first event it was seen in
     found: set[str] = set()
     for number, event in enumerate(events):
+        topic = topic_words(event)
         for key in event.articles:
             for para in droppable(dumps[key]):
                 line = para.text
+                if not foreign(line, topic):
+                    continue
                 if first.setdefault(line, number) != number:
                     found.add(line)
     return frozenset(found)
+
+
+def topic_words(event: Event) -> frozenset[str]:
+    """The words of an event's name: what its articles are about ("Kim", "Putin", "summit")."""
+    return frozenset(w for w in _WORD.findall(event.name.lower()) if len(w) >= 4)
+
+
+def foreign(line: str, topic: frozenset[str]) -> bool:
+    """A line that names nothing of its event's topic."""
+    return topic.isdisjoint(_WORD.findall(line.lower()))
+
+
+_WORD = re.compile(r"[a-z]+")
 
 
 def droppable(dump: Dump) -> list[Para]:
@@ -42,7 +61,7 @@ def droppable(dump: Dump) -> list[Para]:
 
 def without_template(dump: Dump, lines: frozenset[str]) -> Dump:
     """The dump with its template lines dropped (and reported); its digest says so, for the caches."""
-    gone = [p for p in droppable(dump) if p.text in lines]
+    gone = [p for p in droppable(dump) if p.text in lines] if lines else []
     if not gone:
         return dump
     if len(gone) == len(dump.intro) + len(dump.body) and not dump.updates:
@@ -62,6 +81,15 @@ def without_template(dump: Dump, lines: frozenset[str]) -> Dump:
 
 
 def drop_site_template(events: list[Event], dumps: dict[str, Dump]) -> dict[str, Dump]:
-    """Every dump without the lines the archive shows to be site template."""
+    """Every dump without the lines the archive shows to be site template (and that name nothing of
+    the dump's own event)."""
     lines = template_lines(events, dumps)
-    return {key: without_template(dump, lines) for key, dump in dumps.items()} if lines else dumps
+    if not lines:
+        return dumps
+    result = dict(dumps)
+    for event in events:
+        topic = topic_words(event)
+        own = frozenset(line for line in lines if foreign(line, topic))
+        for key in event.articles:
+            result[key] = without_template(dumps[key], own)
+    return result

@@ -253,13 +253,28 @@ class _Parser:
         return {line: found for line, found in own.items() if found and dates.plausible(found)}
 
     def source_and_agency(self, header: dict[str, str], found) -> tuple[str | None, str | None]:
-        """The outlet and agency: the header's, the dateline's, else from a syndicator's dropped disclaimer."""
+        """The outlet and agency: the header's, the dateline's, else what the page's dropped lines say (a
+        syndicator's disclaimer, a copyright line, a sign-off), else the ``URL:`` header's host. A dropped
+        line that named them says so in its reason."""
         source, agency = header.get("source"), found.agency if found else None
-        for item in self.dropped:
+        for index, item in enumerate(self.dropped):
             match = _SYNDICATOR.match(item.text)
+            named = rules.outlet_named(item.text, item.reason.split(":")[0])
             if match:
                 source = source or match["site"].strip()
                 agency = agency or vocab.AGENCIES.get(match["agency"].strip().removesuffix(" Press").strip()) or vocab.AGENCIES.get(match["agency"].strip())
+            elif named and not (source and agency):
+                if vocab.AGENCIES.get(named) and not agency:
+                    agency = vocab.AGENCIES[named]
+                    became = f"the article's agency: {agency}"
+                elif not source and not vocab.AGENCIES.get(named):
+                    source = named
+                    became = f"the article's source: {named}"
+                else:
+                    continue
+                self.dropped[index] = Dropped(item.line, item.text, f"{item.reason} (became {became})")
+        if not source and header.get("url"):
+            source = rules.url_host(header["url"])
         return source, agency
 
     def find_date(self, fields: dict, paras: list[Para]):

@@ -277,6 +277,33 @@ def boilerplate(line: str) -> tuple[str, str] | None:
     return None
 
 
+_COPYRIGHT_HOLDER = re.compile(
+    r"^(?i:copyright\s*)?(?:\u00a9|\((?i:c)\)|(?i:copyright))\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?\s*)?(?:by\s+)?"
+    r"(?P<org>[A-Z][\w&'\u2019-]*(?:\s+(?:[A-Z][\w&'\u2019-]*|of|and|for|the)){0,5})"
+)
+_SIGN_OFF = re.compile(r"^[-\u2013\u2014]\s*(?P<org>[A-Z][\w.-]*\.(?:com|net|org|ph|in|co\.uk|com\.au))\s*$|^[-\u2013\u2014]\s*(?P<agency>AP|Reuters|AFP|Bloomberg)\s*$")
+
+
+def outlet_named(line: str, rule: str) -> str | None:
+    """The outlet a dropped copyright line or sign-off names: "Copyright 2019 The Associated Press. All
+    rights reserved." -> "Associated Press"; "- Rappler.com" -> "Rappler.com"."""
+    text = line.strip()
+    if rule == "copyright":
+        match = _COPYRIGHT_HOLDER.match(text)
+        org = match["org"].strip() if match else None
+        return org.removeprefix("The ").removeprefix("the ") if org and org.lower() not in ("all", "all rights") else None
+    if rule == "sign_off":
+        match = _SIGN_OFF.match(text)
+        return (match["org"] or match["agency"]) if match else None
+    return None
+
+
+def url_host(url: str) -> str | None:
+    """"https://www.theguardian.com/world/..." -> "theguardian.com"."""
+    host = re.sub(r"^[a-z]+://", "", url.strip(), flags=re.IGNORECASE).split("/")[0].split(":")[0].lower()
+    return host.removeprefix("www.") or None
+
+
 def site_suffix(title: str, url: str | None = None) -> str | None:
     """The site's name a scraped title ends with (" | CNN", " - Telegraph", or the ``URL:`` host's name)."""
     match = vocab.SITE_SUFFIX.search(title)

@@ -394,6 +394,8 @@ BOILERPLATE = [
         r"|[\w ]{1,20}:\s*https?://\S+|https?://\S+)$",
         re.IGNORECASE),
      "an appeal to join, subscribe or follow a link"),
+    ("sign_off", re.compile(r"^[-\u2013\u2014]\s*(?:[A-Z][\w.-]*\.(?:com|net|org|ph|in|co\.uk|com\.au)|AP|Reuters|AFP|Bloomberg)\s*$"),
+     "the outlet's sign-off under the story"),
     ("counter", re.compile(r"^(?:\d{1,3}|[A-Za-z]|[|/+\u00b7\u2022-])$"),
      "a counter, page number or single letter from the page's chrome"),
 ]
@@ -438,6 +440,7 @@ BOILERPLATE_GATES = {
                            "http"), None),
     "markup_debris": (('="', "<span"), None),
     "reader_callout": (("question", "story", "stories", "tip", "photo", "video"), 200),
+    "sign_off": (None, 60),
     "counter": (None, 3),
 }
 

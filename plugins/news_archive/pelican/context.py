@@ -72,6 +72,25 @@ class Archive:
             result.append(("Date unknown", groups[None]))
         return result
 
+    def coverage_line(self, event: Event) -> str:
+        return views.coverage_line(event, self.dumps)
+
+    def copies(self, event: Event) -> dict[str, list]:
+        """For each article others copied (one wire story), the articles that published the copies."""
+        return {key: [self.articles[k] for k in others] for key, others in views.copies(event, self.dumps).items()}
+
+    @staticmethod
+    def copy_slugs(copies: dict[str, list]) -> set[str]:
+        return {a.slug for others in copies.values() for a in others}
+
+    def covered_events(self) -> list[Event]:
+        """Events more than one article covers, newest first: what a reader looks for first."""
+        return [e for e in self.events if len(e.articles) > 1]
+
+    def single_reports(self) -> list[Event]:
+        """Events of one article that matched no other coverage, newest first."""
+        return [e for e in self.events if len(e.articles) == 1]
+
     def articles_of(self, event: Event) -> list:
         return [self.articles[key] for key in event.articles]
 

@@ -12,6 +12,7 @@ from datetime import date, datetime, timezone
 from news_archive.parse.anchors import slugify
 from news_archive.parse.dates import long_date, zone_info
 from news_archive.events import Entry, Event
+from news_archive.events.similarity import shingles
 from news_archive.parse.model import Dump, Update
 from news_archive.present.render import clock
 
@@ -21,6 +22,69 @@ def source_label(dump: Dump) -> str:
     if dump.source and dump.agency and dump.agency.lower() not in dump.source.lower():
         return f"{dump.source} ({dump.agency})"
     return dump.source or dump.agency or "Unnamed source"
+
+
+def outlet(dump: Dump) -> str | None:
+    """Whose report an article is: the agency of a wire story (its syndicator only published it), else
+    the outlet, else None (not named: counted as unknown, never as an outlet of its own)."""
+    return dump.agency or dump.source
+
+
+def coverage(event: Event, dumps: dict[str, Dump]) -> tuple[list[str], int]:
+    """The outlets an event's coverage names, most articles first, and how many articles name none."""
+    counts: dict[str, int] = {}
+    unknown = 0
+    for key in event.articles:
+        name = outlet(dumps[key])
+        if name:
+            counts[name] = counts.get(name, 0) + 1
+        else:
+            unknown += 1
+    return sorted(counts, key=lambda n: (-counts[n], n)), unknown
+
+
+def coverage_line(event: Event, dumps: dict[str, Dump], shown: int = 3) -> str:
+    """"4 articles from AP, Reuters and 1 more outlet" / "3 articles, outlets not named"."""
+    outlets, unknown = coverage(event, dumps)
+    count = len(event.articles)
+    line = f"{count} article{'s' if count != 1 else ''}"
+    if not outlets:
+        return line + (", outlet not named" if count == 1 else ", outlets not named")
+    names = outlets[:shown]
+    more = len(outlets) - len(names)
+    listed = ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 and not more else ", ".join(names)
+    if more:
+        listed += f" and {more} more outlet{'s' if more != 1 else ''}"
+    line += f" from {listed}"
+    return line + (f" ({unknown} not named)" if unknown else "")
+
+
+#: Two articles whose opening paragraphs share this share of their word 3-grams are copies of one
+#: (wire) story: the event lists the first as the report and the others as "also published by".
+SAME_STORY = 0.6
+
+
+def copies(event: Event, dumps: dict[str, Dump]) -> dict[str, list[str]]:
+    """For each article of the event that others copied: the keys of those copies, in the event's order;
+    a copy itself is not a key."""
+    def opening(dump: Dump) -> set:
+        paras = list(dump.intro + dump.body) or [p for u in dump.updates[:3] for p in u.paragraphs[:1]]
+        return shingles(" ".join(p.text for p in paras[:4]))
+
+    grams = {key: opening(dumps[key]) for key in event.articles}
+    found: dict[str, list[str]] = {}
+    taken: set[str] = set()
+    for i, key in enumerate(event.articles):
+        if key in taken or len(grams[key]) < 10:
+            continue
+        for other in event.articles[i + 1:]:
+            if other in taken or len(grams[other]) < 10:
+                continue
+            a, b = grams[key], grams[other]
+            if len(a & b) / min(len(a), len(b)) >= SAME_STORY:
+                found.setdefault(key, []).append(other)
+                taken.add(other)
+    return found
 
 
 def source_slug(dump: Dump) -> str:
