@@ -729,6 +729,7 @@ EVENT_NOUNS = frozenset(
     """summit election elections referendum floods flood earthquake quake storm hurricane
     typhoon cyclone wildfire wildfires eruption tsunami protests protest strike trial verdict shooting
     crash marathon ceremony olympics ceasefire coronation funeral inauguration outbreak coup
-    heatwave drought festival tournament""".split()
+    heatwave drought festival tournament collapse bombing explosion blast fire rescue stabbing derailment
+    sentencing landslide avalanche""".split()
 )
 GENERIC_EVENT_NOUNS = frozenset("talks vote attack war negotiations visit meeting conference budget crisis debate rally launch match final".split())
