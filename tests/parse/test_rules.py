@@ -326,3 +326,19 @@ def test_boilerplate_gates_never_change_what_is_dropped():
     assert len(lines) > 1000
     assert set(vocab.BOILERPLATE_GATES) == {rule for rule, _, _ in vocab.BOILERPLATE}
     assert [line for line in lines if rules.boilerplate(line) != every_pattern(line)] == []
+
+
+@pytest.mark.parametrize(
+    "text, days",
+    [
+        ("The jury returned its verdict on Tuesday, April 20, 2021, after ten hours.", ["2021-04-20"]),
+        ("The thefts happened sometime between Nov. 28, 2005, and Oct. 12, 2006, police said.", []),
+        ("He has been held since May 25, 2020, and was sentenced on Friday.", []),
+        ("Polls opened on June 8, 2017 and closed at 10 p.m.", ["2017-06-08"]),
+        ("The inquiry runs from 3 March 2024 to 5 April 2024.", []),
+    ],
+)
+def test_a_range_or_a_vague_phrase_is_never_the_articles_day(text, days):
+    from news_archive.parse.dates import the_days
+
+    assert [d.isoformat() for _, d, _ in the_days(text)] == days

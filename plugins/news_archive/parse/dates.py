@@ -80,11 +80,22 @@ def text_date(paras: list[Para], captions: list[Para], page: list[Para] = ()) ->
     """
     for rule, candidates in (("date_in_caption", captions), ("date_in_opening", paras[:2]), ("date_on_page", page), ("date_in_text", paras)):
         for para in candidates:
-            found = dates_in(para.text)
+            found = the_days(para.text)
             if found:
                 logger.debug("text_date: %s on line %d by %s", found[0][1], para.line, rule)
                 return found[0][1], para.line, rule
     return None
+
+
+def the_days(text: str) -> list[tuple[int, date, str]]:
+    """The dates a text gives as a day something happened on: a range ("between Nov. 28, 2005, and
+    Oct. 12, 2006") or a vague phrase ("since May 25, 2020", "sometime after ...") is never one."""
+    found = dates_in(text)
+    return [
+        item for n, item in enumerate(found)
+        if not vocab.NOT_THE_DAY.search(text[max(0, item[0] - 30) : item[0]])
+        and not (n and item[0] - found[n - 1][0] < 60 and vocab.RANGE_END.search(text[max(0, item[0] - 8) : item[0]]))
+    ]
 
 
 _HEADER_DATE_FORMATS = ["%Y-%m-%d", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y/%m/%d", "%d.%m.%Y"]

@@ -540,6 +540,14 @@ DATE_PATTERNS = [
         re.IGNORECASE)),
     ("date_iso", re.compile(r"\b(?P<year>\d{4})-(?P<monthnum>[01]\d)-(?P<day>[0-3]\d)\b")),
 ]
+#: Words before a date that make it no day something happened on: a range's start, a vague bound.
+NOT_THE_DAY = re.compile(
+    r"\b(?:between|from|since|until|till|through|before|after|by|as early as|as of|sometime|around|circa|no later than|"
+    r"no earlier than)\s+(?:(?:mid|late|early)[- ]?)?(?:[A-Za-z]+,?\s+)?$",
+    re.IGNORECASE,
+)
+#: ... and the word that ends a range before its second date ("... and Oct. 12, 2006").
+RANGE_END = re.compile(r"(?:\band|\bto|[-\u2013])\s*$", re.IGNORECASE)
 #: A day and month written without a year ("played on July 15", "on 16 June"): read in the year of the event.
 PARTIAL_DATE = re.compile(
     r"\b(?:(?P<month>" + "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
