@@ -342,3 +342,15 @@ def test_a_range_or_a_vague_phrase_is_never_the_articles_day(text, days):
     from news_archive.parse.dates import the_days
 
     assert [d.isoformat() for _, d, _ in the_days(text)] == days
+
+
+def test_a_page_line_that_dates_the_article_otherwise_is_reported_beside_the_texts_date():
+    from news_archive.parse.cascade import parse_text
+
+    dump = parse_text(
+        "Harbour bridge reopens\n"
+        "Updated 9:10 AM, Jan 5, 2024\n"
+        "PORTHAVEN (AP) — The harbour bridge reopened on Monday, March 4, 2019, after repairs, the council said.\n"
+    )
+    assert dump.date.isoformat() == "2019-03-04" and dump.date_source == "text"
+    assert any("dates disagree" in p.message and "line 2" in p.message and "line 3" in p.message for p in dump.problems)

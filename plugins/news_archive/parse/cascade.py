@@ -301,7 +301,22 @@ class _Parser:
             if found_date:
                 day, date_line, _ = found_date
                 day_source = "text"
+                self.report_conflict(day, date_line, page_lines)
         return day, day_source, date_line
+
+    def report_conflict(self, day, line: int, page_lines: list[Para]) -> None:
+        """The page's own published or updated line that gives another day (more than a day apart) is
+        weaker evidence than the article's text: the text's day stands, and both lines are reported."""
+        for para in page_lines:
+            if para.line == line:
+                continue
+            for _, other, _ in dates.the_days(para.text)[:1]:
+                if abs((other - day).days) > 1:
+                    self.problems.append(Problem(line, (
+                        f"dates disagree: line {line} gives {day.isoformat()}, the page's line {para.line} "
+                        f"({para.text.strip()[:60]!r}) gives {other.isoformat()}; line {line}'s is used"
+                    )))
+                    return
 
     def unless_background(self, found_date, paras: list[Para]):
         """A date with its year in the text is background when the opening writes another day without a
