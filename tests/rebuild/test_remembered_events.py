@@ -92,3 +92,19 @@ def test_a_pair_of_dated_articles_is_scored_again_only_when_one_of_them_changed(
     second = {**first, "a2": trial}
     assert remembering(_docs(second, everyone), memo) == [["a1"], ["a2", "b1", "b2"]] == group(_docs(second, everyone), options)
     assert sorted(scored[:3]) == [("a1", "a2"), ("a2", "b1"), ("a2", "b2")]
+
+
+def test_the_pairs_of_fresh_articles_are_the_pairs_a_full_pairing_gives_them():
+    """``sharing_pairs_of`` (what a rebuild compares again) equals the full pairing's pairs that hold a fresh key."""
+    import random
+
+    from news_archive.events.grouping import sharing_pairs, sharing_pairs_of
+
+    rng = random.Random(7)
+    terms = [f"t{n}" for n in range(30)]
+    for _ in range(30):
+        keys = [f"k{n}" for n in range(rng.randint(2, 40))]
+        top = {key: frozenset(rng.sample(terms, rng.randint(1, 6))) for key in keys}
+        fresh = set(rng.sample(keys, rng.randint(0, len(keys)))) | {"gone"}
+        full = {pair for pair in sharing_pairs(keys, top) if pair[0] in fresh or pair[1] in fresh}
+        assert set(sharing_pairs_of(keys, top, fresh)) == full

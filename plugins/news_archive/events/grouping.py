@@ -156,23 +156,30 @@ def _holders(keys: list[str], top: dict[str, frozenset]) -> dict[str, list[str]]
     return {term: members for term, members in holders.items() if len(members) <= limit}
 
 
+#: Undated articles are paired when they share this many top terms that are not background.
+SHARED_TERMS = 2
+
+
 def sharing_pairs(keys: Iterable[str], top: dict[str, frozenset]) -> list[Pair]:
-    """Pairs of the keys that share a top term that is not background, sorted."""
+    """Pairs of the keys that share ``SHARED_TERMS`` top terms that are not background, sorted."""
     holders = _holders(sorted(keys), top)
-    return sorted({(a, b) for members in holders.values() for n, a in enumerate(members) for b in members[n + 1 :]})
+    shared: Counter = Counter((a, b) for members in holders.values() for n, a in enumerate(members) for b in members[n + 1 :])
+    return sorted(pair for pair, count in shared.items() if count >= SHARED_TERMS)
 
 
 def sharing_pairs_of(keys: Iterable[str], top: dict[str, frozenset], fresh: set[str]) -> list[Pair]:
     """The pairs :func:`sharing_pairs` gives that hold one of ``fresh``, found from those keys' terms alone."""
     keys = sorted(keys)
     holders = _holders(keys, top)
-    pairs = set()
+    shared: Counter = Counter()
     for key in sorted(fresh.intersection(keys)):
         for term in top.get(key, ()):
             for other in holders.get(term, ()):
                 if other != key:
-                    pairs.add((min(key, other), max(key, other)))
-    return sorted(pairs)
+                    shared[(min(key, other), max(key, other))] += 1
+    # a pair of two fresh keys was counted from both: once per shared term from each
+    return sorted(pair for pair, count in shared.items()
+                  if count // (2 if pair[0] in fresh and pair[1] in fresh else 1) >= SHARED_TERMS)
 
 
 def centroid(docs: list[Doc], names: list[set[str]], vector_terms: int) -> Centroid:
