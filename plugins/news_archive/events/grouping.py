@@ -57,11 +57,7 @@ class Doc:
     dump: Dump
     vector: dict[str, float] = field(default_factory=dict)
     names: Counter = field(default_factory=Counter)
-    clues: Clues | None = None  # what it says about its day; read from the dump when not given
-
-    def __post_init__(self):
-        if self.clues is None:
-            self.clues = evidence.clues_of(self.dump)
+    clues: Clues | None = None  # what it says about its day; read from the dump by grouping when not given
 
 
 def explicit_name(dump: Dump) -> str | None:
@@ -203,6 +199,9 @@ class Grouping:
         self.options = options
         self.map = map
         self.names = {key: set(doc.names) for key, doc in docs.items()}
+        for doc in docs.values():
+            if doc.clues is None:
+                doc.clues = evidence.clues_of(doc.dump)
         self.places_seen: dict[str, bool] = {}
         self.dated = sorted((doc.dump.date, key) for key, doc in docs.items() if doc.dump.date)
         self.undated = sorted(key for key, doc in docs.items() if not doc.dump.date)
@@ -223,7 +222,8 @@ class Grouping:
         self.edges = self.dated_edges()
         linked.join_strongest_first(self.edges)
         # an undated article clearly closer to one dated event than to any other joins it alone
-        self.events_of(clusters)
+        self.staged: dict[int, tuple[dict, dict]] = {}
+        self.events_of(clusters, 0)
         singles = [(key,) for key in self.undated if clusters.find(key) not in self.members]
         placed = self.placements(singles, clear=True)
         for single in singles:
@@ -234,7 +234,7 @@ class Grouping:
         alone = {key for single in singles if not placed[single][0] for key in single}
         linked.join_strongest_first({(a, b): score for (a, b), score in self.undated_edges.items() if a in alone and b in alone})
         self.placed = {(group, True): placement for group, placement in placed.items()}
-        self.events_of(clusters)
+        self.events_of(clusters, 1)
         placed = self.placements(self.groups)
         for group in self.groups:
             if placed[group][0]:
@@ -247,7 +247,7 @@ class Grouping:
         """Two dated events a day apart at most, about the same thing (their centroids' cosine reaches
         ``merge_threshold``, their headlines name no different stage or kind), are one: coverage of a
         late-night attack is dated on both days."""
-        self.events_of(clusters)
+        self.events_of(clusters, 2)
         roots = sorted(self.members, key=lambda r: (self.spans[r][0], r))
         for i, a in enumerate(roots):
             for b in roots[i + 1:]:
@@ -260,15 +260,18 @@ class Grouping:
                 if cosine(self.centroids[a][0], self.centroids[b][0]) >= self.options.merge_threshold:
                     clusters.union(a, b)
 
-    def events_of(self, clusters: Clusters) -> None:
-        """The dated events so far (their members, centroids, days, stage, kinds and term index) and the
+    def events_of(self, clusters: Clusters, stage: int) -> None:
+        """The dated events after ``stage`` (0: dated coverage joined; 1: undated coverage placed; 2:
+        neighbours to merge): their members, centroids, days, stage, kinds and term index, and the
         groups of undated articles beside them."""
+        self.stage = stage
         members: dict[str, list[str]] = defaultdict(list)
         for key in sorted(self.docs):
             members[clusters.find(key)].append(key)
         self.members = {root: tuple(keys) for root, keys in members.items() if any(self.docs[k].dump.date for k in keys)}
         self.groups = sorted(tuple(keys) for root, keys in members.items() if root not in self.members)
         self.centroids = self.event_centroids()
+        self.staged[stage] = (self.members, self.centroids)
         self.spans = {root: self.span_of(keys) for root, keys in self.members.items()}
         self.stages = {root: evidence.common_stage([self.docs[k].clues for k in keys]) for root, keys in self.members.items()}
         self.kinds = {root: frozenset().union(*(self.docs[k].clues.kinds for k in keys)) for root, keys in self.members.items()}
@@ -402,9 +405,8 @@ class Linkage:
                 continue
             root = self.clusters.find(a)
             gone = rb if root == ra else ra
-            self.sums[root] = self.sums[ra] + self.sums[rb] if root in (ra, rb) else self.sums[root]
-            self.sizes[root] = self.sizes[ra] + self.sizes[rb]
-            del self.sums[gone], self.sizes[gone]
+            self.sums[root].update(self.sums.pop(gone))
+            self.sizes[root] += self.sizes.pop(gone)
 
     def average(self, ra: str, rb: str) -> float:
         a, b = self.sums[ra], self.sums[rb]

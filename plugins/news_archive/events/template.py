@@ -23,17 +23,25 @@ def template_lines(events: list[Event], dumps: dict[str, Dump]) -> frozenset[str
     """The lines seen, word for word, in the droppable text of articles of two events or more, that do
     not name what their event is about (background about a strike, repeated in every strike's
     coverage, names the strike: it is news, not the site's template)."""
-    first: dict[str, int] = {}  # line -> the first event it was seen in
-    found: set[str] = set()
+    seen: dict[str, list[int]] = {}  # line -> the events it was seen in
     for number, event in enumerate(events):
-        topic = topic_words(event)
         for key in event.articles:
             for para in droppable(dumps[key]):
-                line = para.text
-                if not foreign(line, topic):
-                    continue
-                if first.setdefault(line, number) != number:
-                    found.add(line)
+                where = seen.setdefault(para.text, [number])
+                if where[-1] != number:
+                    where.append(number)
+    topics: dict[int, frozenset[str]] = {}
+    found = set()
+    for line, where in seen.items():
+        if len(where) < 2:
+            continue
+        elsewhere = 0
+        for number in where:
+            if number not in topics:
+                topics[number] = topic_words(events[number])
+            elsewhere += foreign(line, topics[number])
+        if elsewhere >= 2:
+            found.add(line)
     return frozenset(found)
 
 

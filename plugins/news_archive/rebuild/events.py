@@ -46,7 +46,7 @@ class RememberedGrouping(Grouping):
         self.memo.clear()
         self.memo.update(
             options=self.options, inputs=self.inputs, top=self.top, edges=self.edges, undated_edges=self.undated_edges,
-            members=self.members, centroids=self.centroids, placed=self.placed,
+            staged=self.staged, placed=self.placed,
         )
         return result
 
@@ -81,8 +81,12 @@ class RememberedGrouping(Grouping):
         )
         return edges
 
+    def last_stage(self) -> tuple[dict, dict]:
+        """The last build's events (members, centroids) after the stage this run is at."""
+        return self.last("staged").get(self.stage, ({}, {}))
+
     def event_centroids(self) -> dict[str, Centroid]:
-        last_members, last_centroids = self.last("members"), self.last("centroids")
+        last_members, last_centroids = self.last_stage()
         centroids = {}
         for root in sorted(self.members):
             keys = self.members[root]
@@ -96,7 +100,8 @@ class RememberedGrouping(Grouping):
         """A group of undated articles keeps its last placement while it is the same group of the same
         articles, no event among its candidates changed (members or centroid) and no changed event could
         now be one."""
-        last, last_centroids, last_members = self.last("placed"), self.last("centroids"), self.last("members")
+        last = self.last("placed")
+        last_members, last_centroids = self.last_stage()
         changed = {
             r for r, c in self.centroids.items()
             if last_members.get(r) != self.members[r] or (last_centroids.get(r) is not c and last_centroids.get(r) != c)
