@@ -345,7 +345,7 @@ BOILERPLATE = [
     ("relative_date_label", re.compile(r"^(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago$", re.IGNORECASE),
      "a teaser's age (\"1 day ago\")"),
     ("author_bio", re.compile(
-        r"^(?:About\s+)?(?:(?:[\w-]+\s+){0,3}(?:contributor|journalist|columnist|writer)\s+)?[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
+        r"^(?!.*\b(?:who|whose|said|says|told|was (?:detained|arrested|killed|injured|shot))\b)(?:About\s+)?(?:(?:[\w-]+\s+){0,3}(?:contributor|journalist|columnist|writer)\s+)?[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
         r"(?:\s*\([^)]{1,60}\))?\s+(?:(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w'\u2019&-]+\s+){0,5}?(?i:reporter|writer|editor|correspondent"
         r"|contributor|journalist|producer|columnist|fellow|author)\b|(?:joined|covers|writes|arrives at)\b.{0,150}?\b(?i:reporter|writer|editor"
         r"|correspondent|magazine|blog|newsroom|since joining)\b)(?!\s+(?:who|whose|that|when)\b).{0,400}$"),
@@ -355,13 +355,14 @@ BOILERPLATE = [
         r"|^Email [\w.+-]+@[\w-]+\.[\w.]+\b.{0,80}$"),
      "the author's contact details"),
     ("comment_policy", re.compile(
-        r"\bcomments? (?:are|is) (?:subject to|moderated)\b|\b(?:moderates|moderating|values your|submitting) (?:all )?(?:reader )?(?:comments|content)\b"
+        r"\bcomments? (?:are|is) (?:subject to our|moderated (?:by our|before))\b|\b(?:moderates|moderating|values your|submitting) (?:all )?(?:reader )?(?:comments|content)\b"
         r"|\bopinions expressed in (?:reader )?comments\b|^You must (?:be logged in|log ?in|sign in)\b.{0,60}\bcomment\b.{0,40}$"
         r"|^(?:No comments yet|Be the first to comment)\b.{0,40}$",
         re.IGNORECASE),
      "the site's comment policy or prompt"),
     ("affiliate_notice", re.compile(
-        r"\baffiliate commission\b|\bpurchase (?:something )?through (?:recommended )?links\b|\blinks to online retail\b|\bmay earn (?:a|an) (?:small )?commission\b",
+        r"\baffiliate commission\b|\bpurchase (?:something )?through (?:recommended )?links\b|\blinks to online retail\b"
+        r"|\bmay earn (?:a|an) (?:small )?commission\b.{0,80}\b(?:links?|purchase|buy)",
         re.IGNORECASE),
      "the site's note on affiliate links"),
     ("newsletter_prompt", re.compile(
@@ -432,7 +433,7 @@ BOILERPLATE_GATES = {
     "comment_policy": (("comment",), None),
     "affiliate_notice": (("commission", "through links", "through recommended links", "online retail"), None),
     "newsletter_prompt": (("subscri", "sign up", "newsletter", "inbox", "opt-in", "thanks for", "delivered", "want more",
-                           "need more"), None),
+                           "need more"), 300),
     "tag_list": ((":",), 400),
     "reprint_note": (("in print", "appeared", "citation", "copyright", "provided by", "reprint"), None),
     "truncated_teaser": (("...", "\u2026", ":"), 250),
