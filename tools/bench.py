@@ -73,36 +73,47 @@ def run_build(conf: str, content: str, output: str, overrides: str) -> None:
     print(json.dumps(timings))
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident memory (bytes) of a process and all its descendants."""
-    total, todo = 0, [pid]
+def _tree_memory(pid: int) -> tuple[int, int]:
+    """Resident memory and proportional set size (bytes) of a process and all its descendants. PSS
+    shares each page among the processes that map it, so forked workers' shared pages count once."""
+    rss = pss = 0
+    todo = [pid]
     while todo:
         current = todo.pop()
         try:
             with open(f"/proc/{current}/status", encoding="ascii") as handle:
                 for line in handle:
                     if line.startswith("VmRSS:"):
-                        total += int(line.split()[1]) * 1024
+                        rss += int(line.split()[1]) * 1024
+            try:
+                with open(f"/proc/{current}/smaps_rollup", encoding="ascii") as handle:
+                    for line in handle:
+                        if line.startswith("Pss:"):
+                            pss += int(line.split()[1]) * 1024
+                            break
+            except OSError:
+                pass
             for task in os.listdir(f"/proc/{current}/task"):
                 with open(f"/proc/{current}/task/{task}/children", encoding="ascii") as handle:
                     todo += [int(c) for c in handle.read().split()]
         except (FileNotFoundError, ProcessLookupError, PermissionError):
             continue
-    return total
+    return rss, pss
 
 
 def measure(conf: Path, content: Path, output: Path, **overrides) -> dict:
     """Wall time, peak tree memory and stage timings of one build in a fresh process."""
     command = [sys.executable, "-m", "tools.bench", "--run", str(conf), str(content), str(output), json.dumps(overrides)]
-    peak = 0
+    peak = peak_pss = 0
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     done = threading.Event()
 
     def sample():
-        nonlocal peak
+        nonlocal peak, peak_pss
         while not done.is_set():
-            peak = max(peak, _tree_rss(process.pid))
+            rss, pss = _tree_memory(process.pid)
+            peak, peak_pss = max(peak, rss), max(peak_pss, pss)
             done.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -114,7 +125,7 @@ def measure(conf: Path, content: Path, output: Path, **overrides) -> dict:
     if process.returncode != 0:
         raise RuntimeError(f"build failed ({conf.name}):\n{err[-3000:]}")
     timings = json.loads(out.strip().splitlines()[-1]) if out.strip() else {}
-    return {"seconds": round(seconds, 2), "peak_mb": round(peak / 2**20, 1), "stages": timings}
+    return {"seconds": round(seconds, 2), "peak_mb": round(peak / 2**20, 1), "peak_pss_mb": round(peak_pss / 2**20, 1), "stages": timings}
 
 
 def folder_bytes(folder: Path) -> int:
@@ -275,6 +286,7 @@ def table(results: list[dict]) -> str:
 
     add("plain Pelican (baseline)", lambda r: f"{r['baseline']['seconds']:.1f} s, {r['baseline']['peak_mb']:.0f} MB")
     add("news-archive full build", lambda r: f"{r['full']['seconds']:.1f} s, {r['full']['peak_mb']:.0f} MB")
+    add("  peak memory: RSS / PSS of the tree", lambda r: f"{r['full']['peak_mb']:.0f} MB / {r['full'].get('peak_pss_mb', 0):.0f} MB")
     add("  full / baseline", lambda r: f"{r['full_vs_baseline']:.2f}x")
     add("  one-dump rebuild", lambda r: f"{r['rebuild']['seconds']:.1f} s")
     add("  rebuild / full", lambda r: f"{r['rebuild_vs_full']:.2f}")

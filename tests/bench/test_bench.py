@@ -13,6 +13,7 @@ def test_bench_measures_everything_on_a_small_archive(tmp_path):
     result = bench.bench(40, tmp_path)
     for build in ("baseline", "full", "rebuild"):
         assert result[build]["seconds"] > 0 and result[build]["peak_mb"] > 0
+        assert 0 < result[build]["peak_pss_mb"] <= result[build]["peak_mb"]  # PSS counts shared pages once
     assert {"parse", "events", "pages", "search"} <= set(result["full"]["stages"])
     assert result["size"]["search_mb"] > 0 and result["size"]["monolithic_index_mb"] > 0
     assert len(result["search"]) == 4
@@ -20,5 +21,5 @@ def test_bench_measures_everything_on_a_small_archive(tmp_path):
         assert row["split"]["index_kb"] > 0 and row["monolithic"]["index_kb"] > 0
         assert row["same_ranking"], row
     text = bench.table([result])
-    assert "full / baseline" in text and "rebuild / full" in text
+    assert "full / baseline" in text and "rebuild / full" in text and "RSS / PSS" in text
     json.dumps(result)
