@@ -6,6 +6,7 @@ removed, with its rule and why.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -149,9 +150,8 @@ def drop_teaser_blocks(tokens: list, lines: list[str], drop: Callable[[int, str,
     """Under a label such as "Most read" or "More from Sportsnet" (the label itself may already be
     dropped as a widget), the lines up to the article's next prose (a sentence, or a line longer than
     any headline), stamp, numbered post or separator are other stories' headlines, their summaries,
-    authors and ages. Teasers rarely end in a full
-    stop and the article's paragraphs do: a sentence ends the list, unless it is the one-sentence
-    summary under a teaser's headline (the next line is not prose either)."""
+    authors and ages. Teasers rarely end in a full stop and the article's paragraphs do: a sentence
+    ends the list, unless it is the one-sentence summary under a teaser's headline."""
     labels = [n for n, line in enumerate(lines, 1) if teaser_label(line)]
     gone, at, listing = set(), 0, False
     for index, token in enumerate(tokens):
@@ -180,7 +180,7 @@ def _teaser_summary(tokens: list, index: int, gone: set[int]) -> bool:
     above = tokens[index - 1] if index else None
     if above is None or above.line not in gone or not rules.looks_like_headline(above.text):
         return False
-    below = [t for t in tokens[index + 1:] if t.kind == "text" and not rules.caption(t.text)][:2]
+    below = list(itertools.islice((t for t in tokens[index + 1:] if t.kind == "text" and not rules.caption(t.text)), 2))
     if not below or teaser_label(below[0].text):
         return True
     teaser = below[0].text.strip()
