@@ -11,11 +11,14 @@ events together).
    their top terms (a sliding window over the date-sorted list, so grouping never compares every
    article with every other); pairs whose similarity reaches the threshold join strongest first,
    as long as the joined coverage spans no more than the window.
-3. Undated articles are compared with the undated articles that share one of their top terms, and
-   join among themselves the same way: coverage of an event nobody dated stays together.
-4. Each group of undated articles joins the dated event its centroid is most similar to (the
-   group's date clues pooled against the event's days), found through an inverted index of the
-   centroids' terms, when that reaches the threshold.
+3. An undated article clearly more like one dated event than any other (by ``clear_margin``)
+   joins it alone, found through an inverted index of the events' centroids' terms.
+4. The other undated articles are compared with each other when they share two top terms that are
+   not the archive's background, and join among themselves the same way (from
+   ``undated_threshold``): coverage of an event nobody dated stays together.
+5. Each group of them joins the dated event its centroid is most like (the group's date clues
+   pooled against the event's days), when that reaches the threshold.
+6. Dated events a day apart about the same thing merge (``merge_threshold``).
 
 The result is deterministic and independent of input order. Each step is a method of
 :class:`Grouping`, so the rebuild layer (``rebuild/events.py``) can reuse a step's last result
@@ -34,10 +37,10 @@ from news_archive.events import evidence
 from news_archive.events.evidence import Clues
 from news_archive.events.model import EventOptions
 from news_archive.events.sets import DisjointSets
-from news_archive.parse import vocab
-from news_archive.parse.places import zone_for_city
 from news_archive.events.similarity import cosine
+from news_archive.parse import vocab
 from news_archive.parse.model import Dump
+from news_archive.parse.places import zone_for_city
 from news_archive.workers import serial_map
 
 #: An undated article's candidate events: the best by shared top terms, compared exactly after.
