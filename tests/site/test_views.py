@@ -70,3 +70,23 @@ def test_light_timeline_days_are_the_site_days_page_for_page(tmp_path):
             assert [[(d.date, d.continued, [s for _, s in d.rows]) for d in page] for page in light] == [
                 [(d.date, d.continued, [shown(e, r) for e, r in d.rows]) for d in page] for page in expected
             ]
+
+
+def test_an_update_is_shown_in_its_own_sources_zone_when_the_source_gives_its_times_in_another():
+    """The event's zone is its coverage's (Vladivostok, two AP blogs); a blog datelined Moscow with
+    "all times local" keeps its own clock on the event page, named, so it reads as its article does."""
+    local = "VLADIVOSTOK, Russia (AP) — The Latest on the summit (all times local):"
+    blogs = [
+        f"Title: The Latest: Kim and Putin meet\nDate: 2019-04-25\n\nThe Latest: Kim and Putin meet\n{local}\n___\n2:30 p.m.\nKim Jong Un and Vladimir Putin shook hands at the university campus on Russky Island.\n___\n1:10 p.m.\nKim Jong Un arrived at the summit venue in Vladivostok ahead of the talks with Putin.\n",
+        f"Title: The Latest: Kim, Putin talks\nDate: 2019-04-25\n\nThe Latest: Kim, Putin talks\n{local}\n___\n3:40 p.m.\nKim Jong Un and Vladimir Putin began talks with their delegations in Vladivostok.\n",
+        "Title: Kremlin on the Kim summit\nDate: 2019-04-25\n\nKremlin on the Kim summit\nMOSCOW (AP) — The Kremlin's view of the summit with Kim Jong Un in Vladivostok (all times local):\n___\n8:45 a.m.\nThe Kremlin said Vladimir Putin and Kim Jong Un had finished their talks on Russky Island in Vladivostok.\n",
+    ]
+    items = [(f"b{n}", parse_text(text, name=f"b{n}.txt")) for n, text in enumerate(blogs)]
+    events, dumps = build_events(items)
+    event = next(e for e in events if "b2" in e.articles)
+    assert event.timezone == "Asia/Vladivostok" and dumps["b2"].timezone == "Europe/Moscow"
+    rows = views.rows(event.timeline, event, dumps, {k: f"{k}.html" for k in dumps})
+    moscow = next(row for row in rows if row.report.key == "b2")
+    assert moscow.time_label == "8:45 a.m. Moscow time"
+    assert moscow.moment.tzinfo.key == "Asia/Vladivostok" and moscow.moment.hour == 15  # ordered in the event's zone
+    assert all(row.time_label.endswith(("a.m.", "p.m.")) for row in rows if row.report.key != "b2")

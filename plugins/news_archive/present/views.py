@@ -140,10 +140,24 @@ def _report(key: str, update_id: str | None, dumps: dict[str, Dump], urls: dict[
     return Report(key, dump, update, url)
 
 
-def _moment_and_label(entry: Entry, zone) -> tuple[datetime | None, str]:
+def _moment_and_label(entry: Entry, zone, source: Dump | None = None) -> tuple[datetime | None, str]:
+    """The entry's moment in the event's zone, and its label: in the event's zone, or in its source's own
+    zone when the source gives its times in another one ("all times local" to its dateline, or its
+    header's), named ("9:20 a.m. Moscow time"), so the event page shows the time the article shows."""
     moment = entry.datetime.astimezone(zone) if (entry.datetime and zone) else entry.datetime
-    label = clock(f"{moment.hour:02d}:{moment.minute:02d}") if moment else ""
+    shown, where = moment, ""
+    own = source_zone(source) if source is not None else None
+    own_key = getattr(own, "key", None)
+    if moment is not None and own_key and zone is not None and own_key != getattr(zone, "key", None) and not entry.approximate:
+        shown = entry.datetime.astimezone(own)
+        where = f" {own_key.rpartition('/')[2].replace('_', ' ')} time"
+    label = clock(f"{shown.hour:02d}:{shown.minute:02d}") + where if shown else ""
     return moment, (f"about {label}" if label and entry.approximate else label)
+
+
+def source_zone(dump: Dump):
+    """The zone a source gives its own times in, when it says so (a header, or "all times local")."""
+    return zone_info(dump.timezone) if dump.timezone and dump.timezone_source in ("header", "text") else None
 
 
 def rows(entries, event: Event, dumps: dict[str, Dump], urls: dict[str, str]) -> list[Row]:
@@ -152,9 +166,10 @@ def rows(entries, event: Event, dumps: dict[str, Dump], urls: dict[str, str]) ->
     by_id: dict = {}
     result = []
     for entry in entries:
-        moment, label = _moment_and_label(entry, zone)
+        moment, label = _moment_and_label(entry, zone, dumps[entry.article])
         also = tuple(
-            Also(_report(r.article, r.update, dumps, urls, by_id), _moment_and_label(by_ref[r], zone)[1] if r in by_ref else "")
+            Also(_report(r.article, r.update, dumps, urls, by_id),
+                 _moment_and_label(by_ref[r], zone, dumps[r.article])[1] if r in by_ref else "")
             for r in entry.also_reported_by
         )
         result.append(Row(_report(entry.article, entry.update, dumps, urls, by_id), entry, moment, label, also))
