@@ -206,6 +206,7 @@ class Grouping:
             if doc.clues is None:
                 doc.clues = evidence.clues_of(doc.dump)
         self.places_seen: dict[str, bool] = {}
+        self.centroids_made: dict[tuple[str, ...], Centroid] = {}
         self.dated = sorted((doc.dump.date, key) for key, doc in docs.items() if doc.dump.date)
         self.undated = sorted(key for key, doc in docs.items() if not doc.dump.date)
 
@@ -311,7 +312,12 @@ class Grouping:
     # --- scoring -------------------------------------------------------------------------------
 
     def centroid_of(self, keys: tuple[str, ...]) -> Centroid:
-        return centroid([self.docs[k] for k in keys], [self.names[k] for k in keys], self.options.vector_terms)
+        """An event's centroid; computed once per set of members in a run (most events keep theirs from
+        one step to the next)."""
+        found = self.centroids_made.get(keys)
+        if found is None:
+            found = self.centroids_made[keys] = centroid([self.docs[k] for k in keys], [self.names[k] for k in keys], self.options.vector_terms)
+        return found
 
     def span_of(self, keys: tuple[str, ...]) -> tuple:
         days = [self.docs[k].dump.date for k in keys if self.docs[k].dump.date]
