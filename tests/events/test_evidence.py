@@ -57,3 +57,19 @@ def test_explain_says_why_two_dumps_were_or_were_not_grouped(tmp_path, capsys):
     assert report["same_event"] is False and report["score"] < report["threshold"]
     assert "Ortiz" in report["shared_names"] or "Lena" in report["shared_names"]
     assert main(["events", str(tmp_path), "--explain", "a.txt", "nope.txt"]) == 2
+
+
+def test_the_reasons_explain_gives_add_up_to_the_score_grouping_uses():
+    """``reasons`` (for --explain) and ``between`` (for grouping) are two writings of one set of rules."""
+    import itertools
+    import math
+
+    days = [None, date(2021, 4, 20), date(2021, 4, 22), date(2021, 6, 25)]
+    ledes = [frozenset(), frozenset({"tuesday"}), frozenset({"friday"})]
+    clues = [
+        Clues(date=d, weekdays=w, days=frozenset({(6, 25)}) if d is None and w else frozenset(), lede_days=frozenset(),
+              latest_year=y, stage=s, kinds=frozenset({k}) if k else frozenset())
+        for d, w, y, s, k in itertools.product(days, ledes, (None, 2021, 2024), (None, "verdict", "sentence"), (None, "trial"))
+    ]
+    for a, b in itertools.product(clues[::7], clues[::5]):
+        assert math.isclose(sum(s for _, s in evidence.reasons(a, b)), evidence.between(a, b), abs_tol=1e-9), (a, b)

@@ -246,6 +246,7 @@ def test_zone_for_place_tries_the_city_then_its_region_or_country(place, zone):
 def test_countries_a_headline_names():
     assert places.countries_in("UK election: Johnson wins a majority") == ["United Kingdom"]
     assert places.countries_in("Miners rescued in Chile after 69 days") == ["Chile"]
+    assert places.countries_in("Polls close across the United Kingdom") == ["United Kingdom"]
     assert places.countries_in("Apple unveils three iPhones") == []
 
 

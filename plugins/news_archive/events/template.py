@@ -67,14 +67,15 @@ def droppable(dump: Dump) -> list[Para]:
     return paras
 
 
-def without_template(dump: Dump, lines: frozenset[str]) -> Dump:
-    """The dump with its template lines dropped (and reported); its digest says so, for the caches."""
-    gone = [p for p in droppable(dump) if p.text in lines] if lines else []
+def without_template(dump: Dump, lines: frozenset[str], topic: frozenset[str] = frozenset()) -> Dump:
+    """The dump with its template lines dropped (and reported), but those that name ``topic``, its
+    event's; its digest says so, for the caches."""
+    gone = [p for p in droppable(dump) if p.text in lines and foreign(p.text, topic)] if lines else []
     if not gone:
         return dump
-    if len(gone) == len(dump.intro) + len(dump.body) and not dump.updates:
-        return dump  # a story that would keep no text at all keeps it: the line is its news
     lines_gone = {p.line for p in gone}
+    if not dump.updates and all(p.line in lines_gone for p in dump.intro + dump.body):
+        return dump  # a story that would keep no text at all keeps it: the line is its news
 
     def keep(paras: tuple[Para, ...]) -> tuple[Para, ...]:
         return tuple(p for p in paras if p.line not in lines_gone)
@@ -97,7 +98,6 @@ def drop_site_template(events: list[Event], dumps: dict[str, Dump]) -> dict[str,
     result = dict(dumps)
     for event in events:
         topic = topic_words(event)
-        own = frozenset(line for line in lines if foreign(line, topic))
         for key in event.articles:
-            result[key] = without_template(dumps[key], own)
+            result[key] = without_template(dumps[key], lines, topic)
     return result

@@ -97,7 +97,7 @@ def countries_in(text: str) -> list[str]:
     for word in re.findall(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?", text):
         for candidate in (word, word.split()[0]):
             key = normalise(candidate)
-            name = _COUNTRY_NAMES.get(key, candidate if key in vocab.REGION_ZONES and key.isalpha() and len(key) > 3 else None)
+            name = _COUNTRY_NAMES.get(key, candidate if key in vocab.REGION_ZONES and key.replace(" ", "").isalpha() and len(key) > 3 else None)
             if name and name not in found:
                 found.append(name)
                 break

@@ -311,7 +311,7 @@ def site_suffix(title: str, url: str | None = None) -> str | None:
         return None
     site = match["site"].strip()
     name = site.lower().removeprefix("www.")
-    host = re.sub(r"^https?://(?:www\.)?([^/]+).*$", r"\1", url or "").split(".")[0].lower()
+    host = (url_host(url) or "").split(".")[0] if url else ""
     if name in vocab.OUTLETS or (host and name.replace(" ", "") == host):
         return match.group()
     return None
