@@ -29,7 +29,7 @@ help:
 	@echo '   make publish     build with publishconf.py'
 	@echo '   make test        run every test (sets up .venv, node_modules, Chromium)'
 	@echo '   make expected    regenerate tests/site/expected/ after an intended output change'
-	@echo '   make bench       benchmark generated archives (BENCH_N="$(BENCH_N)")'
+	@echo '   make bench       benchmark generated archives beside Pagefind (BENCH_N="$(BENCH_N)"; "10000 100000" takes hours)'
 	@echo '   make eval        score parsing and events on the real dumps in ../shared/realdumps (REALDUMPS=...)'
 	@echo '   make clean       remove output/'
 
@@ -75,7 +75,15 @@ expected: setup
 eval: setup
 	$(BIN)/python -m tools.eval $(EVAL_ARGS)
 
-bench: setup chromium
+BENCH_STAMP=tools/benchdeps/node_modules/.installed
+$(BENCH_STAMP): tools/benchdeps/package.json tools/benchdeps/package-lock.json
+	npm ci --prefix tools/benchdeps --no-audit --no-fund --loglevel=error
+	touch $@
+
+# benchmark-only dependencies (Pagefind), kept apart from what the build and the tests install
+benchdeps: $(BENCH_STAMP)
+
+bench: setup chromium benchdeps
 	$(BIN)/python -m tools.bench $(BENCH_N)
 
-.PHONY: help setup html clean regenerate serve devserver publish chromium test expected eval bench
+.PHONY: help setup html clean regenerate serve devserver publish chromium test expected eval benchdeps bench

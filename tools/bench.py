@@ -161,6 +161,9 @@ def typical_queries(truth: list[dict]) -> list[str]:
     return queries
 
 
+#: Queries beside the typical ones, as the issue measured them: a common word, two common words.
+COMMON_QUERIES = ["verdict", "officials said"]
+
 # --- search in the browser ----------------------------------------------------------------------
 
 MONO_PAGE = """<!doctype html><html lang="en"><meta charset="utf-8"><title>monolithic</title>
@@ -177,44 +180,122 @@ fetch("search/index.json").then(r => r.json()).then(data => {
 });
 </script></body></html>"""
 
+# Pagefind's own JavaScript API, as its documentation shows it: search, then each shown result's data.
+# Shows as many results as our search page does at first (its PAGE).
+PAGEFIND_PAGE = """<!doctype html><html lang="en"><meta charset="utf-8"><title>pagefind</title><body><ol id="r"></ol>
+<script type="module">
+const q = new URLSearchParams(location.search).get("q");
+const pagefind = await import("./pagefind/pagefind.js");
+const search = await pagefind.search(q);
+const shown = await Promise.all(search.results.slice(0, 20).map(r => r.data()));
+const list = document.getElementById("r");
+for (const hit of shown) { const li = document.createElement("li"); li.textContent = hit.url; list.appendChild(li); }
+if (!shown.length) { const li = document.createElement("li"); li.textContent = "none"; list.appendChild(li); }
+</script></body></html>"""
 
-def search_figures(site: Path, queries: list[str]) -> list[dict]:
+# Every tier of the split index (SplitIndex.search, which the tests hold equal to the monolithic
+# index): what the first results must equal, where a monolithic index is too large to load.
+WHOLE_PAGE = """<!doctype html><html lang="en"><meta charset="utf-8"><title>whole</title>
+<script src="search/lunr.min.js"></script><script src="theme/js/search-index.js"></script><body><ol id="r"></ol><script>
+const q = new URLSearchParams(location.search).get("q");
+const waiting = {};
+window.newsArchiveSearch = { piece: (name, data) => { waiting[name](data); delete waiting[name]; } };
+const load = (name) => new Promise((resolve) => {
+  waiting[name] = resolve;
+  const el = document.createElement("script"); el.src = "search/" + name + ".js"; document.head.appendChild(el);
+});
+const index = new NewsArchiveIndex.SplitIndex(lunr, load);
+index.search(q).then((found) => index.recordsOf(found.slice(0, 10).map((r) => r.ref))).then((records) => {
+  const list = document.getElementById("r");
+  for (const record of records) { const li = document.createElement("li"); li.textContent = record.u; list.appendChild(li); }
+  if (!records.length) { const li = document.createElement("li"); li.textContent = "none"; list.appendChild(li); }
+});
+</script></body></html>"""
+
+PAGEFIND = ROOT / "tools" / "benchdeps" / "node_modules" / ".bin" / "pagefind"
+#: Above this many dumps no monolithic index is written (it would not fit in a browser's memory):
+#: the first results are compared with the whole split answer only.
+MONOLITHIC_MAX = 20_000
+RUNS = 3  # each query is timed this many times, each from a cold page; the median is reported
+
+
+def pagefind_index(site: Path) -> dict | None:
+    """Pagefind (pinned in tools/benchdeps) over the built site: indexing time and bundle size.
+    None when it is not installed (``make benchdeps``)."""
+    if not PAGEFIND.exists():
+        return None
+    shutil.rmtree(site / "pagefind", ignore_errors=True)
+    started = time.perf_counter()
+    subprocess.run([str(PAGEFIND), "--site", str(site)], check=True, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    files = [p for p in (site / "pagefind").rglob("*") if p.is_file()]
+    return {"seconds": round(seconds, 1), "bundle_mb": round(sum(p.stat().st_size for p in files) / 2**20, 1), "files": len(files)}
+
+
+def _median(values: list[float]) -> float:
+    return sorted(values)[len(values) // 2]
+
+
+def _one_query(browser, base: str, path: str, selector: str, prefixes: tuple[str, ...]) -> tuple[float, int, list[str]]:
+    """Time to the first results on a cold page, the bytes fetched under ``prefixes`` by then, what was shown."""
+    context = browser.new_context()
+    page = context.new_page()
+    loaded = []
+    page.on("response", lambda response: loaded.append(response))
+    started = time.perf_counter()
+    page.goto(f"{base}/{path}")
+    # results shown, or our page saying there are none
+    page.wait_for_function(f"""document.querySelector({json.dumps(selector)}) ||
+        /match|cannot|failed/.test((document.getElementById('search-status') || {{}}).textContent || '')""", timeout=300_000)
+    first = time.perf_counter() - started
+    shown = page.eval_on_selector_all(selector, "els => els.slice(0, 10).map(e => e.getAttribute('href') || e.textContent)") or ["none"]
+    fetched = 0
+    for response in loaded:
+        if any(prefix in response.url for prefix in prefixes):
+            length = response.headers.get("content-length")
+            if length is not None:
+                fetched += int(length)
+            else:
+                try:
+                    fetched += len(response.body())
+                except Exception:  # noqa: BLE001 - a cancelled request has no body
+                    pass
+    context.close()
+    return first, fetched, [s.split(base + "/", 1)[-1] for s in shown]
+
+
+def search_figures(site: Path, queries: list[str], monolithic: bool = True, pagefind: bool = False) -> list[dict]:
+    """Per query: time to first results (median of RUNS cold pages) and bytes fetched, for our search
+    page, the monolithic lunr index (once: it is slow) and Pagefind; whether ours and the monolithic
+    index show the same first 10. Our bytes count the index pieces, lunr.js and our two scripts;
+    Pagefind's everything under /pagefind/ (its script, WebAssembly, metadata, index and fragments)."""
     from playwright.sync_api import sync_playwright
 
     from tools.browser import launch, serve
 
     (site / "bench-mono.html").write_text(MONO_PAGE, encoding="utf-8")
+    (site / "bench-pagefind.html").write_text(PAGEFIND_PAGE, encoding="utf-8")
+    (site / "bench-whole.html").write_text(WHOLE_PAGE, encoding="utf-8")
+    kinds = [("split", "search.html", "#search-results li a", ("/search/", "/theme/js/search-"), RUNS),
+             ("whole", "bench-whole.html", "#r li", ("/search/",), 1)]
+    if monolithic:
+        kinds.append(("monolithic", "bench-mono.html", "#r li", ("/search/",), 1))
+    if pagefind:
+        kinds.append(("pagefind", "bench-pagefind.html", "#r li", ("/pagefind/",), RUNS))
     results = []
     with serve(site) as base, sync_playwright() as playwright:
         browser = launch(playwright)
         for query in queries:
             row = {"query": query}
-            for kind, path, selector in (("split", "search.html", "#search-results li a"), ("monolithic", "bench-mono.html", "#r li")):
-                context = browser.new_context()
-                page = context.new_page()
-                loaded = []
-                page.on("response", lambda response, loaded=loaded: loaded.append(response))
-                started = time.perf_counter()
-                page.goto(f"{base}/{path}?q={query.replace(' ', '+')}")
-                page.wait_for_selector(selector, timeout=120_000)
-                first = time.perf_counter() - started
-                shown = page.eval_on_selector_all(selector, "els => els.slice(0, 10).map(e => e.getAttribute('href') || e.textContent)")
-                index_bytes = 0
-                for response in loaded:
-                    url = response.url
-                    if "/search/" in url and not url.endswith("lunr.min.js"):
-                        length = response.headers.get("content-length")
-                        if length is not None:
-                            index_bytes += int(length)
-                        else:
-                            try:
-                                index_bytes += len(response.body())
-                            except Exception:  # noqa: BLE001 - a cancelled request has no body
-                                pass
-                row[kind] = {"first_result_ms": round(first * 1000), "index_kb": round(index_bytes / 1024, 1)}
-                row[kind + "_top"] = [s.split(base + "/", 1)[-1] for s in shown]
-                context.close()
-            row["same_ranking"] = row.pop("split_top") == row.pop("monolithic_top")
+            tops = {}
+            for kind, path, selector, prefixes, runs in kinds:
+                times, fetched = [], 0
+                for _ in range(runs):
+                    first, fetched, shown = _one_query(browser, base, f"{path}?q={query.replace(' ', '+')}", selector, prefixes)
+                    times.append(first)
+                row[kind] = {"first_result_ms": round(_median(times) * 1000), "index_kb": round(fetched / 1024, 1)}
+                tops[kind] = shown
+            row["same_ranking"] = tops["split"] == tops["whole"] and (not monolithic or tops["split"] == tops["monolithic"])
             results.append(row)
         browser.close()
     return results
@@ -259,12 +340,18 @@ def bench(count: int, work: Path) -> dict:
     victim.write_text(text, encoding="utf-8")
 
     site = work / "out-ours"
+    search_files = [p for p in (site / "search").rglob("*") if p.is_file() and p.name != "index.json"]
     size = {"ours_mb": round(folder_bytes(site) / 2**20, 1), "baseline_mb": round(folder_bytes(work / "out-baseline") / 2**20, 1),
-            "search_mb": round(folder_bytes(site / "search") / 2**20, 1)}
-    print(f"[{count}] monolithic index and search in Chromium", file=sys.stderr)
-    write_monolithic_index(content, site)
-    size["monolithic_index_mb"] = round((site / "search" / "index.json").stat().st_size / 2**20, 1)
-    search = search_figures(site, typical_queries(truth))
+            "search_mb": round(sum(p.stat().st_size for p in search_files) / 2**20, 1), "search_files": len(search_files)}
+    print(f"[{count}] Pagefind over the same output", file=sys.stderr)
+    pagefind = pagefind_index(site)
+    monolithic = count <= MONOLITHIC_MAX
+    if monolithic:
+        print(f"[{count}] monolithic index", file=sys.stderr)
+        write_monolithic_index(content, site)
+        size["monolithic_index_mb"] = round((site / "search" / "index.json").stat().st_size / 2**20, 1)
+    print(f"[{count}] search in Chromium", file=sys.stderr)
+    search = search_figures(site, typical_queries(truth) + COMMON_QUERIES, monolithic=monolithic, pagefind=pagefind is not None)
     return {
         "dumps": count,
         "baseline": baseline,
@@ -273,6 +360,7 @@ def bench(count: int, work: Path) -> dict:
         "full_vs_baseline": round(full["seconds"] / baseline["seconds"], 2),
         "rebuild_vs_full": round(rebuild["seconds"] / full["seconds"], 2),
         "size": size,
+        "pagefind": pagefind,
         "search": search,
     }
 
@@ -296,20 +384,33 @@ def table(results: list[dict]) -> str:
         add(f"  {label}", lambda r, s=stage: f"{r['full']['stages'].get(s, 0):.1f} s")
     add("  waiting for the search index", lambda r: f"{r['full']['stages'].get('search wait', 0):.1f} s")
     add("output size (baseline)", lambda r: f"{r['size']['ours_mb']} MB ({r['size']['baseline_mb']} MB)")
-    add("  search pieces / monolithic index", lambda r: f"{r['size']['search_mb']} MB / {r['size']['monolithic_index_mb']} MB")
+    add("search bundle: ours / Pagefind", lambda r: f"{r['size']['search_mb']} MB / " + (f"{r['pagefind']['bundle_mb']} MB" if r.get("pagefind") else "-"))
+    add("  Pagefind indexing", lambda r: f"{r['pagefind']['seconds']:.1f} s" if r.get("pagefind") else "not installed (make benchdeps)")
+    add("  monolithic lunr index", lambda r: f"{r['size']['monolithic_index_mb']} MB" if "monolithic_index_mb" in r["size"] else "not written")
     for i in range(max(len(r["search"]) for r in results)):
-        add(f"query {i + 1}: split", lambda r, i=i: _query(r, i, "split"))
+        add(f"query {i + 1}: ours", lambda r, i=i: _query(r, i, "split"))
+        add("         Pagefind", lambda r, i=i: _query(r, i, "pagefind"))
+        add("         ours / Pagefind", lambda r, i=i: _ratio(r, i))
         add("         monolithic", lambda r, i=i: _query(r, i, "monolithic"))
     width = [max(len(row[c]) for row in rows) for c in range(len(rows[0]))]
     return "\n".join("  ".join(cell.ljust(width[c]) for c, cell in enumerate(row)) for row in rows)
 
 
 def _query(result: dict, i: int, kind: str) -> str:
-    if i >= len(result["search"]):
-        return ""
+    if i >= len(result["search"]) or kind not in result["search"][i]:
+        return "-"
     row = result["search"][i]
-    same = "" if kind == "monolithic" else (", same top 10" if row["same_ranking"] else ", RANKING DIFFERS")
+    same = "" if kind != "split" else (", same top 10" if row["same_ranking"] else ", RANKING DIFFERS")
     return f"\"{row['query']}\": {row[kind]['index_kb']} KB, {row[kind]['first_result_ms']} ms{same}"
+
+
+def _ratio(result: dict, i: int) -> str:
+    if i >= len(result["search"]) or "pagefind" not in result["search"][i]:
+        return "-"
+    ours, theirs = result["search"][i]["split"], result["search"][i]["pagefind"]
+    time = ours["first_result_ms"] / max(theirs["first_result_ms"], 1)
+    size = ours["index_kb"] / max(theirs["index_kb"], 0.1)
+    return f"time {time:.2f}x, bytes {size:.2f}x"
 
 
 def main(argv: list[str]) -> int:

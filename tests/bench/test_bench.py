@@ -16,10 +16,12 @@ def test_bench_measures_everything_on_a_small_archive(tmp_path):
         assert 0 < result[build]["peak_pss_mb"] <= result[build]["peak_mb"]  # PSS counts shared pages once
     assert {"parse", "events", "pages", "search"} <= set(result["full"]["stages"])
     assert result["size"]["search_mb"] > 0 and result["size"]["monolithic_index_mb"] > 0
-    assert len(result["search"]) == 4
+    assert len(result["search"]) == 6
     for row in result["search"]:
         assert row["split"]["index_kb"] > 0 and row["monolithic"]["index_kb"] > 0
         assert row["same_ranking"], row
+        if result["pagefind"] is not None:  # installed by `make bench` (tools/benchdeps), not by `make test`
+            assert row["pagefind"]["index_kb"] > 0
     text = bench.table([result])
-    assert "full / baseline" in text and "rebuild / full" in text and "RSS / PSS" in text
+    assert "full / baseline" in text and "rebuild / full" in text and "RSS / PSS" in text and "ours / Pagefind" in text
     json.dumps(result)

@@ -8,6 +8,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from bs4 import BeautifulSoup
 
+from news_archive.search.pieces import piece_json
+
 from ..chromium import serve, watch
 from ..conftest import HOSTILE, SEEDS
 from ..links import broken_links
@@ -60,7 +62,7 @@ def test_feeds_and_search_pieces_hold_the_text_literally(hostile_site):
     assert event_feeds
     event_title = ET.parse(event_feeds[0]).find("{http://www.w3.org/2005/Atom}title").text
     assert event_title.endswith('Hostile <b>event</b> {{ 7*7 }} "quoted"')
-    records = "".join(p.read_text(encoding="utf-8") for p in (hostile_site / "search" / "r").glob("*.js"))
+    records = "".join(piece_json(p.read_text(encoding="utf-8")) for p in (hostile_site / "search" / "r").glob("*.js"))
     assert json.dumps(PARAGRAPH, ensure_ascii=False)[1:-1] in records
 
 

@@ -11,6 +11,8 @@ from news_archive.search.index import build_index
 from news_archive.search.pieces import as_scripts, record_text, split_index
 
 from ..conftest import ROOT
+
+TIERS = (4, 16, 64)
 from .searchdocs import sample_documents
 
 QUERIES = [
@@ -35,8 +37,8 @@ def compared(tmp_path_factory):
     docs = sample_documents()
     index = build_index(docs)
     mono = index.serialize()
-    # small chunks, so that queries have many pieces to choose from
-    files = as_scripts(split_index(index, [record_text(d.record) for d in docs], chunk_bytes=1500, bucket=4))
+    # small chunks and tiers, so that queries have many pieces to choose from; compressed, as a site's
+    files = as_scripts(split_index(index, [record_text(d.record) for d in docs], chunk_bytes=1500, bucket=4, tiers=TIERS), compress=True)
     for name, text in files.items():
         (work / "pieces" / name).parent.mkdir(parents=True, exist_ok=True)
         (work / "pieces" / name).write_text(text, encoding="utf-8")
@@ -48,6 +50,7 @@ def compared(tmp_path_factory):
     (work / "rounding.json").write_text(json.dumps([[x, round(x, 3)] for x in ROUNDING]), encoding="utf-8")
     done = subprocess.run(["node", str(ROOT / "tests" / "search" / "js" / "compare.js"), str(work)], capture_output=True, text=True, check=True, cwd=ROOT)
     term_bytes = sum(len(text.encode()) for name, text in files.items() if name.startswith("t/"))
+    assert sum(name.startswith("p/") for name in files) > 50  # many terms have tails
     return mono, json.loads(done.stdout), term_bytes, len([n for n in files if n.startswith("t/")])
 
 
@@ -74,6 +77,28 @@ def test_pieces_give_the_monolithic_results_and_scores(compared):
     found = {r["query"]: r["mono"] for r in out["results"]}
     assert found["Thursday"] and found["say"] and found["Vladivostok"] and found["vlad*"]
     assert {"error": "QueryParseError"} in (found["title:"], found["nosuchfield:putin"])
+
+
+def test_first_results_are_the_monolithic_first_results_without_every_tier(compared):
+    """searchTop: the same documents, scores and order as the monolithic index's first results."""
+    _, out, _, _ = compared
+    early = 0
+    for result in out["results"]:
+        mono = result["mono"]
+        for count, top in result["tops"].items():
+            if isinstance(mono, dict):
+                assert top == mono, result["query"]
+                continue
+            assert top["results"] == (mono if top["complete"] else mono[: int(count)]), (result["query"], count)
+            early += not top["complete"]
+    assert early > 10
+    tops = {r["query"]: r["tops"] for r in out["results"]}
+    # a common word's first result needs only the heads of its list: fewer tails than all of them
+    whole = {r["query"]: r["bytes"] for r in out["results"]}
+    for word in ("Putin", "summit"):
+        assert not tops[word]["1"]["complete"] and tops[word]["1"]["bytes"]["tails"] < whole[word]["tails"], word
+    # a query lunr.js must see whole (required words, wildcards) is answered whole
+    assert tops["+putin +kim"]["3"]["complete"] and tops["vlad*"]["3"]["complete"]
 
 
 def test_pieces_give_every_vector_value_of_the_monolithic_index(compared):

@@ -10,7 +10,7 @@ import time
 
 from news_archive.rebuild.search import NAME as CACHE_NAME
 from news_archive.rebuild.search import SearchCache, search_index
-from news_archive.search.pieces import dumps_compact, search_files
+from news_archive.search.pieces import dumps_compact, piece, script_name, search_files
 from news_archive.workers import Job
 
 
@@ -44,19 +44,22 @@ def write_search(folder: str, events, dumps, urls, options: dict, lunr_js: str |
     cache = SearchCache(cache_path, load, store)
     entries, index, records, facets, texts = search_index(events, dumps, urls, cache.data)
     files = search_files(index, records, facets, options["chunk_bytes"], options["bucket"], texts)
+    files = {script_name(name): (name[: -len(".json")], text) for name, text in files.items()}
     if options["monolithic"]:
-        files["index.json"] = dumps_compact(index.serialize())
+        files["index.json"] = (None, dumps_compact(index.serialize()))
     written = cache.data.get("files", {})
     cache.withdraw()
     hashes = {}
-    for name, text in files.items():
-        hashes[name] = hashlib.sha1(text.encode("utf-8")).hexdigest()
+    compress = options["compress"]
+    for name, (key, text) in files.items():
+        # hashed before it is compressed: an unchanged piece is neither compressed nor written again
+        hashes[name] = hashlib.sha1(f"{compress}:{text}".encode("utf-8")).hexdigest()
         target = os.path.join(folder, name)
         if written.get(name) == hashes[name] and os.path.exists(target):
             continue
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            handle.write(text if key is None else piece(key, text, compress))
     for name in sorted(set(written) - set(hashes)):
         stale = os.path.join(folder, name)
         if os.path.isfile(stale):

@@ -33,6 +33,7 @@ SEARCH_DEFAULTS = {
     "chunk_bytes": DEFAULT_CHUNK_BYTES,  # target size of a term chunk
     "bucket": DEFAULT_RECORD_BUCKET,  # records per record file
     "lunr_js": "node_modules/lunr/lunr.min.js",  # from npm (package.json); relative to the project
+    "compress": True,  # pieces gzipped and written in base64 (about a third of the bytes); the browser inflates them
     "monolithic": False,  # also write index.json, one lunr index of everything (benchmarks)
 }
 

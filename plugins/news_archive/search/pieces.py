@@ -1,10 +1,10 @@
 """The index in pieces, so a query downloads only what its own terms need. Pure.
 
-The serialised lunr index is cut into:
-
-Each piece is a small script, ``newsArchiveSearch.piece("<name>", <JSON>);``, so the
+Each piece is a small script, ``newsArchiveSearch.piece("<name>", <data>);``, so the
 browser loads it with a ``<script>`` element: that works from a static host and from a
-page opened straight from disk, where ``fetch()`` is refused.
+page opened straight from disk, where ``fetch()`` is refused. ``<data>`` is the piece's JSON,
+or (``compress``, a site's default) that JSON gzipped and written in base64, which the
+browser inflates with its own ``DecompressionStream``: about a third of the bytes on disk.
 
 ``meta.js``
     lunr.js version, fields and their boosts, BM25's ``k1`` and ``b``, each field's average
@@ -12,22 +12,34 @@ page opened straight from disk, where ``fetch()`` is refused.
     first term of each term chunk, in JavaScript's sort order, so the browser finds the
     one chunk that can hold a term by binary search.
 ``t/<n>.js``
-    a run of consecutive terms: ``[term, termIndex, idf, [[fieldIndex, [doc, tf, length, ...]], ...]]``.
-    A term carries its postings and, with them, what the document's field-vector entry
-    for that term is computed from: its frequency in the field and the field's length.
+    a run of consecutive terms, each ``[term, termIndex, idf, head]`` with ``head`` per field
+    ``[fieldIndex, [doc gap, tf, length, ...]]``: a term carries its postings and, with them,
+    what the document's field-vector entry for that term is computed from (its frequency in the
+    field and the field's length). A term in more than ``TIER_ENDS[0]`` documents keeps only
+    its head here, the documents where it weighs most, and adds its document count and its
+    tails: ``[[name, bound], ...]``.
+``p/<hash>-<n>.js``
+    a tail of a long posting list (same shape as a head). Its bound in the chunk says, per set
+    of fields its documents hold the term in, the best (tf, length) pairs of each field: what
+    any of them can score, whatever the average lengths. With it the browser knows a query's
+    first results exactly before it has whole lists (``searchTop``): the MaxScore idea, on tiers.
 ``r/<n>.js``
     the records (what a result shows) of documents ``n * bucket`` to ``(n + 1) * bucket - 1``.
 
 Documents are numbered in ref order. The browser (``theme/static/js/search-index.js``)
-turns the chunks a query needs back into a lunr.js index whose term indices are the
+turns what a query loaded back into a lunr.js index whose term indices are the
 monolithic index's own, and computes each vector value with lunr.py's arithmetic
 (:func:`.builder.bm25`, rounding included), so scores are identical. The pieces hold no
-score, so an edited document changes only the entries of its own terms: a rebuild
-rewrites those chunks, its records' bucket and ``meta.js`` (the averages), nothing else.
+score, and a term's tiers and bounds depend on its own postings alone, so an edited document
+changes only the entries of its own terms: a rebuild rewrites those chunks and tails, its
+records' bucket and ``meta.js`` (the averages), nothing else.
 """
 
 from __future__ import annotations
 
+import base64
+import gzip
+import hashlib
 import json
 
 from lunr import __TARGET_JS_VERSION__
@@ -47,37 +59,143 @@ def dumps_compact(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
 
 
-def piece(name: str, json_text: str) -> str:
-    """A piece as a script calling the loader; the JSON stays JSON (``JSON.parse`` reads it back)."""
-    return f"newsArchiveSearch.piece({json.dumps(name)},{json_text});\n"
+def packed(json_text: str) -> str:
+    """JSON gzipped (no time stamp, so the same text gives the same bytes) and written in base64."""
+    return base64.b64encode(gzip.compress(json_text.encode("utf-8"), compresslevel=9, mtime=0)).decode("ascii")
 
 
-def as_scripts(files: dict[str, str]) -> dict[str, str]:
+def piece(name: str, json_text: str, compress: bool = False) -> str:
+    """A piece as a script calling the loader: the JSON itself, or compressed (:func:`packed`) as a
+    string the loader inflates (``unpack`` in theme/static/js/search-index.js)."""
+    data = json.dumps(packed(json_text)) if compress else json_text
+    return f"newsArchiveSearch.piece({json.dumps(name)},{data});\n"
+
+
+def piece_json(script: str) -> str:
+    """The JSON text of a piece's script, whether or not it was compressed (:func:`piece` undone)."""
+    data = script[script.index(",") + 1 : script.rindex(");")]
+    if data.startswith('"'):
+        return gzip.decompress(base64.b64decode(json.loads(data))).decode("utf-8")
+    return data
+
+
+def script_name(name: str) -> str:
+    """``t/3.json`` -> ``t/3.js``."""
+    return name[: -len(".json")] + ".js"
+
+
+def as_scripts(files: dict[str, str], compress: bool = False) -> dict[str, str]:
     """{name.json: JSON} -> {name.js: script}."""
-    return {name[: -len(".json")] + ".js": piece(name[: -len(".json")], text) for name, text in files.items()}
+    return {script_name(name): piece(name[: -len(".json")], text, compress) for name, text in files.items()}
 
 
-def term_text(term: str, entry: tuple) -> str:
-    """A term's entry in its chunk, as JSON (integers joined directly: the bulk of the index)."""
+#: Where a long posting list is cut into tiers, counted in documents: its head (the documents where
+#: the term weighs most) goes in the term's chunk, the rest in tail pieces loaded only when a query
+#: needs them to be sure of its first results (``searchTop`` in theme/static/js/search-index.js).
+TIER_ENDS = (128, 1024, 8192, 65536)
+
+
+def tier_name(term: str, tier: int) -> str:
+    """A tail piece's name: stable across builds, so a rebuild rewrites only its changed terms' tails."""
+    return f"p/{hashlib.sha1(term.encode('utf-8')).hexdigest()[:12]}-{tier}"
+
+
+def impact_order(per_field: list, boosts: list[float]) -> list[int]:
+    """The term's documents, where it weighs most first: BM25 with each field's average length taken
+    among this term's own documents (so the order depends on the term's postings alone, and a
+    rebuild gives a full build's order), boosts applied, idf left out (the same for every document)."""
+    weight: dict[int, float] = {}
+    for f, flat in enumerate(per_field):
+        if not flat:
+            continue
+        average = sum(flat[2::3]) / (len(flat) // 3) or 1.0
+        for k in range(0, len(flat), 3):
+            d, tf, length = flat[k], flat[k + 1], flat[k + 2]
+            norm = K1 * (1 - B + B * (length / average))
+            weight[d] = weight.get(d, 0.0) + boosts[f] * tf / (norm + tf)
+    return sorted(weight, key=lambda d: (-weight[d], d))
+
+
+def frontier(pairs: list[tuple[int, int]]) -> list[int]:
+    """The (tf, length) pairs no other pair beats on both (higher tf, shorter field), flat: a tier's
+    score bound for any average length, since BM25 rises with tf and falls with length."""
+    best: list[int] = []
+    top = 0
+    for tf, length in sorted(set(pairs), key=lambda p: (p[1], -p[0])):
+        if tf > top:
+            best += [tf, length]
+            top = tf
+    return best
+
+
+def tier_bound(per_field: list, docs: set[int]) -> list:
+    """What a tier's documents can score, for any average length: ``[[[field, frontier], ...], ...]``,
+    one list per set of fields its documents hold the term in (a document in the body alone is
+    bounded by the body's best pairs, not the title's too), each field with its :func:`frontier`."""
+    held: dict[int, dict[int, tuple[int, int]]] = {}
+    for f, flat in enumerate(per_field):
+        for k in range(0, len(flat), 3):
+            if flat[k] in docs:
+                held.setdefault(flat[k], {})[f] = (flat[k + 1], flat[k + 2])
+    patterns: dict[tuple[int, ...], dict[int, list]] = {}
+    for fields in held.values():
+        pattern = patterns.setdefault(tuple(sorted(fields)), {})
+        for f, pair in fields.items():
+            pattern.setdefault(f, []).append(pair)
+    return [[[f, frontier(pairs)] for f, pairs in sorted(patterns[key].items())] for key in sorted(patterns)]
+
+
+def tier_fields(per_field: list, docs: set[int]) -> list:
+    """``[[field, [gap, tf, length, ...]], ...]`` of some documents: in document order, each document
+    number written as its distance from the one before (the first from 0)."""
+    out = []
+    for f, flat in enumerate(per_field):
+        encoded, last = [], 0
+        for k in range(0, len(flat), 3):
+            if flat[k] in docs:
+                encoded += [flat[k] - last, flat[k + 1], flat[k + 2]]
+                last = flat[k]
+        if encoded:
+            out.append([f, encoded])
+    return out
+
+
+def term_text(term: str, entry: tuple, boosts: list[float], tiers: tuple[int, ...] = TIER_ENDS) -> tuple[str, dict[str, str]]:
+    """A term's entry in its chunk as JSON, and its tail pieces ``{name: JSON}``.
+
+    The entry is ``[term, termIndex, idf, head]``, ``head`` as :func:`tier_fields`; a term in more
+    than ``tiers[0]`` documents (:data:`TIER_ENDS`) adds ``count, [[tail name, bound], ...]`` (:func:`tier_bound`).
+    """
     number, idf, per_field = entry
-    fields = ",".join(f"[{f},[{','.join(map(str, flat))}]]" for f, flat in enumerate(per_field) if flat)
-    return f"[{json.dumps(term, ensure_ascii=False)},{number},{json.dumps(idf)},[{fields}]]"
+    order = impact_order(per_field, boosts)
+    cuts = [0] + [end for end in tiers if end < len(order)] + [len(order)]
+    tiers = [set(order[a:b]) for a, b in zip(cuts, cuts[1:])]
+    head = json.dumps(tier_fields(per_field, tiers[0]), separators=(",", ":"))
+    if len(tiers) == 1:
+        return f"[{json.dumps(term, ensure_ascii=False)},{number},{json.dumps(idf)},{head}]", {}
+    tails, bounds = {}, []
+    for n, docs in enumerate(tiers[1:], 1):
+        name = tier_name(term, n)
+        tails[name + ".json"] = json.dumps(tier_fields(per_field, docs), separators=(",", ":"))
+        bounds.append([name, tier_bound(per_field, docs)])
+    rest = json.dumps(bounds, separators=(",", ":"))
+    return f"[{json.dumps(term, ensure_ascii=False)},{number},{json.dumps(idf)},{head},{len(order)},{rest}]", tails
 
 
-def term_texts(index: CompactIndex, known: dict[str, str] | None = None) -> dict[str, str]:
-    """Every term's entry; ``known`` (an earlier build's) is reused for the terms ``index.changed`` does not name."""
+def term_texts(index: CompactIndex, known: dict[str, tuple] | None = None, tiers: tuple[int, ...] = TIER_ENDS) -> dict[str, tuple]:
+    """Every term's :func:`term_text`; ``known`` (an earlier build's) is reused for the terms ``index.changed`` does not name."""
     if index.changed is None or not known:
-        return {term: term_text(term, entry) for term, entry in index.postings.items()}
+        return {term: term_text(term, entry, index.boosts, tiers) for term, entry in index.postings.items()}
     changed = index.changed
     return {
-        term: known[term] if term not in changed and term in known else term_text(term, entry)
+        term: known[term] if term not in changed and term in known else term_text(term, entry, index.boosts, tiers)
         for term, entry in index.postings.items()
     }
 
 
 def split_index(
     index: CompactIndex, records: list[dict], chunk_bytes: int = DEFAULT_CHUNK_BYTES, bucket: int = DEFAULT_RECORD_BUCKET,
-    texts: dict[str, str] | None = None,
+    texts: dict[str, tuple] | None = None, tiers: tuple[int, ...] = TIER_ENDS,
 ) -> dict[str, str]:
     """{relative file name: JSON text} of the pieces of an index.
 
@@ -88,7 +206,7 @@ def split_index(
         raise ValueError("one record per document, in the index's document order")
     if len(set(index.refs)) != len(index.refs):
         raise ValueError("search document refs must be unique")
-    texts = texts if texts is not None else term_texts(index)
+    texts = texts if texts is not None else term_texts(index, tiers=tiers)
 
     files: dict[str, str] = {}
     chunk: list[str] = []
@@ -102,7 +220,8 @@ def split_index(
         chunk, size = [], 0
 
     for term in sorted(index.postings, key=js_order):
-        text = texts[term]
+        text, tails = texts[term]
+        files.update(tails)
         if chunk and size + len(text) > chunk_bytes:
             flush()
         if not chunk:
@@ -115,7 +234,7 @@ def split_index(
         files[f"r/{start // bucket}.json"] = "[" + ",".join(records[start : start + bucket]) + "]"
     files["meta.json"] = dumps_compact(
         {
-            "format": 2,
+            "format": 3,
             "version": __TARGET_JS_VERSION__,
             "fields": index.fields,
             "boosts": index.boosts,
@@ -156,9 +275,10 @@ def facets(found: list[tuple[str, str, str]]) -> str:
 
 def search_files(
     index: CompactIndex, records: list[str], found: list[tuple[str, str, str]], chunk_bytes: int = DEFAULT_CHUNK_BYTES,
-    bucket: int = DEFAULT_RECORD_BUCKET, texts: dict[str, str] | None = None,
+    bucket: int = DEFAULT_RECORD_BUCKET, texts: dict[str, tuple] | None = None,
 ) -> dict[str, str]:
-    """Every file of the search output but lunr.js: pieces as scripts, and the facets (``found``: :func:`facet_of` each record)."""
-    files = as_scripts(split_index(index, records, chunk_bytes, bucket, texts))
-    files["facets.js"] = piece("facets", facets(found))
+    """Every piece of the search output as JSON, ``{name.json: JSON}`` (:func:`as_scripts` or
+    :func:`piece` make the files), the facets included (``found``: :func:`facet_of` each record)."""
+    files = split_index(index, records, chunk_bytes, bucket, texts)
+    files["facets.json"] = facets(found)
     return files

@@ -27,10 +27,11 @@ const js = lunr(function () {
 });
 const mono = lunr.Index.load(read("mono.json"));
 
-let bytes = { terms: 0, records: 0, meta: 0 };
+let bytes = { terms: 0, tails: 0, records: 0, meta: 0 };
 function loadPiece(name) {
   const text = fs.readFileSync(path.join(dir, "pieces", name + ".js"), "utf8");
-  bytes[name.startsWith("t/") ? "terms" : name.startsWith("r/") ? "records" : "meta"] += Buffer.byteLength(text);
+  const kind = { t: "terms", p: "tails", r: "records" }[name.split("/")[0]] || "meta";
+  bytes[kind] += Buffer.byteLength(text);
   const start = text.indexOf(",") + 1;
   return Promise.resolve(JSON.parse(text.slice(start, text.lastIndexOf(");"))));
 }
@@ -46,23 +47,38 @@ function run(index, q) {
 (async () => {
   const out = { jsIndex: js.toJSON(), results: [] };
   for (const q of queries) {
+    // the first results alone, each from a fresh page, as the search page asks for them
+    const tops = {};
+    for (const count of [1, 3, 10]) {
+      bytes = { terms: 0, tails: 0, records: 0, meta: 0 };
+      try {
+        const answer = await new SplitIndex(lunr, loadPiece).searchTop(q, count);
+        tops[count] = { results: answer.results.map((r) => [r.ref, r.score]), complete: answer.complete, bytes };
+      } catch (e) {
+        tops[count] = { error: e.name };
+      }
+    }
     const split = new SplitIndex(lunr, loadPiece); // a fresh page: nothing loaded yet
-    bytes = { terms: 0, records: 0, meta: 0 };
+    bytes = { terms: 0, tails: 0, records: 0, meta: 0 };
     let splitResults;
     try {
       const found = await split.search(q);
       const records = await split.recordsOf(found.map((r) => r.ref));
       splitResults = found.map((r, i) => [records[i].u, r.score]);
+      for (const count of Object.keys(tops)) {
+        if (tops[count].results) tops[count].results = tops[count].results.map(([ref, s]) => [records[found.findIndex((r) => r.ref === ref)]?.u ?? ref, s]);
+      }
     } catch (e) {
       splitResults = { error: e.name };
     }
-    out.results.push({ query: q, js: run(js, q), mono: run(mono, q), split: splitResults, bytes });
+    out.results.push({ query: q, js: run(js, q), mono: run(mono, q), split: splitResults, bytes, tops });
   }
   // every chunk at once: the field vectors the browser computes, to hold against the monolithic ones
-  bytes = { terms: 0, records: 0, meta: 0 }; // not counted against the last query
+  bytes = { terms: 0, tails: 0, records: 0, meta: 0 }; // not counted against the last query
   const whole = new SplitIndex(lunr, loadPiece);
   await whole.ready();
   await whole.loadChunks(whole.meta.chunks.map((_, n) => n));
+  await whole.loadTails(Object.keys(whole.terms), true);
   out.splitVectors = whole.assemble().toJSON().fieldVectors;
   // Python's round(x, 3) on exact ties and near them (the expected values come from Python)
   if (fs.existsSync(path.join(dir, "rounding.json"))) {

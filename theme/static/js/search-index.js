@@ -21,15 +21,25 @@
     return String(text).replace(/[\u2018\u2019\u02bc]/g, "'").replace(/'s(?![A-Za-z0-9_])/g, "");
   }
 
+  // A piece as the build wrote it: JSON, or (compressed) a base64 string of gzipped JSON.
+  function unpack(data) {
+    if (typeof data !== "string") return Promise.resolve(data);
+    var binary = atob(data), bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    var stream = new Response(bytes).body.pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).text().then(JSON.parse);
+  }
+
   function SplitIndex(lunr, load) {
     this.lunr = lunr;
-    this.load = load; // load(name) -> Promise of the piece's parsed JSON
+    this.load = function (name) { return load(name).then(unpack); }; // load(name) -> Promise of the piece
     this.meta = null;
     this.chunks = {}; // chunk number -> terms
+    this.terms = {}; // term -> {entry, tiers: [decoded tiers loaded, head first], seen: {doc: true}}
     this.records = {}; // bucket number -> records
     this.index = null;
-    this.indexedChunks = -1;
-    this.loadedBytes = 0;
+    this.loads = 0; // chunks and tails loaded: the assembled index is redone when this changes
+    this.assembled = -1;
   }
 
   SplitIndex.prototype.ready = function () {
@@ -52,15 +62,24 @@
     return lo;
   };
 
+  SplitIndex.prototype.parse = function (queryString) {
+    var query = new this.lunr.Query(this.meta.fields);
+    new this.lunr.QueryParser(queryString, query).parse(); // throws lunr.QueryParseError
+    return query;
+  };
+
+  // Each clause's terms after the pipeline, as lunr.js will look them up.
+  SplitIndex.prototype.clauseTerms = function (clause) {
+    return clause.usePipeline ? this.pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
+  };
+
   // Which chunks a query needs: parse it exactly as lunr.js will, run its pipeline on each term.
   SplitIndex.prototype.chunksFor = function (queryString) {
-    var lunr = this.lunr, query = new lunr.Query(this.meta.fields), needed = {}, all = false;
-    new lunr.QueryParser(queryString, query).parse(); // throws lunr.QueryParseError
+    var query = this.parse(queryString), needed = {}, all = false;
     // Only "-word" clauses (or none): lunr.js answers with every document, so every chunk is needed.
     if (query.isNegated()) all = true;
     for (var i = 0; i < query.clauses.length; i++) {
-      var clause = query.clauses[i];
-      var terms = clause.usePipeline ? this.pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
+      var clause = query.clauses[i], terms = this.clauseTerms(clause);
       for (var j = 0; j < terms.length; j++) {
         var term = terms[j], star = term.indexOf("*");
         if (clause.editDistance || star === 0) { all = true; continue; }
@@ -75,14 +94,76 @@
     return Object.keys(needed).map(Number).sort(function (a, b) { return a - b; });
   };
 
+  // A tier as written, [[field, [gap, tf, length, ...]], ...], with document numbers restored.
+  function decodeTier(fields) {
+    return fields.map(function (pair) {
+      var flat = pair[1].slice(), doc = 0;
+      for (var k = 0; k < flat.length; k += 3) { doc += flat[k]; flat[k] = doc; }
+      return [pair[0], flat];
+    });
+  }
+
+  SplitIndex.prototype.addTier = function (info, fields) {
+    var tier = decodeTier(fields);
+    info.tiers.push(tier);
+    for (var p = 0; p < tier.length; p++) {
+      for (var k = 0; k < tier[p][1].length; k += 3) info.seen[tier[p][1][k]] = true;
+    }
+    this.loads++;
+  };
+
   SplitIndex.prototype.loadChunks = function (numbers) {
     var self = this;
     var missing = numbers.filter(function (n) { return !(n in self.chunks); });
     return Promise.all(missing.map(function (n) {
-      return self.load("t/" + n).then(function (terms) { self.chunks[n] = terms; });
+      return self.load("t/" + n).then(function (terms) {
+        if (n in self.chunks) return;
+        self.chunks[n] = terms;
+        for (var t = 0; t < terms.length; t++) {
+          var info = { entry: terms[t], tiers: [], seen: {} };
+          self.terms[terms[t][0]] = info;
+          self.addTier(info, terms[t][3]);
+        }
+      });
     }));
   };
 
+  // Tails still to load of a term: [[name, bound], ...] (a term in few documents has none).
+  function unloaded(info) {
+    var tails = info.entry[5] || [];
+    return tails.slice(info.tiers.length - 1);
+  }
+
+  // Load the next tier of each of these terms (all of them with everything: true).
+  SplitIndex.prototype.loadTails = function (terms, everything) {
+    var self = this;
+    return Promise.all(terms.map(function (term) {
+      var info = self.terms[term];
+      if (!info) return null;
+      var wanted = unloaded(info);
+      if (!everything) wanted = wanted.slice(0, 1);
+      return Promise.all(wanted.map(function (tail) { return self.load(tail[0]); })).then(function (tiers) {
+        // tiers arrive in order; another search may have added some meanwhile
+        var have = info.tiers.length - 1, names = (info.entry[5] || []).map(function (t) { return t[0]; });
+        for (var i = 0; i < tiers.length; i++) {
+          if (names.indexOf(wanted[i][0]) === have) { self.addTier(info, tiers[i]); have++; }
+        }
+      });
+    }));
+  };
+
+  // Every term a query's clauses can match among the chunks loaded: lunr.js's own expansion.
+  SplitIndex.prototype.matchable = function (query) {
+    var lunr = this.lunr, names = Object.keys(this.terms).sort(), set = lunr.TokenSet.fromArray(names), found = {};
+    for (var i = 0; i < query.clauses.length; i++) {
+      var clause = query.clauses[i], terms = this.clauseTerms(clause);
+      for (var j = 0; j < terms.length; j++) {
+        var probe = Object.assign({}, clause, { term: terms[j] });
+        set.intersect(lunr.TokenSet.fromClause(probe)).toArray().forEach(function (t) { found[t] = true; });
+      }
+    }
+    return query.isNegated() ? names : Object.keys(found);
+  };
   // Python's round(x, 3) for a positive score. toFixed rounds the exact binary value to the
   // nearest thousandth, as Python does; the two differ only on an exact tie (x * 1000 ending
   // in .5, which a double can hold only when x * 16 is an odd integer): Python rounds it to even.
@@ -103,34 +184,38 @@
     return round3(idf * ((k1 + 1) * tf) / (norm + tf) * meta.boosts[field]);
   }
 
-  // A lunr.js index of every chunk loaded so far: the monolithic index's own term indices and
-  // vector values, restricted to these terms, which is all a query on them reads.
+  // A lunr.js index of every term loaded so far, with the tiers loaded of each: the monolithic
+  // index's own term indices and vector values, restricted to these terms and documents, which is
+  // all a query on them reads (a document's score is the sum of its loaded terms' values).
   // Refs are "d<number>": not integer-like, so JavaScript objects keep them in insertion order,
   // and ties between equal scores come out in the monolithic index's order.
   SplitIndex.prototype.assemble = function () {
-    var meta = this.meta, fields = meta.fields, inverted = [], vectors = {}, order = {}, count = 0;
-    var numbers = Object.keys(this.chunks).map(Number).sort(function (a, b) { return a - b; });
-    for (var c = 0; c < numbers.length; c++) {
-      var terms = this.chunks[numbers[c]];
-      for (var t = 0; t < terms.length; t++) {
-        var term = terms[t][0], termIndex = terms[t][1], idf = terms[t][2], perField = terms[t][3];
-        var posting = { _index: termIndex };
-        for (var f = 0; f < fields.length; f++) posting[fields[f]] = {};
-        for (var p = 0; p < perField.length; p++) {
-          var fieldNumber = perField[p][0], field = fields[fieldNumber], flat = perField[p][1];
-          for (var k = 0; k < flat.length; k += 3) {
-            var ref = "d" + flat[k], fieldRef = field + "/" + ref;
-            posting[field][ref] = {};
-            if (!vectors[fieldRef]) {
-              vectors[fieldRef] = [];
-              order[fieldRef] = flat[k] * fields.length + fieldNumber;
-            }
-            vectors[fieldRef].push([termIndex, score(meta, idf, flat[k + 1], flat[k + 2], fieldNumber)]);
-          }
+    var meta = this.meta, fields = meta.fields, inverted = [], vectors = {}, order = {};
+    var names = Object.keys(this.terms);
+    for (var t = 0; t < names.length; t++) {
+      var info = this.terms[names[t]], termIndex = info.entry[1], idf = info.entry[2];
+      var posting = { _index: termIndex }, byField = [];
+      for (var f = 0; f < fields.length; f++) { posting[fields[f]] = {}; byField.push([]); }
+      for (var i = 0; i < info.tiers.length; i++) {
+        for (var p = 0; p < info.tiers[i].length; p++) {
+          var flat = info.tiers[i][p][1], list = byField[info.tiers[i][p][0]];
+          for (var k = 0; k < flat.length; k += 3) list.push([flat[k], flat[k + 1], flat[k + 2]]);
         }
-        inverted.push([term, posting]);
-        count++;
       }
+      for (var fieldNumber = 0; fieldNumber < fields.length; fieldNumber++) {
+        var field = fields[fieldNumber], rows = byField[fieldNumber];
+        if (info.tiers.length > 1) rows.sort(function (a, b) { return a[0] - b[0]; }); // document order
+        for (var r = 0; r < rows.length; r++) {
+          var ref = "d" + rows[r][0], fieldRef = field + "/" + ref;
+          posting[field][ref] = {};
+          if (!vectors[fieldRef]) {
+            vectors[fieldRef] = [];
+            order[fieldRef] = rows[r][0] * fields.length + fieldNumber;
+          }
+          vectors[fieldRef].push([termIndex, score(meta, idf, rows[r][1], rows[r][2], fieldNumber)]);
+        }
+      }
+      inverted.push([names[t], posting]);
     }
     inverted.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0; });
     // document by document, fields in index order: the order lunr.py wrote the monolithic vectors in
@@ -144,20 +229,126 @@
       version: this.meta.version, fields: fields, fieldVectors: fieldVectors,
       invertedIndex: inverted, pipeline: this.meta.pipeline
     });
-    this.indexedChunks = numbers.length;
+    this.assembled = this.loads;
     return this.index;
   };
 
-  // Search: resolves to lunr.js results; their refs ("d12") are document numbers.
+  SplitIndex.prototype.run = function (queryString) {
+    if (!this.index || this.assembled !== this.loads) this.assemble();
+    return this.index.search(queryString);
+  };
+
+  // Search: resolves to all of lunr.js's results, as the monolithic index gives them; their refs
+  // ("d12") are document numbers. Loads every tier of every term the query can match.
   SplitIndex.prototype.search = function (queryString) {
     var self = this;
     return this.ready().then(function () {
-      var numbers = self.chunksFor(queryString);
-      return self.loadChunks(numbers).then(function () {
-        if (!self.index || self.indexedChunks !== Object.keys(self.chunks).length) self.assemble();
-        return self.index.search(queryString);
+      var query = self.parse(queryString);
+      return self.loadChunks(self.chunksFor(queryString)).then(function () {
+        return self.loadTails(self.matchable(query), true);
+      }).then(function () {
+        return self.run(queryString);
       });
     });
+  };
+
+  // A query whose first results can be known before whole posting lists are: words (no wildcard,
+  // fuzziness, or + and -), each of which adds to a document's score and none of which is required.
+  SplitIndex.prototype.plain = function (query) {
+    if (query.isNegated()) return false;
+    for (var i = 0; i < query.clauses.length; i++) {
+      var clause = query.clauses[i], terms = this.clauseTerms(clause);
+      if (clause.editDistance || clause.presence !== this.lunr.Query.presence.OPTIONAL) return false;
+      for (var j = 0; j < terms.length; j++) if (terms[j].indexOf("*") >= 0) return false;
+    }
+    return true;
+  };
+
+  // For each term of a plain query in the index, what a document can still gain from the tiers not
+  // loaded: lunr.js scores a document by the sum over fields of (query vector . field vector) / |query
+  // vector|, and a tier's bound gives, per field, the best (tf, length) any of its documents has.
+  SplitIndex.prototype.remaining = function (query) {
+    var meta = this.meta, fields = meta.fields, weights = {}, magnitude = {}, out = [];
+    fields.forEach(function (f) { weights[f] = {}; magnitude[f] = 0; });
+    for (var i = 0; i < query.clauses.length; i++) {
+      var clause = query.clauses[i], terms = this.clauseTerms(clause);
+      for (var j = 0; j < terms.length; j++) {
+        if (!this.terms[terms[j]]) continue;
+        for (var k = 0; k < clause.fields.length; k++) {
+          var w = weights[clause.fields[k]];
+          w[terms[j]] = (w[terms[j]] || 0) + clause.boost;
+        }
+      }
+    }
+    fields.forEach(function (f) {
+      Object.keys(weights[f]).forEach(function (t) { magnitude[f] += weights[f][t] * weights[f][t]; });
+      magnitude[f] = Math.sqrt(magnitude[f]);
+    });
+    var names = {};
+    fields.forEach(function (f) { Object.keys(weights[f]).forEach(function (t) { names[t] = true; }); });
+    Object.keys(names).forEach(function (term) {
+      var info = this.terms[term], tails = unloaded(info), bound = 0;
+      for (var n = 0; n < tails.length; n++) {
+        var patterns = tails[n][1]; // per set of fields the tier's documents hold the term in
+        for (var g = 0; g < patterns.length; g++) {
+          var gain = 0;
+          for (var p = 0; p < patterns[g].length; p++) {
+            var f = patterns[g][p][0], field = fields[f], pairs = patterns[g][p][1], best = 0;
+            if (!weights[field][term]) continue;
+            for (var q = 0; q < pairs.length; q += 2) best = Math.max(best, score(meta, info.entry[2], pairs[q], pairs[q + 1], f));
+            gain += best * weights[field][term] / magnitude[field];
+          }
+          bound = Math.max(bound, gain);
+        }
+      }
+      if (tails.length) out.push({ term: term, info: info, bound: bound });
+    }, this);
+    return out;
+  };
+
+  // The first `count` results of a query, exactly the monolithic index's (same documents, scores
+  // and order), loading of each long posting list only the tiers that can still change them: a
+  // document's score is known once each term's tiers that may hold it are loaded, and no document
+  // outside the first results can reach them. Resolves to {results, complete}: complete when every
+  // result is there (lunr.js's whole answer), else the first `count` and `search` gives the rest.
+  SplitIndex.prototype.searchTop = function (queryString, count) {
+    var self = this;
+    return this.ready().then(function () {
+      var query = self.parse(queryString);
+      if (!self.plain(query)) {
+        return self.search(queryString).then(function (results) { return { results: results, complete: true }; });
+      }
+      return self.loadChunks(self.chunksFor(queryString)).then(function step() {
+        var results = self.run(queryString), open = self.remaining(query);
+        if (!open.length) return { results: results, complete: true };
+        if (results.length >= count && self.settled(results, open, count)) {
+          return { results: results.slice(0, count), complete: false };
+        }
+        return self.loadTails(open.map(function (o) { return o.term; }), false).then(step);
+      });
+    });
+  };
+
+  // Whether the first `count` results are final: each one's score is exact (every term with tiers
+  // left holds it in a loaded tier, so its value is counted), and every document whose score is not
+  // (seen in some lists only, or not seen at all) is bounded below the last of them.
+  SplitIndex.prototype.settled = function (results, open, count) {
+    var unseen = 0, margin = 1e-9;
+    for (var o = 0; o < open.length; o++) unseen += open[o].bound;
+    function upper(result) {
+      var doc = Number(result.ref.slice(1)), extra = 0;
+      for (var o = 0; o < open.length; o++) if (!open[o].info.seen[doc]) extra += open[o].bound;
+      return result.score + extra;
+    }
+    for (var i = 0; i < count; i++) if (upper(results[i]) !== results[i].score) return false;
+    // a later document whose score is exact is already in its place, ties included (lunr.js orders
+    // equal scores by first match, the same here as in the monolithic index); any other must fall short
+    var last = results[count - 1].score, best = unseen;
+    for (var j = count; j < results.length; j++) {
+      var most = upper(results[j]);
+      if (most !== results[j].score) best = Math.max(best, most);
+    }
+    return last > best + margin;
   };
 
   // The records of some documents, loading only their buckets.
@@ -173,5 +364,5 @@
     });
   };
 
-  return { SplitIndex: SplitIndex, searchText: searchText, round3: round3 };
+  return { SplitIndex: SplitIndex, searchText: searchText, round3: round3, unpack: unpack };
 });

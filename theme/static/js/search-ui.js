@@ -97,7 +97,7 @@
   var facetsLoaded = null;
   function loadFacets() {
     if (facetsLoaded) return facetsLoaded;
-    facetsLoaded = load("facets").then(function (facets) {
+    facetsLoaded = load("facets").then(NewsArchiveIndex.unpack).then(function (facets) {
       var keep = currentState();
       facets.sources.forEach(function (s) { if (s !== keep.source) selects.source.appendChild(new Option(s, s)); });
       facets.events.forEach(function (e) { if (e !== keep.event) selects.event.appendChild(new Option(e, e)); });
@@ -172,6 +172,8 @@
 
   var run = 0, walk = null;
 
+  // Results come ranked; an unfiltered search first has only its first page (searchTop: exact, loaded
+  // without whole posting lists), and the rest is fetched when the reader asks for more.
   function showMore() {
     var mine = walk;
     if (!mine) return Promise.resolve();
@@ -179,7 +181,16 @@
     var shown = 0;
     function step() {
       if (mine !== walk) return Promise.resolve();
-      if (shown >= PAGE || mine.next >= mine.results.length) return Promise.resolve();
+      if (shown >= PAGE) return Promise.resolve();
+      if (mine.next >= mine.results.length) {
+        if (mine.complete) return Promise.resolve();
+        status.textContent = "Searching\u2026";
+        return index.search(mine.query).then(function (all) {
+          mine.results = all;
+          mine.complete = true;
+          return step();
+        });
+      }
       var start = mine.next, batch = mine.results.slice(start, start + PAGE);
       mine.next += batch.length;
       return index.recordsOf(batch.map(function (r) { return r.ref; })).then(function (records) {
@@ -197,12 +208,14 @@
     }
     return step().then(function () {
       if (mine !== walk) return;
-      more.hidden = mine.next >= mine.results.length;
+      more.hidden = mine.complete && mine.next >= mine.results.length;
       var total = mine.results.length;
       if (mine.filtered) {
         status.textContent = mine.count
           ? "Showing " + mine.count + " matching update" + (mine.count === 1 ? "" : "s") + " (filtered from " + total + ")."
           : (more.hidden ? "No updates match \u201c" + mine.state.q + "\u201d with these filters." : "No matches yet with these filters; show more to keep looking.");
+      } else if (!mine.complete) {
+        status.textContent = "The " + total + " best matches for \u201c" + mine.state.q + "\u201d; show more for the rest.";
       } else {
         status.textContent = total + " update" + (total === 1 ? "" : "s") + " match \u201c" + mine.state.q + "\u201d.";
       }
@@ -224,13 +237,17 @@
       return Promise.resolve();
     }
     status.textContent = "Searching\u2026";
-    return index.search(query).then(function (results) {
+    var found = filtered(state)
+      ? index.search(query).then(function (results) { return { results: results, complete: true }; })
+      : index.searchTop(query, PAGE);
+    return found.then(function (answer) {
       if (mine !== run) return;
+      var results = answer.results;
       if (!results.length) {
         status.textContent = "No updates match \u201c" + state.q + "\u201d. Check the spelling, or try fewer words or a trailing * (vlad*).";
         return;
       }
-      walk = { results: results, next: 0, state: state, filtered: filtered(state), count: 0 };
+      walk = { results: results, complete: answer.complete, query: query, next: 0, state: state, filtered: filtered(state), count: 0 };
       return showMore();
     }, function (error) {
       if (mine !== run) return;

@@ -1,1 +1,1 @@
-newsArchiveSearch.piece("facets",{"sources":["The Western Journal (AP)","Unnamed source"],"events":["Kim–Putin summit"],"first":"2019-04-25","last":"2019-04-25"});
+newsArchiveSearch.piece("facets","H4sIAAAAAAACA6tWKs4vLUpOLVayilYKyUhVCE8tLkktylPwAgrnJeYoaDgGaCrpKIXm5SXmpqYoQFQrxeoopZal5pWAtXln5j5qmBxQWpKZp1BcmpubWQKST8ssKi5RslIyMjC01DUw0TUyBRqTk4guVgsA/cf8goIAAAA=");

@@ -1,0 +1,32 @@
+// The first results of queries from the split pieces (searchTop, each from a fresh page) beside the
+// monolithic index's, as JSON. usage: node top.js WORK_DIR COUNT  (mono.json, queries.json, pieces/)
+const fs = require("fs");
+const path = require("path");
+const lunr = require("lunr");
+const { SplitIndex } = require("../../../theme/static/js/search-index.js");
+
+const dir = process.argv[2];
+const count = Number(process.argv[3]);
+const read = (name) => JSON.parse(fs.readFileSync(path.join(dir, name), "utf8"));
+const mono = lunr.Index.load(read("mono.json"));
+const refs = read("refs.json"); // document number -> ref
+let loaded = {};
+function loadPiece(name) {
+  const text = fs.readFileSync(path.join(dir, "pieces", name + ".js"), "utf8");
+  const kind = name.split("/")[0];
+  loaded[kind] = (loaded[kind] || 0) + Buffer.byteLength(text);
+  return Promise.resolve(JSON.parse(text.slice(text.indexOf(",") + 1, text.lastIndexOf(");"))));
+}
+
+(async () => {
+  const out = [];
+  for (const q of read("queries.json")) {
+    loaded = {};
+    const answer = await new SplitIndex(lunr, loadPiece).searchTop(q, count);
+    const top = { results: answer.results.map((r) => [refs[Number(r.ref.slice(1))], r.score]), complete: answer.complete, bytes: loaded };
+    loaded = {};
+    await new SplitIndex(lunr, loadPiece).search(q);
+    out.push({ query: q, top, whole: loaded, mono: mono.search(q).map((r) => [r.ref, r.score]) });
+  }
+  process.stdout.write(JSON.stringify(out));
+})();

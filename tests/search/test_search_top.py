@@ -1,0 +1,75 @@
+"""The first results of a query, read from the heads of long posting lists (``searchTop``), are the
+monolithic index's first results: the same documents, scores and order, on a generated archive
+large enough for every common word to have tails."""
+
+import json
+import random
+import re
+from collections import Counter
+import subprocess
+
+import pytest
+
+from news_archive.cli import load_keyed
+from news_archive.events import build_events
+from news_archive.search.documents import documents
+from news_archive.search.index import build_index
+from news_archive.search.pieces import as_scripts, record_text, split_index
+from lunr.stop_word_filter import WORDS as STOP_WORDS
+from tools.corpus import generate
+
+from ..conftest import ROOT
+
+TIERS = (16, 64, 256)
+COUNT = 10
+
+
+@pytest.fixture(scope="module")
+def answers(tmp_path_factory):
+    work = tmp_path_factory.mktemp("top")
+    truth = generate(120, work / "dumps", seed=4)
+    events, dumps = build_events(load_keyed(sorted((work / "dumps").glob("*.txt"))))
+    docs = documents(events, dumps, {key: f"articles/{key}.html" for key in dumps})
+    index = build_index(docs)
+    files = as_scripts(split_index(index, [record_text(d.record) for d in docs], tiers=TIERS), compress=True)
+    for name, text in files.items():
+        (work / "pieces" / name).parent.mkdir(parents=True, exist_ok=True)
+        (work / "pieces" / name).write_text(text, encoding="utf-8")
+    rng = random.Random(7)
+    words = sorted({w for r in truth for w in (*r["people"], r["place"], r["event_kind"])})
+    counted = Counter(w for d in docs for w in set(re.findall(r"\b[a-z]{5,}\b", d.body)))
+    common = [w for w, _ in counted.most_common(40) if w not in STOP_WORDS][:12]
+    queries = [f"{r['people'][0]} {r['place']}" for r in truth[:6]] + [f"{r['event_kind']} {r['place']}" for r in truth[:6]]
+    queries += common + [" ".join(rng.sample(common, 2)) for _ in range(8)] + [" ".join(rng.sample(words, rng.choice([1, 2, 3]))) for _ in range(14)]
+    queries += [f"body:{common[0]}", f"{common[1]}^5 {common[2]}", f"{common[3]} {common[3]}", f"{words[0]} {common[4]}"]
+    (work / "queries.json").write_text(json.dumps(queries), encoding="utf-8")
+    (work / "mono.json").write_text(json.dumps(index.serialize()), encoding="utf-8")
+    (work / "refs.json").write_text(json.dumps(index.refs), encoding="utf-8")
+    done = subprocess.run(["node", str(ROOT / "tests" / "search" / "js" / "top.js"), str(work), str(COUNT)],
+                          capture_output=True, text=True, check=True, cwd=ROOT)
+    return json.loads(done.stdout), len(docs)
+
+
+def test_first_results_are_the_monolithic_indexs(answers):
+    found, _ = answers
+    for answer in found:
+        top, mono = answer["top"], answer["mono"]
+        assert top["results"] == (mono if top["complete"] else mono[:COUNT]), answer["query"]
+        assert mono, answer["query"]
+
+
+def test_common_words_are_answered_from_the_heads_of_their_lists(answers):
+    found, docs = answers
+    assert docs > 500
+    early = [a for a in found if not a["top"]["complete"]]
+    # a word alone is ranked by its own weight, which its list's head holds: never the whole list
+    singles = [a for a in found if " " not in a["query"] and ":" not in a["query"] and len(a["mono"]) > 64]
+    assert len(singles) >= 10 and all(a in early for a in singles)
+    # two words: a document may hold both outside the heads, so some need every tier
+    assert len(early) >= len(found) * 0.4
+    # what the first results loaded against what the whole answer loads
+    for answer in early:
+        assert answer["top"]["bytes"].get("p", 0) < answer["whole"]["p"], answer["query"]
+    first = sum(a["top"]["bytes"].get("p", 0) for a in early)
+    whole = sum(a["whole"]["p"] for a in early)
+    assert first < whole / 2
