@@ -61,7 +61,7 @@ def dumps_compact(value) -> str:
 
 def packed(json_text: str) -> str:
     """JSON gzipped (no time stamp, so the same text gives the same bytes) and written in base64."""
-    return base64.b64encode(gzip.compress(json_text.encode("utf-8"), compresslevel=9, mtime=0)).decode("ascii")
+    return base64.b64encode(gzip.compress(json_text.encode("utf-8"), compresslevel=5, mtime=0)).decode("ascii")
 
 
 def piece(name: str, json_text: str, compress: bool = False) -> str:
@@ -108,15 +108,18 @@ def impact_order(per_field: list, boosts: list[float]) -> list[int]:
     for f, flat in enumerate(per_field):
         if not flat:
             continue
-        average = sum(flat[2::3]) / (len(flat) // 3) or 1.0
-        for k in range(0, len(flat), 3):
-            d, tf, length = flat[k], flat[k + 1], flat[k + 2]
-            norm = K1 * (1 - B + B * (length / average))
-            weight[d] = weight.get(d, 0.0) + boosts[f] * tf / (norm + tf)
-    return sorted(weight, key=lambda d: (-weight[d], d))
+        lengths = flat[2::3]
+        average = sum(lengths) / len(lengths) or 1.0
+        a, c, boost = K1 * (1 - B), K1 * B / average, boosts[f]
+        get = weight.get
+        for d, tf, length in zip(flat[0::3], flat[1::3], lengths):
+            weight[d] = get(d, 0.0) + boost * tf / (a + c * length + tf)
+    order = sorted(weight)
+    order.sort(key=weight.__getitem__, reverse=True)  # stable: equal weights stay in document order
+    return order
 
 
-def frontier(pairs: list[tuple[int, int]]) -> list[int]:
+def frontier(pairs) -> list[int]:
     """The (tf, length) pairs no other pair beats on both (higher tf, shorter field), flat: a tier's
     score bound for any average length, since BM25 rises with tf and falls with length."""
     best: list[int] = []
@@ -128,58 +131,81 @@ def frontier(pairs: list[tuple[int, int]]) -> list[int]:
     return best
 
 
-def tier_bound(per_field: list, docs: set[int]) -> list:
-    """What a tier's documents can score, for any average length: ``[[[field, frontier], ...], ...]``,
-    one list per set of fields its documents hold the term in (a document in the body alone is
-    bounded by the body's best pairs, not the title's too), each field with its :func:`frontier`."""
-    held: dict[int, dict[int, tuple[int, int]]] = {}
-    for f, flat in enumerate(per_field):
-        for k in range(0, len(flat), 3):
-            if flat[k] in docs:
-                held.setdefault(flat[k], {})[f] = (flat[k + 1], flat[k + 2])
-    patterns: dict[tuple[int, ...], dict[int, list]] = {}
-    for fields in held.values():
-        pattern = patterns.setdefault(tuple(sorted(fields)), {})
-        for f, pair in fields.items():
-            pattern.setdefault(f, []).append(pair)
-    return [[[f, frontier(pairs)] for f, pairs in sorted(patterns[key].items())] for key in sorted(patterns)]
-
-
-def tier_fields(per_field: list, docs: set[int]) -> list:
-    """``[[field, [gap, tf, length, ...]], ...]`` of some documents: in document order, each document
+def delta_fields(per_field: list) -> list:
+    """``[[field, [gap, tf, length, ...]], ...]`` of every document: in document order, each document
     number written as its distance from the one before (the first from 0)."""
     out = []
     for f, flat in enumerate(per_field):
-        encoded, last = [], 0
-        for k in range(0, len(flat), 3):
-            if flat[k] in docs:
-                encoded += [flat[k] - last, flat[k + 1], flat[k + 2]]
-                last = flat[k]
-        if encoded:
+        if flat:
+            encoded = list(flat)
+            encoded[3::3] = [b - a for a, b in zip(flat[0::3], flat[3::3])]
             out.append([f, encoded])
     return out
+
+
+def tiers_of(per_field: list, order: list[int], cuts: list[int]) -> tuple[list, list]:
+    """Each tier's postings (:func:`delta_fields` shape) and bound: ``[[[field, frontier], ...], ...]``,
+    one list per set of fields its documents hold the term in (a document in the body alone is
+    bounded by the body's best pairs, not the title's too), each field with its :func:`frontier`."""
+    tier_of = {}
+    for n, (a, b) in enumerate(zip(cuts, cuts[1:])):
+        for d in order[a:b]:
+            tier_of[d] = n
+    count = len(cuts) - 1
+    mask: dict[int, int] = {}
+    for f, flat in enumerate(per_field):
+        bit = 1 << f
+        for d in flat[0::3]:
+            mask[d] = mask.get(d, 0) | bit
+    postings = [[] for _ in range(count)]
+    pairs: dict[tuple[int, int, int], set] = {}  # (tier, fields held, field) -> {tf << 32 | length}
+    for f, flat in enumerate(per_field):
+        if not flat:
+            continue
+        lists = [[] for _ in range(count)]
+        last = [0] * count
+        for d, tf, length in zip(flat[0::3], flat[1::3], flat[2::3]):
+            n = tier_of[d]
+            lists[n] += (d - last[n], tf, length)
+            last[n] = d
+            key = (n, mask[d], f)
+            found = pairs.get(key)
+            if found is None:
+                found = pairs[key] = set()
+            found.add(tf << 32 | length)
+        for n in range(count):
+            if lists[n]:
+                postings[n].append([f, lists[n]])
+    bounds: list[dict[int, list]] = [{} for _ in range(count)]
+    for (n, key, f), found in sorted(pairs.items()):
+        bounds[n].setdefault(key, []).append([f, frontier((pair >> 32, pair & 0xFFFFFFFF) for pair in found)])
+    return postings, [[bound[key] for key in sorted(bound)] for bound in bounds]
 
 
 def term_text(term: str, entry: tuple, boosts: list[float], tiers: tuple[int, ...] = TIER_ENDS) -> tuple[str, dict[str, str]]:
     """A term's entry in its chunk as JSON, and its tail pieces ``{name: JSON}``.
 
-    The entry is ``[term, termIndex, idf, head]``, ``head`` as :func:`tier_fields`; a term in more
-    than ``tiers[0]`` documents (:data:`TIER_ENDS`) adds ``count, [[tail name, bound], ...]`` (:func:`tier_bound`).
+    The entry is ``[term, termIndex, idf, head]``, ``head`` as :func:`delta_fields`; a term in more
+    than ``tiers[0]`` documents (:data:`TIER_ENDS`) adds ``count, [[tail name, bound], ...]``
+    (:func:`tiers_of`), its head holding the documents where it weighs most.
     """
     number, idf, per_field = entry
+    start = f"[{json.dumps(term, ensure_ascii=False)},{number},{json.dumps(idf)},"
+    if max(len(flat) for flat in per_field) // 3 <= tiers[0] and sum(len(flat) for flat in per_field) // 3 <= tiers[0]:
+        return start + _compact(delta_fields(per_field)) + "]", {}
     order = impact_order(per_field, boosts)
+    if len(order) <= tiers[0]:
+        return start + _compact(delta_fields(per_field)) + "]", {}
     cuts = [0] + [end for end in tiers if end < len(order)] + [len(order)]
-    tiers = [set(order[a:b]) for a, b in zip(cuts, cuts[1:])]
-    head = json.dumps(tier_fields(per_field, tiers[0]), separators=(",", ":"))
-    if len(tiers) == 1:
-        return f"[{json.dumps(term, ensure_ascii=False)},{number},{json.dumps(idf)},{head}]", {}
-    tails, bounds = {}, []
-    for n, docs in enumerate(tiers[1:], 1):
-        name = tier_name(term, n)
-        tails[name + ".json"] = json.dumps(tier_fields(per_field, docs), separators=(",", ":"))
-        bounds.append([name, tier_bound(per_field, docs)])
-    rest = json.dumps(bounds, separators=(",", ":"))
-    return f"[{json.dumps(term, ensure_ascii=False)},{number},{json.dumps(idf)},{head},{len(order)},{rest}]", tails
+    postings, bounds = tiers_of(per_field, order, cuts)
+    names = [tier_name(term, n) for n in range(1, len(postings))]
+    tails = {name + ".json": _compact(fields) for name, fields in zip(names, postings[1:])}
+    rest = _compact([[name, bound] for name, bound in zip(names, bounds[1:])])
+    return start + _compact(postings[0]) + f",{len(order)},{rest}]", tails
+
+
+def _compact(value) -> str:
+    return json.dumps(value, separators=(",", ":"))
 
 
 def term_texts(index: CompactIndex, known: dict[str, tuple] | None = None, tiers: tuple[int, ...] = TIER_ENDS) -> dict[str, tuple]:

@@ -23,7 +23,7 @@ function loadPiece(name) {
   for (const q of read("queries.json")) {
     loaded = {};
     const answer = await new SplitIndex(lunr, loadPiece).searchTop(q, count);
-    const top = { results: answer.results.map((r) => [refs[Number(r.ref.slice(1))], r.score]), complete: answer.complete, bytes: loaded };
+    const top = { results: answer.results.map((r) => [refs[Number(r.ref.slice(1))], r.score]), complete: answer.complete, total: answer.total, bytes: loaded };
     loaded = {};
     await new SplitIndex(lunr, loadPiece).search(q);
     out.push({ query: q, top, whole: loaded, mono: mono.search(q).map((r) => [r.ref, r.score]) });

@@ -36,10 +36,10 @@
     this.meta = null;
     this.chunks = {}; // chunk number -> terms
     this.terms = {}; // term -> {entry, tiers: [decoded tiers loaded, head first], seen: {doc: true}}
-    this.records = {}; // bucket number -> records
+    this.records = {}; // bucket number -> promise of its records
     this.index = null;
     this.loads = 0; // chunks and tails loaded: the assembled index is redone when this changes
-    this.assembled = -1;
+    this.assembled = null; // the terms and loads the index was assembled from
   }
 
   SplitIndex.prototype.ready = function () {
@@ -152,6 +152,16 @@
     }));
   };
 
+  // The terms of a plain query (no wildcard, no fuzziness) that the index holds: all it can match.
+  SplitIndex.prototype.present = function (query) {
+    var found = {};
+    for (var i = 0; i < query.clauses.length; i++) {
+      var terms = this.clauseTerms(query.clauses[i]);
+      for (var j = 0; j < terms.length; j++) if (this.terms[terms[j]]) found[terms[j]] = true;
+    }
+    return Object.keys(found);
+  };
+
   // Every term a query's clauses can match among the chunks loaded: lunr.js's own expansion.
   SplitIndex.prototype.matchable = function (query) {
     var lunr = this.lunr, names = Object.keys(this.terms).sort(), set = lunr.TokenSet.fromArray(names), found = {};
@@ -184,14 +194,15 @@
     return round3(idf * ((k1 + 1) * tf) / (norm + tf) * meta.boosts[field]);
   }
 
-  // A lunr.js index of every term loaded so far, with the tiers loaded of each: the monolithic
-  // index's own term indices and vector values, restricted to these terms and documents, which is
-  // all a query on them reads (a document's score is the sum of its loaded terms' values).
+  // A lunr.js index of some terms loaded so far (all of them if not given), with the tiers loaded of
+  // each (of some documents only, if `only` names them): the monolithic index's own term indices and vector values, restricted to these terms and
+  // documents, which is all a query on them reads (a document's score is the sum of its loaded terms'
+  // values, and a query reads only the vector entries of the terms it matches).
   // Refs are "d<number>": not integer-like, so JavaScript objects keep them in insertion order,
   // and ties between equal scores come out in the monolithic index's order.
-  SplitIndex.prototype.assemble = function () {
+  SplitIndex.prototype.assemble = function (names, only) {
     var meta = this.meta, fields = meta.fields, inverted = [], vectors = {}, order = {};
-    var names = Object.keys(this.terms);
+    names = names || Object.keys(this.terms);
     for (var t = 0; t < names.length; t++) {
       var info = this.terms[names[t]], termIndex = info.entry[1], idf = info.entry[2];
       var posting = { _index: termIndex }, byField = [];
@@ -199,7 +210,9 @@
       for (var i = 0; i < info.tiers.length; i++) {
         for (var p = 0; p < info.tiers[i].length; p++) {
           var flat = info.tiers[i][p][1], list = byField[info.tiers[i][p][0]];
-          for (var k = 0; k < flat.length; k += 3) list.push([flat[k], flat[k + 1], flat[k + 2]]);
+          for (var k = 0; k < flat.length; k += 3) {
+            if (!only || only[flat[k]]) list.push([flat[k], flat[k + 1], flat[k + 2]]);
+          }
         }
       }
       for (var fieldNumber = 0; fieldNumber < fields.length; fieldNumber++) {
@@ -229,12 +242,17 @@
       version: this.meta.version, fields: fields, fieldVectors: fieldVectors,
       invertedIndex: inverted, pipeline: this.meta.pipeline
     });
-    this.assembled = this.loads;
     return this.index;
   };
 
-  SplitIndex.prototype.run = function (queryString) {
-    if (!this.index || this.assembled !== this.loads) this.assemble();
+  // lunr.js's answer from an index of the terms the query can match (and the tiers loaded of them),
+  // assembled again only when those terms or tiers changed.
+  SplitIndex.prototype.run = function (queryString, names, only) {
+    var key = names.slice().sort().join("\n") + "\n" + this.loads + (only ? "\n" + Object.keys(only).join(",") : "");
+    if (!this.index || this.assembled !== key) {
+      this.assemble(names, only);
+      this.assembled = key;
+    }
     return this.index.search(queryString);
   };
 
@@ -244,10 +262,12 @@
     var self = this;
     return this.ready().then(function () {
       var query = self.parse(queryString);
+      var names;
       return self.loadChunks(self.chunksFor(queryString)).then(function () {
-        return self.loadTails(self.matchable(query), true);
+        names = self.matchable(query);
+        return self.loadTails(names, true);
       }).then(function () {
-        return self.run(queryString);
+        return self.run(queryString, names);
       });
     });
   };
@@ -303,14 +323,39 @@
       }
       if (tails.length) out.push({ term: term, info: info, bound: bound });
     }, this);
-    return out;
+    return { open: out, weights: weights, magnitude: magnitude };
+  };
+
+  // Each document's score from the tiers loaded so far, summed as lunr.js sums it (per field, the
+  // query weight times the vector value, over the query vector's length), for deciding which
+  // documents come first; the scores shown are lunr.js's own (searchTop runs it on those documents).
+  SplitIndex.prototype.partial = function (names, weights, magnitude) {
+    var meta = this.meta, fields = meta.fields, total = {}, docs = [];
+    for (var t = 0; t < names.length; t++) {
+      var info = this.terms[names[t]], idf = info.entry[2];
+      for (var i = 0; i < info.tiers.length; i++) {
+        for (var p = 0; p < info.tiers[i].length; p++) {
+          var f = info.tiers[i][p][0], field = fields[f], flat = info.tiers[i][p][1];
+          var factor = (weights[field][names[t]] || 0) / magnitude[field];
+          if (!factor) continue;
+          for (var k = 0; k < flat.length; k += 3) {
+            var d = flat[k];
+            if (total[d] === undefined) { total[d] = 0; docs.push(d); }
+            total[d] += factor * score(meta, idf, flat[k + 1], flat[k + 2], f);
+          }
+        }
+      }
+    }
+    docs.sort(function (a, b) { return total[b] - total[a] || a - b; });
+    return docs.map(function (d) { return { doc: d, score: total[d] }; });
   };
 
   // The first `count` results of a query, exactly the monolithic index's (same documents, scores
   // and order), loading of each long posting list only the tiers that can still change them: a
   // document's score is known once each term's tiers that may hold it are loaded, and no document
-  // outside the first results can reach them. Resolves to {results, complete}: complete when every
-  // result is there (lunr.js's whole answer), else the first `count` and `search` gives the rest.
+  // outside the first results can reach them. Resolves to {results, complete, total}: complete when
+  // every result is there (lunr.js's whole answer), else the first `count` and `search` gives the
+  // rest; total, when known, is how many documents match.
   SplitIndex.prototype.searchTop = function (queryString, count) {
     var self = this;
     return this.ready().then(function () {
@@ -319,48 +364,61 @@
         return self.search(queryString).then(function (results) { return { results: results, complete: true }; });
       }
       return self.loadChunks(self.chunksFor(queryString)).then(function step() {
-        var results = self.run(queryString), open = self.remaining(query);
-        if (!open.length) return { results: results, complete: true };
-        if (results.length >= count && self.settled(results, open, count)) {
-          return { results: results.slice(0, count), complete: false };
+        var names = self.present(query), left = self.remaining(query);
+        var ranked = self.partial(names, left.weights, left.magnitude);
+        if (ranked.length <= count && !left.open.length) return { results: self.run(queryString, names), complete: true };
+        var first = ranked.length >= count ? self.settled(ranked, left.open, count) : null;
+        if (first) {
+          // lunr.js itself on just those documents: its scores, its order (ties included)
+          var results = self.run(queryString, names, first).slice(0, count);
+          // with every tier loaded, every matching document was ranked: their number is known
+          return { results: results, complete: false, total: left.open.length ? null : ranked.length };
         }
-        return self.loadTails(open.map(function (o) { return o.term; }), false).then(step);
+        return self.loadTails(left.open.map(function (o) { return o.term; }), false).then(step);
       });
     });
   };
 
-  // Whether the first `count` results are final: each one's score is exact (every term with tiers
-  // left holds it in a loaded tier, so its value is counted), and every document whose score is not
-  // (seen in some lists only, or not seen at all) is bounded below the last of them.
-  SplitIndex.prototype.settled = function (results, open, count) {
+  // The documents that hold the first `count` places, or null while they are not known: each one's
+  // score must be exact (every term with tiers left holds it in a loaded tier, so its value is
+  // counted), and every document whose score is not (seen in some lists only, or not seen at all)
+  // must be bounded below the last of them. The documents returned are those, and any whose exact
+  // score ties with the last: lunr.js decides between equal scores.
+  SplitIndex.prototype.settled = function (ranked, open, count) {
     var unseen = 0, margin = 1e-9;
     for (var o = 0; o < open.length; o++) unseen += open[o].bound;
-    function upper(result) {
-      var doc = Number(result.ref.slice(1)), extra = 0;
-      for (var o = 0; o < open.length; o++) if (!open[o].info.seen[doc]) extra += open[o].bound;
-      return result.score + extra;
+    function extra(doc) {
+      var more = 0;
+      for (var o = 0; o < open.length; o++) if (!open[o].info.seen[doc]) more += open[o].bound;
+      return more;
     }
-    for (var i = 0; i < count; i++) if (upper(results[i]) !== results[i].score) return false;
-    // a later document whose score is exact is already in its place, ties included (lunr.js orders
-    // equal scores by first match, the same here as in the monolithic index); any other must fall short
-    var last = results[count - 1].score, best = unseen;
-    for (var j = count; j < results.length; j++) {
-      var most = upper(results[j]);
-      if (most !== results[j].score) best = Math.max(best, most);
+    for (var i = 0; i < count; i++) if (extra(ranked[i].doc) > 0) return null;
+    var last = ranked[count - 1].score, best = unseen, chosen = {};
+    for (var j = 0; j < ranked.length; j++) {
+      var more = j < count ? 0 : extra(ranked[j].doc);
+      if (more > 0) best = Math.max(best, ranked[j].score + more);
+      else if (j < count || ranked[j].score >= last - margin) chosen[ranked[j].doc] = true;
     }
-    return last > best + margin;
+    return last > best + margin ? chosen : null;
   };
 
   // The records of some documents, loading only their buckets.
   SplitIndex.prototype.recordsOf = function (docs) {
-    var self = this, size = this.meta.bucket, buckets = {};
-    docs = docs.map(function (doc) { return typeof doc === "string" ? Number(doc.replace(/^d/, "")) : doc; });
-    docs.forEach(function (doc) { buckets[Math.floor(doc / size)] = true; });
-    var missing = Object.keys(buckets).filter(function (b) { return !(b in self.records); });
-    return Promise.all(missing.map(function (b) {
-      return self.load("r/" + b).then(function (records) { self.records[b] = records; });
-    })).then(function () {
-      return docs.map(function (n) { return self.records[Math.floor(n / size)][n % size]; });
+    return Promise.all(this.recordPromises(docs));
+  };
+
+  // A promise of each document's record, every bucket they need asked for at once.
+  SplitIndex.prototype.recordPromises = function (docs) {
+    var self = this, size = this.meta.bucket;
+    return docs.map(function (doc) {
+      var n = typeof doc === "string" ? Number(doc.replace(/^d/, "")) : doc, bucket = Math.floor(n / size);
+      if (!self.records[bucket]) {
+        self.records[bucket] = self.load("r/" + bucket).catch(function (error) {
+          delete self.records[bucket]; // asked for again next time
+          throw error;
+        });
+      }
+      return self.records[bucket].then(function (records) { return records[n % size]; });
     });
   };
 

@@ -193,18 +193,25 @@
       }
       var start = mine.next, batch = mine.results.slice(start, start + PAGE);
       mine.next += batch.length;
-      return index.recordsOf(batch.map(function (r) { return r.ref; })).then(function (records) {
+      // every record asked for at once; each result shown as soon as it and those above it are there
+      var records = index.recordPromises(batch.map(function (r) { return r.ref; })), i = 0;
+      function next() {
         if (mine !== walk) return;
-        for (var i = 0; i < records.length; i++) {
-          if (shown >= PAGE) { mine.next = start + i; break; }  // resume here next time
-          if (passes(records[i], mine.state)) {
-            list.appendChild(resultItem(records[i], batch[i]));
+        if (i >= records.length) return step();
+        if (shown >= PAGE) { mine.next = start + i; return; }  // resume here next time
+        return records[i].then(function (record) {
+          if (mine !== walk) return;
+          if (passes(record, mine.state)) {
+            list.appendChild(resultItem(record, batch[i]));
             shown++;
             mine.count++;
+            if (mine.count === 1) shown1(mine);
           }
-        }
-        return step();
-      });
+          i++;
+          return next();
+        });
+      }
+      return next();
     }
     return step().then(function () {
       if (mine !== walk) return;
@@ -214,12 +221,22 @@
         status.textContent = mine.count
           ? "Showing " + mine.count + " matching update" + (mine.count === 1 ? "" : "s") + " (filtered from " + total + ")."
           : (more.hidden ? "No updates match \u201c" + mine.state.q + "\u201d with these filters." : "No matches yet with these filters; show more to keep looking.");
-      } else if (!mine.complete) {
+      } else if (!mine.complete && !mine.total) {
         status.textContent = "The " + total + " best matches for \u201c" + mine.state.q + "\u201d; show more for the rest.";
       } else {
+        total = mine.complete ? total : mine.total;
         status.textContent = total + " update" + (total === 1 ? "" : "s") + " match \u201c" + mine.state.q + "\u201d.";
       }
     });
+  }
+
+  // A user-timing mark when a search's first result (or its "no match") is on the page: what
+  // `make bench` reads as the time to first results.
+  function shown() {
+    if (window.performance && performance.mark) performance.mark("search:shown");
+  }
+  function shown1(mine) {
+    if (!mine.marked) { mine.marked = true; shown(); }
   }
 
   function search(state) {
@@ -245,10 +262,11 @@
       var results = answer.results;
       if (!results.length) {
         status.textContent = "No updates match \u201c" + state.q + "\u201d. Check the spelling, or try fewer words or a trailing * (vlad*).";
+        shown();
         return;
       }
-      walk = { results: results, complete: answer.complete, query: query, next: 0, state: state, filtered: filtered(state), count: 0 };
-      return showMore();
+      walk = { results: results, complete: answer.complete, total: answer.total, query: query, next: 0, state: state, filtered: filtered(state), count: 0 };
+      return showMore().then(function () { if (walk && walk.count === 0) shown(); });
     }, function (error) {
       if (mine !== run) return;
       if (error && error.name === "QueryParseError") {
