@@ -25,7 +25,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
     def do_GET(self):
         self.requested.append(self.path)
-        super().do_GET()
+        try:
+            super().do_GET()
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the page was closed while a piece was on its way (a benchmark closes it at its first results)
 
 
 @contextlib.contextmanager
