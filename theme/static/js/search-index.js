@@ -329,26 +329,44 @@
   // Each document's score from the tiers loaded so far, summed as lunr.js sums it (per field, the
   // query weight times the vector value, over the query vector's length), for deciding which
   // documents come first; the scores shown are lunr.js's own (searchTop runs it on those documents).
-  SplitIndex.prototype.partial = function (names, weights, magnitude) {
-    var meta = this.meta, fields = meta.fields, total = {}, docs = [];
+  SplitIndex.prototype.partial = function (names, weights, magnitude, state) {
+    // state (one query's) keeps the sums so far: each round adds only the tiers loaded since
+    var meta = this.meta, fields = meta.fields, total = state.total, counted = state.counted;
     for (var t = 0; t < names.length; t++) {
       var info = this.terms[names[t]], idf = info.entry[2];
-      for (var i = 0; i < info.tiers.length; i++) {
+      for (var i = counted[names[t]] || 0; i < info.tiers.length; i++) {
         for (var p = 0; p < info.tiers[i].length; p++) {
           var f = info.tiers[i][p][0], field = fields[f], flat = info.tiers[i][p][1];
           var factor = (weights[field][names[t]] || 0) / magnitude[field];
           if (!factor) continue;
+          var memo = state.memo[names[t] + "/" + f] || (state.memo[names[t] + "/" + f] = new Map());
           for (var k = 0; k < flat.length; k += 3) {
-            var d = flat[k];
-            if (total[d] === undefined) { total[d] = 0; docs.push(d); }
-            total[d] += factor * score(meta, idf, flat[k + 1], flat[k + 2], f);
+            var pair = flat[k + 1] * 1048576 + flat[k + 2], value = memo.get(pair);
+            if (value === undefined) memo.set(pair, value = factor * score(meta, idf, flat[k + 1], flat[k + 2], f));
+            total.set(flat[k], (total.get(flat[k]) || 0) + value);
           }
         }
       }
+      counted[names[t]] = info.tiers.length;
     }
-    docs.sort(function (a, b) { return total[b] - total[a] || a - b; });
-    return docs.map(function (d) { return { doc: d, score: total[d] }; });
+    return total;
   };
+
+  // The `count` best of the documents summed so far, best first (equal sums by document number), without
+  // sorting them all.
+  function best(total, count) {
+    var top = [];
+    total.forEach(function (value, doc) {
+      if (top.length === count && value < top[count - 1].score) return;
+      var at = top.length;
+      while (at > 0 && (top[at - 1].score < value || (top[at - 1].score === value && top[at - 1].doc > doc))) at--;
+      if (at < count) {
+        top.splice(at, 0, { doc: doc, score: value });
+        if (top.length > count) top.pop();
+      }
+    });
+    return top;
+  }
 
   // The first `count` results of a query, exactly the monolithic index's (same documents, scores
   // and order), loading of each long posting list only the tiers that can still change them: a
@@ -363,16 +381,17 @@
       if (!self.plain(query)) {
         return self.search(queryString).then(function (results) { return { results: results, complete: true }; });
       }
+      var state = { total: new Map(), counted: {}, memo: {} };
       return self.loadChunks(self.chunksFor(queryString)).then(function step() {
         var names = self.present(query), left = self.remaining(query);
-        var ranked = self.partial(names, left.weights, left.magnitude);
-        if (ranked.length <= count && !left.open.length) return { results: self.run(queryString, names), complete: true };
-        var first = ranked.length >= count ? self.settled(ranked, left.open, count) : null;
+        var total = self.partial(names, left.weights, left.magnitude, state);
+        if (total.size <= count && !left.open.length) return { results: self.run(queryString, names), complete: true };
+        var first = total.size >= count ? self.settled(best(total, count), total, left.open, count) : null;
         if (first) {
           // lunr.js itself on just those documents: its scores, its order (ties included)
           var results = self.run(queryString, names, first).slice(0, count);
           // with every tier loaded, every matching document was ranked: their number is known
-          return { results: results, complete: false, total: left.open.length ? null : ranked.length };
+          return { results: results, complete: false, total: left.open.length ? null : total.size };
         }
         return self.loadTails(left.open.map(function (o) { return o.term; }), false).then(step);
       });
@@ -384,7 +403,7 @@
   // counted), and every document whose score is not (seen in some lists only, or not seen at all)
   // must be bounded below the last of them. The documents returned are those, and any whose exact
   // score ties with the last: lunr.js decides between equal scores.
-  SplitIndex.prototype.settled = function (ranked, open, count) {
+  SplitIndex.prototype.settled = function (top, total, open, count) {
     var unseen = 0, margin = 1e-9;
     for (var o = 0; o < open.length; o++) unseen += open[o].bound;
     function extra(doc) {
@@ -392,14 +411,19 @@
       for (var o = 0; o < open.length; o++) if (!open[o].info.seen[doc]) more += open[o].bound;
       return more;
     }
-    for (var i = 0; i < count; i++) if (extra(ranked[i].doc) > 0) return null;
-    var last = ranked[count - 1].score, best = unseen, chosen = {};
-    for (var j = 0; j < ranked.length; j++) {
-      var more = j < count ? 0 : extra(ranked[j].doc);
-      if (more > 0) best = Math.max(best, ranked[j].score + more);
-      else if (j < count || ranked[j].score >= last - margin) chosen[ranked[j].doc] = true;
+    var chosen = {}, i;
+    for (i = 0; i < count; i++) {
+      if (extra(top[i].doc) > 0) return null;
+      chosen[top[i].doc] = true;
     }
-    return last > best + margin ? chosen : null;
+    var last = top[count - 1].score, most = unseen;
+    total.forEach(function (value, doc) {
+      if (chosen[doc]) return;
+      var more = extra(doc);
+      if (more > 0) most = Math.max(most, value + more);
+      else if (value >= last - margin) chosen[doc] = true;
+    });
+    return last > most + margin ? chosen : null;
   };
 
   // The records of some documents, loading only their buckets.
