@@ -191,21 +191,17 @@ def term_text(term: str, entry: tuple, boosts: list[float], tiers: tuple[int, ..
     """
     number, idf, per_field = entry
     start = f"[{json.dumps(term, ensure_ascii=False)},{number},{json.dumps(idf)},"
-    if max(len(flat) for flat in per_field) // 3 <= tiers[0] and sum(len(flat) for flat in per_field) // 3 <= tiers[0]:
-        return start + _compact(delta_fields(per_field)) + "]", {}
-    order = impact_order(per_field, boosts)
-    if len(order) <= tiers[0]:
-        return start + _compact(delta_fields(per_field)) + "]", {}
-    cuts = [0] + [end for end in tiers if end < len(order)] + [len(order)]
-    postings, bounds = tiers_of(per_field, order, cuts)
-    names = [tier_name(term, n) for n in range(1, len(postings))]
-    tails = {name + ".json": _compact(fields) for name, fields in zip(names, postings[1:])}
-    rest = _compact([[name, bound] for name, bound in zip(names, bounds[1:])])
-    return start + _compact(postings[0]) + f",{len(order)},{rest}]", tails
-
-
-def _compact(value) -> str:
-    return json.dumps(value, separators=(",", ":"))
+    # fewer postings than a head holds means fewer documents too: no need to count them
+    if sum(len(flat) for flat in per_field) // 3 > tiers[0]:
+        order = impact_order(per_field, boosts)
+        if len(order) > tiers[0]:
+            cuts = [0] + [end for end in tiers if end < len(order)] + [len(order)]
+            postings, bounds = tiers_of(per_field, order, cuts)
+            names = [tier_name(term, n) for n in range(1, len(postings))]
+            tails = {name + ".json": dumps_compact(fields) for name, fields in zip(names, postings[1:])}
+            rest = dumps_compact([[name, bound] for name, bound in zip(names, bounds[1:])])
+            return start + dumps_compact(postings[0]) + f",{len(order)},{rest}]", tails
+    return start + dumps_compact(delta_fields(per_field)) + "]", {}
 
 
 def term_texts(index: CompactIndex, known: dict[str, tuple] | None = None, tiers: tuple[int, ...] = TIER_ENDS) -> dict[str, tuple]:

@@ -205,7 +205,7 @@
             list.appendChild(resultItem(record, batch[i]));
             shown++;
             mine.count++;
-            if (mine.count === 1) shown1(mine);
+            markShown(mine);
           }
           i++;
           return next();
@@ -230,13 +230,12 @@
     });
   }
 
-  // A user-timing mark when a search's first result (or its "no match") is on the page: what
-  // `make bench` reads as the time to first results.
-  function shown() {
+  // A user-timing mark, once per search, when its first result (or its "no match") is on the page:
+  // what `make bench` reads as the time to first results.
+  function markShown(mine) {
+    if (mine.marked) return;
+    mine.marked = true;
     if (window.performance && performance.mark) performance.mark("search:shown");
-  }
-  function shown1(mine) {
-    if (!mine.marked) { mine.marked = true; shown(); }
   }
 
   function search(state) {
@@ -262,11 +261,12 @@
       var results = answer.results;
       if (!results.length) {
         status.textContent = "No updates match \u201c" + state.q + "\u201d. Check the spelling, or try fewer words or a trailing * (vlad*).";
-        shown();
+        markShown({});
         return;
       }
       walk = { results: results, complete: answer.complete, total: answer.total, query: query, next: 0, state: state, filtered: filtered(state), count: 0 };
-      return showMore().then(function () { if (walk && walk.count === 0) shown(); });
+      var current = walk;
+      return showMore().then(function () { markShown(current); });  // filtered down to nothing: that is the answer too
     }, function (error) {
       if (mine !== run) return;
       if (error && error.name === "QueryParseError") {
