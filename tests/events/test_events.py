@@ -247,6 +247,24 @@ def test_an_undated_member_takes_the_day_and_month_it_writes_in_the_events_year(
     assert event_day_for(dump, date(2018, 9, 1), date(2018, 9, 3)) == date(2018, 9, 2)  # the Sunday
 
 
+def test_coverage_without_a_dated_article_takes_the_day_its_day_month_and_weekday_agree_on():
+    from news_archive.events.dating import calendar_day, fill_dates
+
+    a = parse_text("Judge sentences former officer\nA judge on Friday sentenced the officer over the May 2020 killing.")
+    b = parse_text("Officer sentenced\nThe court on June 25 sentenced the officer, the family said.")
+    c = parse_text("Reaction to the sentence\nFamily members spoke after the hearing on Friday.")
+    # June 25 is a Thursday in 2020 (the latest year written) and a Friday in 2021
+    assert calendar_day([a, b, c], 2020) == date(2021, 6, 25)
+    filled = fill_dates({"a": a, "b": b, "c": c}, {"a": 2020, "b": None, "c": None})
+    assert {k: (d.date, d.date_source) for k, d in filled.items()} == dict.fromkeys("abc", (date(2021, 6, 25), "weekday"))
+    # no year written, no weekday that fits, or two days that fit equally: no date is made up
+    assert calendar_day([a, b], None) is None
+    assert calendar_day([parse_text("Officer sentenced\nThe court on June 25 sentenced him on Monday.")], 2020) is None
+    tie = parse_text("Two hearings\nHearings on June 25 and June 26 ran Friday and Saturday.")
+    assert calendar_day([tie], 2020) is None  # June 25, 2021 is a Friday and June 26, 2021 a Saturday
+    assert fill_dates({"b": b}, {"b": None})["b"].date is None
+
+
 def test_a_name_of_two_words_stays_one_and_the_noun_comes_from_the_headlines():
     dumps = [
         parse_text("Hong Kong protests: police fire tear gas\nPolice in Hong Kong fired tear gas at marchers near the Hong Kong legislature, a hurricane of anger."),

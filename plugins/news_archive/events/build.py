@@ -47,7 +47,7 @@ class EventsBuild:
         events: list[Event] = []
         filled_all: dict[str, Dump] = {}
         for keys in self.group(docs):
-            filled = fill_dates({k: docs[k].dump for k in keys})
+            filled = fill_dates({k: docs[k].dump for k in keys}, {k: found[k].clues.latest_year for k in keys})
             filled_all.update(filled)
             events.append(self.event(keys, filled, found, docs))
         events = unique_names(unique_slugs(events))

@@ -1,4 +1,8 @@
-"""Dates across sources: an undated member takes the event's date, a zoneless untimed one its zone."""
+"""Dates across sources: an undated member takes the event's date, a zoneless untimed one its zone.
+
+An event none of whose coverage is dated still has a day when its coverage writes a day and month
+without a year ("on June 25") and names a weekday ("Friday"): of the latest year the coverage writes
+and the next, the one year that puts that day on that weekday (``calendar_day``)."""
 
 from __future__ import annotations
 
@@ -44,9 +48,40 @@ def main_day(dated: list[date]) -> date:
     return min(counts, key=lambda d: (-counts[d], d))
 
 
-def fill_dates(dumps: dict[str, Dump]) -> dict[str, Dump]:
-    """Undated members take the event's date (``date_source: event``); zoneless untimed ones its zone."""
+def calendar_day(dumps: list[Dump], latest_year: int | None) -> date | None:
+    """The day of coverage none of which is dated: a day and month it writes without a year, in the
+    latest year it writes or the next, when that puts the day on a weekday it names. The best-attested
+    such day (its day-and-month mentions plus its weekday's), or None when none fits or two tie."""
+    if latest_year is None:
+        return None
+    days = Counter((month, day) for d in dumps for _, month, day in d.partial_dates)
+    weekdays = Counter(word for d in dumps for _, word in d.weekdays)
+    fits = Counter()
+    for (month, day), count in days.items():
+        for year in (latest_year, latest_year + 1):
+            try:
+                candidate = date(year, month, day)
+            except ValueError:
+                continue
+            word = vocab.WEEKDAYS[candidate.weekday()]
+            if weekdays[word] and dates.plausible(candidate):
+                fits[candidate] = count + weekdays[word]
+    ranked = fits.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def fill_dates(dumps: dict[str, Dump], latest_years: dict[str, int | None] | None = None) -> dict[str, Dump]:
+    """Undated members take the event's date (``date_source: event``); zoneless untimed ones its zone.
+    Coverage none of which is dated takes its ``calendar_day`` (``date_source: weekday``), given the
+    latest year each member writes."""
     dated = [d.date for d in dumps.values() if d.date]
+    source = "event"
+    if not dated:
+        years = [y for y in (latest_years or {}).values() if y]
+        day = calendar_day([dumps[k] for k in sorted(dumps)], max(years) if years else None)
+        dated, source = ([day], "weekday") if day else ([], source)
     zones = Counter(d.timezone for d in dumps.values() if d.timezone)
     zone = min(zones, key=lambda z: (-zones[z], z)) if zones else None
     filled = {}
@@ -54,6 +89,6 @@ def fill_dates(dumps: dict[str, Dump]) -> dict[str, Dump]:
         if not dump.timezone and zone and not any(u.time for u in dump.updates):
             dump = dump.with_(timezone=zone, timezone_source="event")
         if dump.date is None and dated:
-            dump = dates.with_date(dump, event_day_for(dump, min(dated), max(dated), main_day(dated)), "event")
+            dump = dates.with_date(dump, event_day_for(dump, min(dated), max(dated), main_day(dated)), source)
         filled[key] = dump
     return filled
