@@ -265,6 +265,8 @@ def test_known_zone_accepts_iana_names_abbreviations_and_cities():
         ("on Sept. 3, 2022,", date(2022, 9, 3)),
         ("dated 2019-04-25", date(2019, 4, 25)),
         ("on the 3rd of March 2021", date(2021, 3, 3)),
+        ("16/6/2019 A march of two million", date(2019, 6, 16)),
+        ("posted 6/16/2019 at noon", date(2019, 6, 16)),
     ],
 )
 def test_dates_in_text(text, expected):
@@ -273,6 +275,12 @@ def test_dates_in_text(text, expected):
 
 def test_impossible_dates_are_ignored():
     assert dates.dates_in("February 30, 2019") == []
+
+
+def test_a_numeric_date_whose_order_could_be_either_is_not_read():
+    # June 7 in one country, July 6 in another; a score or a fraction is no date
+    assert dates.dates_in("on 6/7/2019 the march") == []
+    assert dates.dates_in("won 3/4/2019 votes, 116/6/2019") == []
 
 
 @pytest.mark.parametrize(

@@ -540,6 +540,10 @@ DATE_PATTERNS = [
         r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>" + _MONTH_ALT + r")\.?\s*,?\s+(?P<year>\d{4})\b",
         re.IGNORECASE)),
     ("date_iso", re.compile(r"\b(?P<year>\d{4})-(?P<monthnum>[01]\d)-(?P<day>[0-3]\d)\b")),
+    # numbers with slashes only where the order cannot be mistaken: "16/6/2019" (day first), "6/16/2019"
+    # (month first); "6/7/2019" is June 7 in one country and July 6 in another, and is not read
+    ("date_numeric_day_first", re.compile(r"(?<![\d/])(?P<day>1[3-9]|2\d|3[01])/(?P<monthnum>0?[1-9]|1[0-2])/(?P<year>\d{4})\b")),
+    ("date_numeric_month_first", re.compile(r"(?<![\d/])(?P<monthnum>0?[1-9]|1[0-2])/(?P<day>1[3-9]|2\d|3[01])/(?P<year>\d{4})\b")),
 ]
 #: Words before a date that make it no day something happened on: a range's start, a vague bound.
 NOT_THE_DAY = re.compile(
