@@ -62,6 +62,29 @@ def test_an_undated_placement_is_made_again_when_its_event_changed():
     assert remembered.RememberedGrouping(_docs(second, {"a1", "a2", "b1", "b2"}), options, memo).run() == fresh
 
 
+def test_an_undated_placement_is_made_again_when_one_of_its_terms_became_background(monkeypatch):
+    """A term most events hold is background for placing; when a changed event makes one of a group's
+    terms background, every event's score through it changes, and the placement is made again."""
+    from news_archive.events import grouping
+
+    monkeypatch.setattr(grouping, "COMMON_HOLDERS", 1)  # a term two events hold is background
+    monkeypatch.setattr(grouping, "CANDIDATES", 1)
+    monkeypatch.setattr(remembered, "CANDIDATES", 1)
+    options = EventOptions()
+    dated = {"a1", "a2", "b1", "b2"}
+    summit = {"summit": 0.8, "train": 0.6}
+    trial = {"trial": 0.8, "court": 0.6}
+    first = {"a1": summit, "a2": summit, "b1": trial, "b2": trial, "u": {"summit": 1.0}}
+    memo: dict = {}
+    assert remembered.RememberedGrouping(_docs(first, dated), options, memo).run() == [["a1", "a2", "u"], ["b1", "b2"]]
+    # the trial's coverage now names the summit in passing: "summit" is held by both events
+    court = {"court": 0.99, "summit": 0.14}
+    second = {**first, "b1": court, "b2": court}
+    fresh = grouping.group(_docs(second, dated), options)
+    assert fresh == [["a1", "a2"], ["b1", "b2"], ["u"]]
+    assert remembered.RememberedGrouping(_docs(second, dated), options, memo).run() == fresh
+
+
 def test_a_pair_of_dated_articles_is_scored_again_only_when_one_of_them_changed(monkeypatch):
     """The memo keeps the scores of pairs whose two articles (date, vector, names) are the same as last time."""
     from news_archive.events.grouping import group

@@ -17,7 +17,8 @@ events together).
    not the archive's background, and join among themselves the same way (from
    ``undated_threshold``): coverage of an event nobody dated stays together.
 5. Each group of them joins the dated event its centroid is most like (the group's date clues
-   pooled against the event's days), when that reaches the threshold.
+   pooled against the event's days), when that reaches the threshold; candidate events are found
+   through the group's top terms that are not the events' background.
 6. Dated events a day apart about the same thing merge (``merge_threshold``).
 
 The result is deterministic and independent of input order. Each step is a method of
@@ -226,7 +227,7 @@ class Grouping:
         self.edges = self.dated_edges()
         linked.join_strongest_first(self.edges)
         # an undated article clearly closer to one dated event than to any other joins it alone
-        self.staged: dict[int, tuple[dict, dict]] = {}
+        self.staged: dict[int, tuple[dict, dict, frozenset]] = {}
         self.events_of(clusters, 0)
         singles = [(key,) for key in self.undated if clusters.find(key) not in self.members]
         placed = self.placements(singles, clear=True)
@@ -275,14 +276,17 @@ class Grouping:
         self.members = {root: tuple(keys) for root, keys in members.items() if any(self.docs[k].dump.date for k in keys)}
         self.groups = sorted(tuple(keys) for root, keys in members.items() if root not in self.members)
         self.centroids = self.event_centroids()
-        self.staged[stage] = (self.members, self.centroids)
         self.spans = {root: self.span_of(keys) for root, keys in self.members.items()}
         self.stages = {root: evidence.common_stage([self.docs[k].clues for k in keys]) for root, keys in self.members.items()}
         self.kinds = {root: frozenset().union(*(self.docs[k].clues.kinds for k in keys)) for root, keys in self.members.items()}
-        self.postings: dict[str, list[tuple[str, float]]] = defaultdict(list)
+        postings: dict[str, list[tuple[str, float]]] = defaultdict(list)
         for root, (vector, _) in self.centroids.items():
             for term, weight in vector.items():
-                self.postings[term].append((root, weight))
+                postings[term].append((root, weight))
+        limit = max(COMMON_HOLDERS, len(self.centroids) // 20)
+        self.background = frozenset(term for term, held in postings.items() if len(held) > limit)
+        self.postings = {term: held for term, held in postings.items() if term not in self.background}
+        self.staged[stage] = (self.members, self.centroids, self.background)
 
     # --- the steps the rebuild layer may answer from the last run ---------------------------------
 
@@ -360,7 +364,7 @@ class Grouping:
         own = self.group_vector(group)
         score = 0.0
         for term in sorted(self.group_terms(group)):
-            if term in vector and term in own:
+            if term in vector and term in own and term not in self.background:
                 score += own[term] * vector[term]
         return score
 
@@ -369,7 +373,10 @@ class Grouping:
 
     def best_event(self, group: Group, margin: float = 0.0) -> Placement:
         """The dated event a group of undated articles belongs to, if any, and the candidates it was chosen
-        from: candidates through the group's top terms, then exact cosine with date clues for the best ten."""
+        from: candidates through the group's top terms that are not background (held by more than
+        ``COMMON_HOLDERS`` events, or a twentieth of them in a large archive: a term every other event
+        holds picks no event out, and reading its list for every group cost as much as all the rest of
+        grouping), then exact cosine with date clues for the best ten."""
         own = self.group_vector(group)
         names = set().union(*(self.names[k] for k in group))
         partial: dict[str, float] = defaultdict(float)

@@ -81,12 +81,12 @@ class RememberedGrouping(Grouping):
         )
         return edges
 
-    def last_stage(self) -> tuple[dict, dict]:
-        """The last build's events (members, centroids) after the stage this run is at."""
-        return self.last("staged").get(self.stage, ({}, {}))
+    def last_stage(self) -> tuple[dict, dict, frozenset]:
+        """The last build's events (members, centroids, background terms) after the stage this run is at."""
+        return self.last("staged").get(self.stage, ({}, {}, frozenset()))
 
     def event_centroids(self) -> dict[str, Centroid]:
-        last_members, last_centroids = self.last_stage()
+        last_members, last_centroids, _ = self.last_stage()
         centroids = {}
         for root in sorted(self.members):
             keys = self.members[root]
@@ -98,10 +98,11 @@ class RememberedGrouping(Grouping):
 
     def placements(self, groups: list[Group], clear: bool = False) -> dict[Group, Placement]:
         """A group of undated articles keeps its last placement while it is the same group of the same
-        articles, no event among its candidates changed (members or centroid) and no changed event could
-        now be one."""
+        articles, no event among its candidates changed (members or centroid), none of its terms became
+        background or stopped being it, and no changed event could now be one."""
         last = self.last("placed")
-        last_members, last_centroids = self.last_stage()
+        last_members, last_centroids, last_background = self.last_stage()
+        flipped = self.background ^ last_background
         changed = {
             r for r, c in self.centroids.items()
             if last_members.get(r) != self.members[r] or (last_centroids.get(r) is not c and last_centroids.get(r) != c)
@@ -116,6 +117,8 @@ class RememberedGrouping(Grouping):
             if any(root in changed for _, root in best):
                 return None
             terms = self.group_terms(group)
+            if not terms.isdisjoint(flipped):
+                return None  # every event's score through that term changed
             for root in changed:
                 vector = self.centroids.get(root, ({}, None))[0]
                 if terms.isdisjoint(vector):
