@@ -85,6 +85,25 @@ def test_an_undated_placement_is_made_again_when_one_of_its_terms_became_backgro
     assert remembered.RememberedGrouping(_docs(second, dated), options, memo).run() == fresh
 
 
+def test_undated_pairs_through_a_term_that_became_background_go_in_a_rebuild_too(monkeypatch):
+    """Undated articles pair through terms few of them hold; when a new article makes a shared term
+    background, the pair an unchanged two made through it goes, as in a full build (and comes back
+    when it stops being background)."""
+    from news_archive.events import grouping
+
+    monkeypatch.setattr(grouping, "COMMON_HOLDERS", 2)
+    options = EventOptions()
+    u1, u2 = {"crash": 0.7, "ferry": 0.7, "harbour": 0.1}, {"crash": 0.7, "ferry": 0.7, "pier": 0.1}
+    first = {"u1": u1, "u2": u2}
+    memo: dict = {}
+    assert remembered.RememberedGrouping(_docs(first, set()), options, memo).run() == [["u1", "u2"]]
+    second = {**first, "u3": {"crash": 0.3, "storm": 0.95}}  # a third article holds "crash"
+    fresh = grouping.group(_docs(second, set()), options)
+    assert fresh == [["u1"], ["u2"], ["u3"]]
+    assert remembered.RememberedGrouping(_docs(second, set()), options, memo).run() == fresh
+    assert remembered.RememberedGrouping(_docs(first, set()), options, memo).run() == [["u1", "u2"]]
+
+
 def test_a_pair_of_dated_articles_is_scored_again_only_when_one_of_them_changed(monkeypatch):
     """The memo keeps the scores of pairs whose two articles (date, vector, names) are the same as last time."""
     from news_archive.events.grouping import group

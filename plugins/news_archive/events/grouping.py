@@ -147,13 +147,18 @@ def dated_pairs_of(dated: list[tuple], keys: set[str], window: int) -> Iterator[
 COMMON_HOLDERS = 100
 
 
+def background_terms(keys: Iterable[str], top: dict[str, frozenset]) -> frozenset:
+    """The terms more than ``COMMON_HOLDERS`` of the keys hold among their top terms."""
+    held = Counter(term for key in keys for term in top[key])
+    return frozenset(term for term, count in held.items() if count > COMMON_HOLDERS)
+
+
 def _holders(keys: list[str], top: dict[str, frozenset]) -> dict[str, list[str]]:
     holders: dict[str, list[str]] = defaultdict(list)
     for key in keys:
         for term in sorted(top[key]):
             holders[term].append(key)
-    limit = max(COMMON_HOLDERS, len(keys) // 20)
-    return {term: members for term, members in holders.items() if len(members) <= limit}
+    return {term: members for term, members in holders.items() if len(members) <= COMMON_HOLDERS}
 
 
 #: Undated articles are paired when they share this many top terms that are not background.
@@ -299,6 +304,7 @@ class Grouping:
 
     def undated_pairs(self) -> dict[Pair, float]:
         """The score of every pair of undated articles that may join (a higher bar: no date keeps them apart)."""
+        self.undated_background = background_terms(self.undated, self.top)
         return {pair: score for pair, score in self.scored(sharing_pairs(self.undated, self.top)).items()
                 if score >= self.options.undated_threshold}
 

@@ -22,7 +22,8 @@ from collections.abc import Callable
 
 from news_archive.events.build import EventsBuild
 from news_archive.events.grouping import (
-    CANDIDATES, Centroid, Doc, Group, Grouping, Pair, Placement, dated_pairs_of, sharing_pairs_of, top_terms,
+    CANDIDATES, Centroid, Doc, Group, Grouping, Pair, Placement, background_terms, dated_pairs_of, sharing_pairs_of,
+    top_terms,
 )
 from news_archive.events.model import Event, EventOptions, Features
 from news_archive.parse.model import Dump
@@ -46,7 +47,7 @@ class RememberedGrouping(Grouping):
         self.memo.clear()
         self.memo.update(
             options=self.options, inputs=self.inputs, top=self.top, edges=self.edges, undated_edges=self.undated_edges,
-            staged=self.staged, placed=self.placed,
+            undated_background=self.undated_background, staged=self.staged, placed=self.placed,
         )
         return result
 
@@ -68,15 +69,21 @@ class RememberedGrouping(Grouping):
         return edges
 
     def undated_pairs(self) -> dict[Pair, float]:
+        """Pairs of unchanged articles keep their scores; an article whose pairs may differ is paired
+        again: a changed one, or one holding a term that became background or stopped being it (the
+        pairs through that term appear or go)."""
         if not self.remembered:
             return super().undated_pairs()
+        self.undated_background = background_terms(self.undated, self.top)
+        flipped = self.undated_background ^ frozenset(self.last("undated_background"))
         undated = set(self.undated)
+        again = self.fresh | {key for key in undated if not self.top[key].isdisjoint(flipped)}
         edges = {
             (a, b): score for (a, b), score in self.last("undated_edges").items()
-            if a not in self.fresh and b not in self.fresh and a in undated and b in undated
+            if a not in again and b not in again and a in undated and b in undated
         }
         edges.update(
-            (pair, score) for pair, score in self.scored(sharing_pairs_of(self.undated, self.top, self.fresh)).items()
+            (pair, score) for pair, score in self.scored(sharing_pairs_of(self.undated, self.top, again)).items()
             if score >= self.options.undated_threshold
         )
         return edges
