@@ -367,3 +367,25 @@ def test_a_page_line_that_dates_the_article_otherwise_is_reported_beside_the_tex
     )
     assert dump.date.isoformat() == "2019-03-04" and dump.date_source == "text"
     assert any("dates disagree" in p.message and "line 2" in p.message and "line 3" in p.message for p in dump.problems)
+
+
+def test_a_date_under_a_related_stories_label_below_the_article_is_the_teasers_not_the_articles():
+    from news_archive.parse.cascade import parse_text
+
+    story = (
+        "Ferry service resumes\n"
+        "PORTHAVEN — The island ferry sailed again on Friday after a week of storms, the operator said.\n"
+        "Passengers queued from dawn, and the first crossing left on time.\n"
+        "{label}\n"
+        "-\n"
+        "Council approves new harbour wall\n"
+        "-\n"
+        "Thursday 27 June , 2019\n"
+    )
+    for label in ("Also Watch", "Also read", "See also"):
+        dump = parse_text(story.format(label=label))
+        assert dump.date is None, label  # the article itself writes only "Friday"
+        assert any(d.line == 8 for d in dump.dropped)  # the teaser's date is still reported as removed
+    # with no such label, a date line under the article is the page's own
+    dump = parse_text(story.format(label="Share this article"))
+    assert dump.date is not None and dump.date.isoformat() == "2019-06-27"

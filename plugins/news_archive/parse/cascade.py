@@ -45,6 +45,8 @@ class DumpError(ValueError):
 
 #: Larger files are refused: a news dump is one article; 10 MB of text is already a book.
 MAX_DUMP_BYTES = 10_000_000
+#: The rule of a related-stories label ("Also Watch", "Trending:"): the dates under it are its teasers'.
+TEASER_LABEL = "trending_widget"
 
 
 def parse_file(path: str | Path, max_bytes: int | None = MAX_DUMP_BYTES) -> Dump:
@@ -288,9 +290,13 @@ class _Parser:
             except ValueError as error:
                 self.problems.append(Problem(line, f"{error}; the date is inferred from the text instead"))
         if day is None:
-            # the page's own dated lines, in page order, "Updated ..." after "Published ..." (weaker)
+            # the page's own dated lines, in page order, "Updated ..." after "Published ..." (weaker);
+            # below the article, a date under a related-stories label ("Also Watch") is a teaser's
+            teasers = min((d.line for d in self.dropped if d.reason.startswith(TEASER_LABEL)
+                           and paras and d.line > paras[0].line), default=None)
             page_lines = sorted(
-                (Para(d.line, d.text) for d in self.dropped if d.reason.startswith(vocab.DATED_CHROME)),
+                (Para(d.line, d.text) for d in self.dropped
+                 if d.reason.startswith(vocab.DATED_CHROME) and (teasers is None or d.line < teasers)),
                 key=lambda p: (bool(vocab.UPDATED_LINE.match(p.text)), p.line),
             )
             found_date = dates.text_date(paras, [p for p in paras if rules.caption(p.text)], page_lines)

@@ -236,7 +236,7 @@ BOILERPLATE = [
      "a share widget"),
     ("trending_widget", re.compile(
         r"^(?:Trending(?: Now| Stories)?|Related(?: Coverage| Stories| Articles| News)?|Read More|Also Read|More From\b.*|Most Read|Most Popular|Recommended(?: for you)?|You May Also Like|Don't Miss|Must Read|Watch|WATCH)\s*:"
-        r"|^(?:Trending(?: Now| Stories)?|Related(?: Coverage| Stories| Articles)?|Most Read|Most Popular|Recommended(?: for you)?|You May Also Like|Read more|Also read)$"
+        r"|^(?:Trending(?: Now| Stories)?|Related(?: Coverage| Stories| Articles)?|Most Read|Most Popular|Recommended(?: for you)?|You May Also Like|Read more|Also read|Also watch|Read also|Watch also|See also)$"
         r"|^Profile\s*[:|]\s*.{2,60}$|^\[[^\[\]]{3,200}\]$",
         re.IGNORECASE),
      "a 'Trending:'/'Related:' widget"),
