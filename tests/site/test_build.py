@@ -71,3 +71,21 @@ def test_urls_computed_once_are_pelicans_own(tmp_path, url, save_as):
     assert url_and_save_as(article) == (article.url, article.save_as)
     article.override_save_as = "elsewhere.html"  # anything unusual is Pelican's to compute
     assert url_and_save_as(article) == (article.url, "elsewhere.html")
+
+
+def test_a_build_does_not_keep_every_articles_html_once_its_page_is_written(tmp_path, expect_warnings):
+    """Pelican memoizes each article's content for the whole build; the plugin drops it once written
+    (generated dumps: their zoneless stamps are reported, as expected)."""
+    from pelican.contents import Content
+
+    from tools.corpus import generate
+
+    generate(24, tmp_path / "content" / "dumps", seed=2)
+    (tmp_path / "content" / "dumps" / "truth.json").unlink()
+    memo = vars(Content)["get_content"]
+    site = build_site(tmp_path / "site", tmp_path / "content")
+    pages = list((site / "articles").glob("*.html"))
+    assert len(pages) >= 20
+    # every article page was rendered, and none of their HTML is held after the build
+    assert all("<article" in p.read_text(encoding="utf-8") for p in pages)
+    assert len(memo.cache) < 2

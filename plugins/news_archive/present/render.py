@@ -75,14 +75,13 @@ def article_html(dump: Dump) -> str:
 
 
 class LazyArticleHtml:
-    """``article_html(dump)`` on first call, then kept. Plain and picklable, so Pelican can cache
-    the Article it hangs on (``CONTENT_CACHING_LAYER = "generator"``)."""
+    """``article_html(dump)`` when called, never kept: Pelican keeps what a page asked for while it
+    needs it (``pelican.plugin.forget_written_content`` drops that once the page is written), so an
+    archive's HTML is never all in memory at once. Plain and picklable, so Pelican can cache the
+    Article it hangs on (``CONTENT_CACHING_LAYER = "generator"``)."""
 
     def __init__(self, dump: Dump):
         self.dump = dump
-        self.html: str | None = None
 
     def __call__(self) -> str:
-        if self.html is None:
-            self.html = article_html(self.dump)
-        return self.html
+        return article_html(self.dump)
