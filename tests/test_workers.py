@@ -51,3 +51,15 @@ def test_a_pool_chunk_whose_worker_fails_is_done_again_here(expect_warnings):
     assert [pool.get(x) for x in (1, 2, 3)] == [2, 3, 4]
     assert pool.get(99) is None
     assert any("doing it here" in r.getMessage() for r in expect_warnings.records)
+
+
+def test_a_background_writer_that_fails_is_reported_not_redone_and_its_arguments_are_let_go(expect_warnings):
+    parent = os.getpid()
+    cache = {"big": list(range(1000))}
+    job = workers.Job(_raises_in_a_child, parent, cache, redo=False)
+    assert job.args == () and job.function is None  # the child has its own copy
+    assert job.result() is None
+    warned = [r.getMessage() for r in expect_warnings.records if r.name == "news_archive.workers"]
+    assert len(warned) == 1 and "not done here" in warned[0] and "_raises_in_a_child" in warned[0]
+    # a writer that works returns its value as any job does
+    assert workers.Job(square, 9, redo=False).result() == 81

@@ -62,11 +62,14 @@ class Job:
     """``function(*args)`` in a forked child; :meth:`result` waits for its return value.
 
     The child is not a daemon (a child that writes a cache must finish), and a job nobody waits
-    for is still joined when the interpreter exits.
+    for is still joined when the interpreter exits. A job whose child fails is done again here;
+    with ``redo=False`` (a cache writer) it is only reported, and this process drops the function
+    and its arguments as soon as the child has them.
     """
 
-    def __init__(self, function: Callable, *args, parallel: bool = True):
-        self.function, self.args = function, args
+    def __init__(self, function: Callable, *args, parallel: bool = True, redo: bool = True):
+        self.function, self.args, self.redo = function, args, redo
+        self.name = _name(function)
         self.done, self.value, self.process = False, None, None
         if not (parallel and can_fork()):
             self.value, self.done = function(*args), True
@@ -75,6 +78,10 @@ class Job:
         self.process = multiprocessing.get_context("fork").Process(target=self._child, args=(send,))
         self.process.start()
         send.close()
+        if not redo:
+            # the child has its own copy: this process lets go of what it would only need to redo the
+            # work (a cache writer holds the whole cache)
+            self.function, self.args = None, ()
 
     def _child(self, send) -> None:
         try:
@@ -94,7 +101,13 @@ class Job:
         self.process.join()
         self.receive.close()
         if status != "ok" or self.process.exitcode:
-            _failed(self.function, value if status != "ok" else f"exit code {self.process.exitcode}")
+            detail = value if status != "ok" else f"exit code {self.process.exitcode}"
+            if not self.redo:
+                logger.warning("news_archive: %s failed on another process (%s); not done here: the next build "
+                               "makes what it would have written", self.name, detail)
+                self.value, self.done = None, True
+                return None
+            _failed(self.function, detail)
             value = self.function(*self.args)
         self.value, self.done = value, True
         return value

@@ -26,8 +26,10 @@ class Build:
         self.timings: dict[str, float] = {}  # seconds per stage, logged at the end
 
     def in_background(self, function, *args) -> None:
-        """``function(*args)`` on another process while the build goes on (a cache writer); the build waits for it."""
-        self.jobs.append(Job(function, *args, parallel=self.parallel))
+        """``function(*args)`` on another process while the build goes on (a cache writer); the build waits
+        for it. This process lets go of the cache as soon as the child has it; a writer that fails is
+        reported, and the next build makes what it would have written."""
+        self.jobs.append(Job(function, *args, parallel=self.parallel, redo=False))
 
     def wait(self) -> None:
         if self.search is not None:
