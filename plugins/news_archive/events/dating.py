@@ -81,7 +81,8 @@ def fill_dates(dumps: dict[str, Dump], latest_years: dict[str, int | None] | Non
     if not dated:
         years = [y for y in (latest_years or {}).values() if y]
         day = calendar_day([dumps[k] for k in sorted(dumps)], max(years) if years else None)
-        dated, source = ([day], "weekday") if day else ([], source)
+        if day:
+            dated, source = [day], "weekday"
     zones = Counter(d.timezone for d in dumps.values() if d.timezone)
     zone = min(zones, key=lambda z: (-zones[z], z)) if zones else None
     filled = {}

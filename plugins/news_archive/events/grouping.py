@@ -304,7 +304,6 @@ class Grouping:
 
     def undated_pairs(self) -> dict[Pair, float]:
         """The score of every pair of undated articles that may join (a higher bar: no date keeps them apart)."""
-        self.undated_background = background_terms(self.undated, self.top)
         return {pair: score for pair, score in self.scored(sharing_pairs(self.undated, self.top)).items()
                 if score >= self.options.undated_threshold}
 

@@ -72,9 +72,9 @@ class RememberedGrouping(Grouping):
         """Pairs of unchanged articles keep their scores; an article whose pairs may differ is paired
         again: a changed one, or one holding a term that became background or stopped being it (the
         pairs through that term appear or go)."""
+        self.undated_background = background_terms(self.undated, self.top)  # for the next build's memo
         if not self.remembered:
             return super().undated_pairs()
-        self.undated_background = background_terms(self.undated, self.top)
         flipped = self.undated_background ^ frozenset(self.last("undated_background"))
         undated = set(self.undated)
         again = self.fresh | {key for key in undated if not self.top[key].isdisjoint(flipped)}
