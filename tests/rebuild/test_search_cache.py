@@ -7,7 +7,6 @@ from news_archive.cli import load_keyed
 from news_archive.events import build_events
 from news_archive.rebuild.search import search_index
 from news_archive.search.documents import documents
-from news_archive.search.index import packed_entries
 from tools.corpus import generate
 
 
@@ -17,8 +16,9 @@ def test_unchanged_articles_keep_their_documents_and_the_result_is_a_full_builds
     events, dumps = build_events(load_keyed(paths))
     urls = {key: f"articles/{key}.html" for key in dumps}
     entries, index, _, _, texts = search_index(events, dumps, urls, {})
-    # kept between builds as the build keeps them: counted fields and postings packed, through marshal
-    kept = marshal.loads(marshal.dumps({"articles": packed_entries(entries), "index": index.state(), "texts": texts}))
+    # the build holds each document's counted fields packed; kept between builds through marshal
+    assert all(isinstance(row, bytes) for _, docs in entries.values() for _, row, _, _ in docs)
+    kept = marshal.loads(marshal.dumps({"articles": entries, "index": index.state(), "texts": texts}))
     first = kept["articles"]
     assert all(isinstance(row, bytes) for _, docs in first.values() for _, row, _, _ in docs)
     # one dump edited: only its article's entry is made again
@@ -37,3 +37,21 @@ def test_unchanged_articles_keep_their_documents_and_the_result_is_a_full_builds
     assert records == fresh_records and found == fresh_found
     docs = documents(events, dumps, urls)
     assert [json.loads(r) for r in records] == [d.record for d in docs]
+
+
+def test_the_cache_is_written_and_read_a_frame_at_a_time_and_a_cut_file_is_not_read(tmp_path, monkeypatch):
+    from news_archive.rebuild import search as cache_module
+
+    generate(12, tmp_path, seed=4)
+    events, dumps = build_events(load_keyed(sorted(tmp_path.glob("*.txt"))))
+    urls = {key: f"articles/{key}.html" for key in dumps}
+    entries, index, _, _, texts = search_index(events, dumps, urls, {})
+    monkeypatch.setattr(cache_module, "ARTICLES_PER_FRAME", 5)  # 12 articles: three frames
+    path = tmp_path / "cache" / cache_module.NAME
+    cache_module.SearchCache(str(path), load=False, store=True).save(entries, index, texts, {"t/0.js": "abc"})
+    loaded = cache_module.SearchCache(str(path), load=True, store=False).data
+    assert loaded["articles"] == entries and list(loaded["articles"]) == list(entries)
+    assert loaded["texts"] == texts and loaded["files"] == {"t/0.js": "abc"}
+    assert loaded["index"] == index.state()
+    path.write_bytes(path.read_bytes()[:-10])  # a cut file (a full disk): rebuilt, never half read
+    assert cache_module.SearchCache(str(path), load=True, store=False).data == {}

@@ -4,13 +4,14 @@ Pelican writes pages (a :class:`~news_archive.workers.Job`), or here when ``para
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import shutil
 import time
 
 from news_archive.rebuild.search import NAME as CACHE_NAME
 from news_archive.rebuild.search import SearchCache, search_index
-from news_archive.search.pieces import dumps_compact, piece, script_name, search_files
+from news_archive.search.pieces import dumps_compact, piece, script_name, search_pieces
 from news_archive.workers import Job
 
 
@@ -33,6 +34,10 @@ def start_search(archive, settings: dict, output_path: str, load: bool, store: b
     )
 
 
+def _monolithic(index):
+    yield "index.json", None, dumps_compact(index.serialize())
+
+
 def write_search(folder: str, events, dumps, urls, options: dict, lunr_js: str | None,
                  cache_path: str | None = None, load: bool = False, store: bool = False) -> float:
     """The search index in pieces, the filter facets, and lunr.js itself; returns the seconds it took.
@@ -43,15 +48,15 @@ def write_search(folder: str, events, dumps, urls, options: dict, lunr_js: str |
     started = time.perf_counter()
     cache = SearchCache(cache_path, load, store)
     entries, index, records, facets, texts = search_index(events, dumps, urls, cache.data)
-    files = search_files(index, records, facets, options["chunk_bytes"], options["bucket"], texts)
-    files = {script_name(name): (name[: -len(".json")], text) for name, text in files.items()}
+    pieces = ((script_name(name), name[: -len(".json")], text)
+              for name, text in search_pieces(index, records, facets, options["chunk_bytes"], options["bucket"], texts))
     if options["monolithic"]:
-        files["index.json"] = (None, dumps_compact(index.serialize()))
+        pieces = itertools.chain(pieces, _monolithic(index))
     written = cache.data.get("files", {})
     cache.withdraw()
     hashes = {}
     compress = options["compress"]
-    for name, (key, text) in files.items():
+    for name, key, text in pieces:  # each written as it is made: the build never holds them all
         # hashed before it is compressed: an unchanged piece is neither compressed nor written again
         hashes[name] = hashlib.sha1(f"{compress}:{text}".encode("utf-8")).hexdigest()
         target = os.path.join(folder, name)

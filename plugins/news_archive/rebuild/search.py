@@ -6,7 +6,7 @@ unchanged article's documents are not made or counted again; the index is update
 where documents changed (``search.builder.update``, tested equal to a fresh build); a file whose
 text is unchanged is not written again.
 
-Written with ``marshal`` (plain data only: it loads faster than a pickle), each document's
+Written with ``marshal`` (plain data only: it loads faster than a pickle) in frames, each document's
 counted fields packed as one ``bytes`` object and each posting list as 32-bit integers, so loading
 makes a few objects per document. The saved copy is withdrawn before the first search file is
 written, and saved again after the last.
@@ -21,7 +21,7 @@ import sys
 from news_archive.events import Event
 from news_archive.parse.model import Dump
 from news_archive.rebuild.store import atomic_write, code_fingerprint
-from news_archive.search.index import article_entries, index_entries, kept_index, packed_entries
+from news_archive.search.index import article_entries, index_entries, kept_index
 from news_archive.search.pieces import term_texts
 
 NAME = "news_archive-search.marshal"
@@ -31,7 +31,31 @@ def _key() -> list:
     return [code_fingerprint(), sys.version]  # marshal's format is the interpreter's own
 
 
+#: Articles per marshal frame: the cache is written, and read, a frame at a time.
+ARTICLES_PER_FRAME = 4096
+_LENGTH = 8  # bytes of each frame's length, little-endian
+
+
+def _frames(parts):
+    for part in parts:
+        blob = marshal.dumps(part)
+        yield len(blob).to_bytes(_LENGTH, "little")
+        yield blob
+
+
+def _read_frame(handle):
+    size = int.from_bytes(handle.read(_LENGTH), "little")
+    blob = handle.read(size)
+    if len(blob) != size:
+        raise EOFError("the search cache ends early")
+    return marshal.loads(blob)
+
+
 class SearchCache:
+    """The file is a run of marshal frames, each its length then its value: the key, the articles
+    (``ARTICLES_PER_FRAME`` to a frame, then ``None``), the index, the term texts, the files. So
+    neither saving nor loading holds the whole file's bytes at once."""
+
     def __init__(self, path: str | None, load: bool, store: bool):
         self.path, self.store = path, bool(path and store)
         self.data: dict = self._load() if path and load else {}
@@ -41,8 +65,12 @@ class SearchCache:
             return {}
         try:
             with open(self.path, "rb") as handle:
-                saved = marshal.loads(handle.read())  # whole: marshal.load(handle) reads object by object
-            return saved["data"] if list(saved["key"]) == _key() else {}
+                if list(_read_frame(handle)) != _key():
+                    return {}
+                articles: dict = {}
+                while (frame := _read_frame(handle)) is not None:
+                    articles.update(frame)
+                return {"articles": articles, "index": _read_frame(handle), "texts": _read_frame(handle), "files": _read_frame(handle)}
         except Exception:  # noqa: BLE001 - a broken cache is rebuilt
             return {}
 
@@ -52,8 +80,18 @@ class SearchCache:
 
     def save(self, entries: dict, index, texts: dict, files: dict[str, str]) -> None:
         if self.store:
-            data = {"articles": packed_entries(entries), "index": index.state(), "texts": texts, "files": files}
-            atomic_write(self.path, marshal.dumps({"key": _key(), "data": data}))
+            atomic_write(self.path, _frames(self._parts(entries, index, texts, files)))
+
+    @staticmethod
+    def _parts(entries: dict, index, texts: dict, files: dict[str, str]):
+        yield _key()
+        items = list(entries.items())
+        for start in range(0, len(items), ARTICLES_PER_FRAME):
+            yield dict(items[start : start + ARTICLES_PER_FRAME])
+        yield None
+        yield index.state()
+        yield texts
+        yield files
 
 
 def search_index(events: list[Event], dumps: dict[str, Dump], urls: dict[str, str], data: dict) -> tuple:

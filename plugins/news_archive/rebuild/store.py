@@ -17,6 +17,7 @@ import hashlib
 import logging
 import os
 import pickle
+from collections.abc import Iterable
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
@@ -100,13 +101,15 @@ class Memo:
             os.remove(self.path)
 
 
-def atomic_write(path: str, data: bytes) -> None:
-    """``data`` in ``path`` whole, or the file as it was: written to a temporary name, then renamed."""
+def atomic_write(path: str, data: bytes | Iterable[bytes]) -> None:
+    """``data`` (or its parts, made one at a time) in ``path`` whole, or the file as it was: written
+    to a temporary name, then renamed."""
     os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
     partial = f"{path}.partial-{os.getpid()}"
     try:
         with open(partial, "wb") as handle:
-            handle.write(data)
+            for part in [data] if isinstance(data, bytes) else data:
+                handle.write(part)
         os.replace(partial, path)
     finally:
         if os.path.exists(partial):

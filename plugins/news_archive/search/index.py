@@ -54,13 +54,15 @@ def build_index(docs: list[SearchDoc], previous: builder.CompactIndex | None = N
 
 
 def article_entry(url: str, dump: Dump, event: Event | None) -> tuple:
-    """``(print, [(ref, counted field terms, record JSON, facet), ...])``: an article's documents, counted.
+    """``(print, [(ref, counted field terms, record JSON, facet), ...])``: an article's documents, counted,
+    each document's counted fields packed (:func:`.builder.packed`: a few objects per document, not
+    one per term, as long as the build holds them; the index unpacks one at a time).
 
     The print (:func:`.documents.article_print`) names everything the documents depend on, so an
     entry can be kept between builds while its print is the same (``rebuild/search.py``).
     """
     docs = article_documents(url, dump, event)
-    return article_print(url, dump, event), [(d.ref, field_counts(d), record_text(d.record), facet_of(d.record)) for d in docs]
+    return article_print(url, dump, event), [(d.ref, builder.packed(field_counts(d)), record_text(d.record), facet_of(d.record)) for d in docs]
 
 
 def article_entries(dumps: dict[str, Dump], urls: dict[str, str], events: list[Event], kept=None) -> dict:
@@ -90,12 +92,3 @@ def index_entries(entries: dict, previous: builder.CompactIndex | None = None) -
 def kept_index(state: tuple, entries: dict) -> builder.CompactIndex:
     """The index an earlier build kept (``CompactIndex.state()``), with the rows of the entries it was made of."""
     return builder.CompactIndex.from_state(state, [row for _, row, _, _ in _in_ref_order(entries)])
-
-
-def packed_entries(entries: dict) -> dict:
-    """The entries as the cache keeps them: each document's counted fields packed (:func:`.builder.packed`)."""
-    return {
-        key: entry if all(isinstance(doc[1], bytes) for doc in entry[1])
-        else (entry[0], [(ref, builder.packed(row), record, facet) for ref, row, record, facet in entry[1]])
-        for key, entry in entries.items()
-    }

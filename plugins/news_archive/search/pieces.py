@@ -219,7 +219,16 @@ def split_index(
     index: CompactIndex, records: list[dict], chunk_bytes: int = DEFAULT_CHUNK_BYTES, bucket: int = DEFAULT_RECORD_BUCKET,
     texts: dict[str, tuple] | None = None, tiers: tuple[int, ...] = TIER_ENDS,
 ) -> dict[str, str]:
-    """{relative file name: JSON text} of the pieces of an index.
+    """{relative file name: JSON text} of the pieces of an index (:func:`iter_pieces`, gathered)."""
+    return dict(iter_pieces(index, records, chunk_bytes, bucket, texts, tiers))
+
+
+def iter_pieces(
+    index: CompactIndex, records: list[dict], chunk_bytes: int = DEFAULT_CHUNK_BYTES, bucket: int = DEFAULT_RECORD_BUCKET,
+    texts: dict[str, tuple] | None = None, tiers: tuple[int, ...] = TIER_ENDS,
+):
+    """``(relative file name, JSON text)`` of each piece of an index, one at a time (the build writes
+    each as it comes and keeps none), ``meta.json`` last.
 
     ``records``: each document's record as JSON (:func:`record_text`), in the index's document order.
     ``texts``: every term's entry (:func:`term_texts`), when the caller keeps them for the next build.
@@ -230,31 +239,25 @@ def split_index(
         raise ValueError("search document refs must be unique")
     texts = texts if texts is not None else term_texts(index, tiers=tiers)
 
-    files: dict[str, str] = {}
     chunk: list[str] = []
     size = 0
     firsts: list[str] = []
-
-    def flush():
-        nonlocal chunk, size
-        if chunk:
-            files[f"t/{len(firsts) - 1}.json"] = "[" + ",".join(chunk) + "]"
-        chunk, size = [], 0
-
     for term in sorted(index.postings, key=js_order):
         text, tails = texts[term]
-        files.update(tails)
+        yield from tails.items()
         if chunk and size + len(text) > chunk_bytes:
-            flush()
+            yield f"t/{len(firsts) - 1}.json", "[" + ",".join(chunk) + "]"
+            chunk, size = [], 0
         if not chunk:
             firsts.append(term)
         chunk.append(text)
         size += len(text) + 1
-    flush()
+    if chunk:
+        yield f"t/{len(firsts) - 1}.json", "[" + ",".join(chunk) + "]"
 
     for start in range(0, len(records), bucket):
-        files[f"r/{start // bucket}.json"] = "[" + ",".join(records[start : start + bucket]) + "]"
-    files["meta.json"] = dumps_compact(
+        yield f"r/{start // bucket}.json", "[" + ",".join(records[start : start + bucket]) + "]"
+    yield "meta.json", dumps_compact(
         {
             "format": 3,
             "version": __TARGET_JS_VERSION__,
@@ -269,7 +272,6 @@ def split_index(
             "chunks": firsts,
         }
     )
-    return files
 
 
 def record_text(record: dict) -> str:
@@ -295,12 +297,11 @@ def facets(found: list[tuple[str, str, str]]) -> str:
     )
 
 
-def search_files(
+def search_pieces(
     index: CompactIndex, records: list[str], found: list[tuple[str, str, str]], chunk_bytes: int = DEFAULT_CHUNK_BYTES,
     bucket: int = DEFAULT_RECORD_BUCKET, texts: dict[str, tuple] | None = None,
-) -> dict[str, str]:
-    """Every piece of the search output as JSON, ``{name.json: JSON}`` (:func:`as_scripts` or
-    :func:`piece` make the files), the facets included (``found``: :func:`facet_of` each record)."""
-    files = split_index(index, records, chunk_bytes, bucket, texts)
-    files["facets.json"] = facets(found)
-    return files
+):
+    """Every piece of the search output as ``(name.json, JSON)``, one at a time (:func:`piece` makes
+    the file), the facets included (``found``: :func:`facet_of` each record)."""
+    yield from iter_pieces(index, records, chunk_bytes, bucket, texts)
+    yield "facets.json", facets(found)
