@@ -63,3 +63,32 @@ def test_a_background_writer_that_fails_is_reported_not_redone_and_its_arguments
     assert len(warned) == 1 and "not done here" in warned[0] and "_raises_in_a_child" in warned[0]
     # a writer that works returns its value as any job does
     assert workers.Job(square, 9, redo=False).result() == 81
+
+
+_LATER = []  # filled after a standby process was forked
+
+
+def _sees_later(x):
+    return os.getpid(), len(_LATER), x * 2
+
+
+def test_a_standby_process_was_forked_before_and_does_its_call_there():
+    standby = workers.Standby()
+    _LATER.extend(range(5))  # this process grows after the fork: the standby never sees it
+    try:
+        pid, seen, value = standby.hand(_sees_later, (21,), square, (3,)).result()
+    finally:
+        _LATER.clear()
+    assert pid != os.getpid() and seen == 0 and value == 42
+
+
+def test_a_standby_whose_call_fails_does_it_here_and_one_never_handed_exits(expect_warnings):
+    parent = os.getpid()
+    standby = workers.Standby()
+    assert standby.hand(_raises_in_a_child, (parent, 1), square, (5,)).result() == 25
+    warned = [r.getMessage() for r in expect_warnings.records if r.name == "news_archive.workers"]
+    assert len(warned) == 1 and "doing it here" in warned[0] and "square" in warned[0]
+    idle = workers.Standby()
+    idle.release()
+    assert idle.process.exitcode == 0 and idle.done
+    idle.release()  # twice is harmless

@@ -1,15 +1,18 @@
 """Work on other processes: the one way the build uses its second core.
 
 Everything runs in forked copies of the build (they see its data as it is at that moment), in
-three shapes:
+four shapes:
 
 - :func:`split_map`: ``[function(x) for x in items]`` with the second half in a forked child;
 - :class:`Pool`: chunks of work on two worker processes, each result read when it is asked for
   (the parse prefetch);
 - :class:`Job`: one call in a forked child while the caller goes on; :meth:`Job.result` waits
-  (the search index, the cache writers).
+  (the cache writers);
+- :class:`Standby`: a :class:`Job` whose child is forked early, while the build is small, and handed
+  its call later with the call's data pickled (the search index: it does not share, and so copy, the
+  heap the build grew in between).
 
-One error policy for all three: **work whose child fails is done again in this process**, with a
+One error policy for all four: **work whose child fails is done again in this process**, with a
 warning that names it; if it fails here too, its error is raised as it would be without workers.
 So a worker never loses work, and the result never depends on whether a second core was used.
 Without ``fork`` (or with ``parallel`` off), everything runs here and now.
@@ -147,3 +150,63 @@ class Pool:
     def close(self) -> None:
         self.pending.clear()
         self.executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _standby(calls, results) -> None:
+    try:
+        call = calls.recv()
+    except (EOFError, OSError):
+        call = None
+    calls.close()
+    if call is not None:
+        function, args = call
+        try:
+            results.send(("ok", function(*args)))
+        except BaseException as error:  # noqa: BLE001 - reported to the parent, which does the work again
+            results.send(("error", repr(error)))
+    results.close()
+
+
+class Standby(Job):
+    """A child forked now, while this process is small, that waits for one call (:meth:`hand`).
+
+    A child forked late shares the heap this process grew in between, page by page: every page
+    either process then writes to (a reference count is a write) is copied, so it soon holds a copy
+    of what the build holds. A standby child has only what it was handed, pickled. Its
+    :meth:`~Job.result` is a Job's, and a call that fails there is done again here with the
+    arguments :meth:`hand` was given for that. A standby never handed a call exits on :meth:`release`.
+    """
+
+    def __init__(self):
+        self.name, self.redo, self.done, self.value = "standby", True, False, None
+        self.function, self.args, self.handed = None, (), False
+        calls, self.calls = multiprocessing.Pipe(duplex=False)
+        self.receive, results = multiprocessing.Pipe(duplex=False)
+        self.process = multiprocessing.get_context("fork").Process(target=_standby, args=(calls, results))
+        self.process.start()
+        calls.close()
+        results.close()
+
+    def hand(self, function: Callable, args: tuple, here: Callable, here_args: tuple) -> Standby:
+        """``function(*args)`` in the child (its arguments small: what it reads, it reads from disk);
+        if it fails there, ``here(*here_args)`` in this process."""
+        self.name, self.function, self.args, self.handed = _name(function), here, here_args, True
+        try:
+            self.calls.send((function, args))
+        except OSError as error:  # the child is gone: result() reports it and does the work here
+            logger.debug("news_archive: standby process gone: %r", error)
+        self.calls.close()
+        return self
+
+    def release(self) -> None:
+        """The child, never handed a call, exits."""
+        if self.handed or self.done:
+            return
+        self.done = True
+        try:
+            self.calls.send(None)
+        except OSError:
+            pass
+        self.calls.close()
+        self.process.join()
+        self.receive.close()

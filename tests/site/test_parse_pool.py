@@ -1,7 +1,10 @@
-"""The parse prefetch: dumps parsed on two worker processes give the site a serial parse gives."""
+"""The other core: dumps parsed on two worker processes, and the search made by a standby process
+from its spool, give the site a serial build gives."""
 
+import os
 import shutil
 
+from news_archive.pelican import build as build_module
 from news_archive.pelican import reader as reader_module
 
 from ..builds import build_site
@@ -9,7 +12,7 @@ from ..conftest import EVENT_FIXTURES, SEEDS
 from ..rebuild.test_incremental import _tree
 
 
-def test_a_build_that_parses_on_the_pool_writes_the_same_site(tmp_path, monkeypatch, expect_warnings):
+def test_a_build_on_two_cores_writes_the_same_site(tmp_path, monkeypatch, expect_warnings):
     content = tmp_path / "content"
     (content / "dumps").mkdir(parents=True)
     paths = SEEDS + sorted(EVENT_FIXTURES.glob("*.txt"))
@@ -23,9 +26,33 @@ def test_a_build_that_parses_on_the_pool_writes_the_same_site(tmp_path, monkeypa
             super().__init__(function, items, chunk)
             pools.append(len(items))
 
+    handed = []
+
+    class CountingStandby(build_module.Standby):
+        def hand(self, function, *args):
+            handed.append(function.__name__)
+            return super().hand(function, *args)
+
     monkeypatch.setattr(reader_module, "Pool", CountingPool)
+    monkeypatch.setattr(build_module, "Standby", CountingStandby)
     monkeypatch.setattr(reader_module, "PREFETCH_CHUNK", 2)  # several tasks, on both workers
     pooled = build_site(tmp_path / "pooled", content, NEWS_ARCHIVE={"prefetch_min": 1})
-    assert pools == [len(paths) + 1]
+    assert pools == [len(paths) + 1] and handed == ["search_from_spool"]
     serial = build_site(tmp_path / "serial", content, NEWS_ARCHIVE={"parallel": False})
     assert _tree(pooled) == _tree(serial)
+
+
+def test_the_spool_a_killed_build_left_is_swept_and_a_running_builds_is_not(tmp_path):
+    import subprocess
+    import sys
+
+    from news_archive.pelican import search as search_module
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True)
+    dead = tmp_path / f"{search_module.SPOOL_PREFIX}{gone.stdout.strip()}-abc.spool"
+    running = search_module.write_spool([], {}, {}, folder=str(tmp_path))  # this process's
+    other = tmp_path / "notes.spool"
+    for path in (dead, other):
+        path.write_bytes(b"x")
+    assert search_module.sweep_spools(str(tmp_path)) == [dead.name]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([os.path.basename(running), other.name])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 
-from news_archive.workers import Job
+from news_archive.workers import Job, Standby, can_fork
 
 _unfinished: list[Build] = []  # the build running in this process (and any that failed before finishing)
 
@@ -23,6 +23,9 @@ class Build:
         self.jobs: list[Job] = []
         self.paused_gc = False
         self.search: Job | None = None  # the search output, built on the other core while pages are written
+        # the process that will build it, forked now while this one is small (workers.Standby)
+        search = self.options.get("search", {}).get("enabled", False)
+        self.standby: Standby | None = Standby() if search and self.parallel and can_fork() else None
         self.timings: dict[str, float] = {}  # seconds per stage, logged at the end
 
     def in_background(self, function, *args) -> None:
@@ -31,7 +34,13 @@ class Build:
         reported, and the next build makes what it would have written."""
         self.jobs.append(Job(function, *args, parallel=self.parallel, redo=False))
 
+    def take_standby(self) -> Standby | None:
+        standby, self.standby = self.standby, None
+        return standby
+
     def wait(self) -> None:
+        if self.standby is not None:  # search off after all, or the build failed before it
+            self.take_standby().release()
         if self.search is not None:
             self.search.result()  # a build that failed before its pages were written
             self.search = None

@@ -99,9 +99,12 @@ def attach_events(generator) -> None:
         build.timings["events"] = time.perf_counter() - started
     if settings["search"]["enabled"]:
         # now: on the other core, it overlaps Pelican saving its cache and writing every page
-        job = start_search(archive, generator.settings, generator.output_path, *cache_policy(generator.settings))
+        started = time.perf_counter()
+        job = start_search(archive, generator.settings, generator.output_path, *cache_policy(generator.settings),
+                           standby=build.take_standby() if build is not None else None)
         if build is not None:
             build.search = job
+            build.timings["search start"] = time.perf_counter() - started  # the spool written, or the fork
         else:
             job.result()
 

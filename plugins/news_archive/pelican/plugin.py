@@ -19,6 +19,7 @@ from news_archive.pelican import build as builds
 from news_archive.pelican import settings as plugin_settings
 from news_archive.pelican.generator import attach_events, get_generators
 from news_archive.pelican.reader import CODE_KEY, DumpReader
+from news_archive.pelican.search import sweep_spools
 from news_archive.rebuild.store import atomic_pelican_save, code_fingerprint, sweep_partials
 
 
@@ -32,6 +33,7 @@ def start_build(pelican):
     caches): its own state, with the cyclic collector paused. Returns no generator."""
     builds.start(pelican.settings, plugin_settings.load(pelican.settings))
     sweep_partials(pelican.settings)
+    sweep_spools()
     return None
 
 

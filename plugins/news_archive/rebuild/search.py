@@ -15,6 +15,7 @@ written, and saved again after the last.
 from __future__ import annotations
 
 import marshal
+from collections.abc import Iterable, Mapping
 import os
 import sys
 
@@ -94,7 +95,7 @@ class SearchCache:
         yield files
 
 
-def search_index(events: list[Event], dumps: dict[str, Dump], urls: dict[str, str], data: dict) -> tuple:
+def search_index(events: list[Event], dumps: Mapping[str, Dump] | Iterable[tuple[str, Dump]], urls: dict[str, str], data: dict) -> tuple:
     """``(entries, index, records, facets, term texts)``: the search index, reusing ``data`` (a
     :class:`SearchCache`'s) where it can; with no data, exactly what a fresh build makes."""
     kept = data.get("articles", {})

@@ -10,6 +10,7 @@ tokenised: lunr.py's tokenizer would otherwise split on fewer characters than lu
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 
 from news_archive.search import builder
 from news_archive.events import Event
@@ -65,12 +66,13 @@ def article_entry(url: str, dump: Dump, event: Event | None) -> tuple:
     return article_print(url, dump, event), [(d.ref, builder.packed(field_counts(d)), record_text(d.record), facet_of(d.record)) for d in docs]
 
 
-def article_entries(dumps: dict[str, Dump], urls: dict[str, str], events: list[Event], kept=None) -> dict:
-    """key -> :func:`article_entry` for every article; ``kept(key, print)``, if given, may return an
-    earlier build's entry of the same print instead (``rebuild/search.py``)."""
+def article_entries(dumps: Mapping[str, Dump] | Iterable[tuple[str, Dump]], urls: dict[str, str], events: list[Event], kept=None) -> dict:
+    """key -> :func:`article_entry` for every article (``dumps``: by key, or ``(key, dump)`` pairs read
+    once, as they come); ``kept(key, print)``, if given, may return an earlier build's entry of the
+    same print instead (``rebuild/search.py``)."""
     event_of = {key: event for event in events for key in event.articles}
     entries = {}
-    for key, dump in dumps.items():
+    for key, dump in dumps.items() if isinstance(dumps, Mapping) else dumps:
         url, event = urls[key], event_of.get(key)
         old = kept(key, article_print(url, dump, event)) if kept else None
         entries[key] = old if old is not None else article_entry(url, dump, event)
