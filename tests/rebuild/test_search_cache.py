@@ -46,7 +46,7 @@ def test_the_cache_is_written_and_read_a_frame_at_a_time_and_a_cut_file_is_not_r
     events, dumps = build_events(load_keyed(sorted(tmp_path.glob("*.txt"))))
     urls = {key: f"articles/{key}.html" for key in dumps}
     entries, index, _, _, texts = search_index(events, dumps, urls, {})
-    monkeypatch.setattr(cache_module, "ARTICLES_PER_FRAME", 5)  # 12 articles: three frames
+    monkeypatch.setattr(cache_module, "ITEMS_PER_FRAME", 5)  # 12 articles: three frames, the terms many
     path = tmp_path / "cache" / cache_module.NAME
     cache_module.SearchCache(str(path), load=False, store=True).save(entries, index, texts, {"t/0.js": "abc"})
     loaded = cache_module.SearchCache(str(path), load=True, store=False).data

@@ -14,6 +14,7 @@ written, and saved again after the last.
 
 from __future__ import annotations
 
+import itertools
 import marshal
 from collections.abc import Iterable, Mapping
 import os
@@ -22,6 +23,7 @@ import sys
 from news_archive.events import Event
 from news_archive.parse.model import Dump
 from news_archive.rebuild.store import atomic_write, code_fingerprint
+from news_archive.search.builder import packed_posting
 from news_archive.search.index import article_entries, index_entries, kept_index
 from news_archive.search.pieces import term_texts
 
@@ -32,8 +34,8 @@ def _key() -> list:
     return [code_fingerprint(), sys.version]  # marshal's format is the interpreter's own
 
 
-#: Articles per marshal frame: the cache is written, and read, a frame at a time.
-ARTICLES_PER_FRAME = 4096
+#: Items per marshal frame (articles, terms): the cache is written, and read, a frame at a time.
+ITEMS_PER_FRAME = 4096
 _LENGTH = 8  # bytes of each frame's length, little-endian
 
 
@@ -52,10 +54,26 @@ def _read_frame(handle):
     return marshal.loads(blob)
 
 
+def _in_frames(mapping: dict, pack=None):
+    """A dictionary as frames of ``ITEMS_PER_FRAME`` items (each value packed by ``pack`` first), then ``None``."""
+    items = iter(mapping.items())
+    while chunk := list(itertools.islice(items, ITEMS_PER_FRAME)):
+        yield {key: pack(value) for key, value in chunk} if pack else dict(chunk)
+    yield None
+
+
+def _read_frames(handle) -> dict:
+    whole: dict = {}
+    while (frame := _read_frame(handle)) is not None:
+        whole.update(frame)
+    return whole
+
+
 class SearchCache:
-    """The file is a run of marshal frames, each its length then its value: the key, the articles
-    (``ARTICLES_PER_FRAME`` to a frame, then ``None``), the index, the term texts, the files. So
-    neither saving nor loading holds the whole file's bytes at once."""
+    """The file is a run of marshal frames, each its length then its value: the key, the articles,
+    the index (its plain parts, then its postings and each term's first occurrence), the term texts,
+    the files; each dictionary ``ITEMS_PER_FRAME`` items to a frame, then ``None``. So neither saving
+    nor loading holds the whole file's bytes at once, nor a packed copy of the whole index."""
 
     def __init__(self, path: str | None, load: bool, store: bool):
         self.path, self.store = path, bool(path and store)
@@ -68,10 +86,11 @@ class SearchCache:
             with open(self.path, "rb") as handle:
                 if list(_read_frame(handle)) != _key():
                     return {}
-                articles: dict = {}
-                while (frame := _read_frame(handle)) is not None:
-                    articles.update(frame)
-                return {"articles": articles, "index": _read_frame(handle), "texts": _read_frame(handle), "files": _read_frame(handle)}
+                articles = _read_frames(handle)
+                fields, boosts, refs, lengths, pipeline = _read_frame(handle)
+                postings, firsts = _read_frames(handle), _read_frames(handle)
+                index = (fields, boosts, refs, postings, firsts, lengths, pipeline)  # CompactIndex.state()'s shape
+                return {"articles": articles, "index": index, "texts": _read_frames(handle), "files": _read_frame(handle)}
         except Exception:  # noqa: BLE001 - a broken cache is rebuilt
             return {}
 
@@ -86,12 +105,11 @@ class SearchCache:
     @staticmethod
     def _parts(entries: dict, index, texts: dict, files: dict[str, str]):
         yield _key()
-        items = list(entries.items())
-        for start in range(0, len(items), ARTICLES_PER_FRAME):
-            yield dict(items[start : start + ARTICLES_PER_FRAME])
-        yield None
-        yield index.state()
-        yield texts
+        yield from _in_frames(entries)
+        yield index.fields, index.boosts, index.refs, index.lengths, tuple(index.pipeline)
+        yield from _in_frames(index.postings, packed_posting)
+        yield from _in_frames(index.firsts)
+        yield from _in_frames(texts)
         yield files
 
 

@@ -56,8 +56,18 @@ def packed(row: Row) -> bytes:
     return row if isinstance(row, bytes) else marshal.dumps(row)
 
 
+#: A field's postings where the term is not: one shared empty value, not an array per term and field.
+NO_POSTINGS = ()
+
+
 def _packed_flat(flat) -> bytes:
     return flat.tobytes() if isinstance(flat, array) else array("i", flat).tobytes()
+
+
+def packed_posting(entry: tuple) -> tuple:
+    """A term's ``(number, idf, per-field postings)`` with each field's postings as bytes (``marshal`` keeps bytes)."""
+    number, idf, lists = entry
+    return number, idf, [_packed_flat(flat) for flat in lists]
 
 
 @dataclass
@@ -66,7 +76,8 @@ class CompactIndex:
     boosts: list[float]
     refs: list[str]  # document number -> ref, in the order documents were added
     rows: list[Row] = field(default_factory=list)  # per document: its counted fields
-    # term -> (term index, idf, per field a flat list [doc, tf, length, doc, tf, length, ...] in document order)
+    # term -> (term index, idf, per field a flat array [doc, tf, length, doc, tf, length, ...] in document
+    # order, 32-bit integers: a quarter of a list's memory or less; NO_POSTINGS for a field without the term)
     postings: dict[str, tuple[int, float, list]] = field(default_factory=dict)
     # term -> where it first occurs (document, field, place among the field's terms): its term index is its rank
     firsts: dict[str, tuple[int, int, int]] = field(default_factory=dict)
@@ -78,7 +89,7 @@ class CompactIndex:
     def state(self) -> tuple:
         """The index but its rows as plain values (what ``marshal`` can keep between builds); each
         posting list packed as 32-bit integers, which load as one block instead of an object each."""
-        postings = {term: (number, idf, [_packed_flat(flat) for flat in lists]) for term, (number, idf, lists) in self.postings.items()}
+        postings = {term: packed_posting(entry) for term, entry in self.postings.items()}
         return self.fields, self.boosts, self.refs, postings, self.firsts, self.lengths, tuple(self.pipeline)
 
     @classmethod
@@ -87,7 +98,7 @@ class CompactIndex:
         fields, boosts, refs, postings, firsts, lengths, pipeline = state
         if len(rows) != len(refs):
             raise ValueError("one row per document")
-        postings = {term: (number, idf, [array("i", flat) for flat in lists]) for term, (number, idf, lists) in postings.items()}
+        postings = {term: (number, idf, [array("i", flat) if flat else NO_POSTINGS for flat in lists]) for term, (number, idf, lists) in postings.items()}
         return cls(fields=list(fields), boosts=list(boosts), refs=refs, rows=rows, postings=postings, firsts=firsts,
                    lengths=list(lengths), pipeline=pipeline)
 
@@ -140,10 +151,11 @@ def build(documents: list[tuple[str, Row]], fields: list[tuple[str, float]]) -> 
     Terms arrive lower-cased (lunr.js's tokenizer lower-cases before the pipeline).
     """
     names = [name for name, _ in fields]
+    width = len(names)
     index = CompactIndex(fields=names, boosts=[boost for _, boost in fields], refs=[ref for ref, _ in documents])
     index.rows = [row for _, row in documents]
     index.lengths = lengths = [0] * len(names)
-    slots: dict[str, list[list[int]]] = {}  # term -> per field [doc, tf, length, ...]; in first-occurrence order
+    slots: dict[str, list] = {}  # term -> per field [doc, tf, length, ...]; in first-occurrence order
     firsts = index.firsts
     for d, row in enumerate(index.rows):
         counted_fields = fields_of(row)
@@ -156,9 +168,12 @@ def build(documents: list[tuple[str, Row]], fields: list[tuple[str, float]]) -> 
             for place, (term, tf) in enumerate(zip(terms, tfs)):
                 lists = slots.get(term)
                 if lists is None:
-                    lists = slots[term] = [[] for _ in names]
+                    lists = slots[term] = [NO_POSTINGS] * width
                     firsts[term] = (d, f, place)
-                lists[f] += (d, tf, length)
+                flat = lists[f]
+                if not flat:
+                    flat = lists[f] = array("i")
+                flat.extend((d, tf, length))
     doc_count = len(documents)
     index.postings = {
         term: (number, idf_of(sum(len(flat) for flat in lists) // 3, doc_count), lists)
@@ -210,7 +225,7 @@ def update(previous: CompactIndex | None, documents: list[tuple[str, Row]], fiel
     for (term, f), docs in touched.items():
         lists = copied.get(term)
         if lists is None:
-            lists = copied[term] = [list(flat) for flat in postings[term][2]] if term in postings else [[] for _ in names]
+            lists = copied[term] = [list(flat) for flat in postings[term][2]] if term in postings else [[] for _ in names]  # lists while edited
         flat = lists[f]
         for d in docs:
             counted = counted_at(d, f)
@@ -235,7 +250,7 @@ def update(previous: CompactIndex | None, documents: list[tuple[str, Row]], fiel
     for term, lists in copied.items():
         held = sum(len(flat) for flat in lists) // 3
         if held:
-            postings[term] = (None, idf_of(held, doc_count), lists)
+            postings[term] = (None, idf_of(held, doc_count), [array("i", flat) if flat else NO_POSTINGS for flat in lists])
             d, f = min((flat[0], f) for f, flat in enumerate(lists) if flat)
             firsts[term] = (d, f, counted_at(d, f)[0].index(term))
         else:
