@@ -1,6 +1,7 @@
 """The search cache: unchanged articles keep their documents, and the index updated from the last one is a full build's."""
 
 import json
+import os
 import marshal
 
 from news_archive.cli import load_keyed
@@ -55,3 +56,48 @@ def test_the_cache_is_written_and_read_a_frame_at_a_time_and_a_cut_file_is_not_r
     assert loaded["index"] == index.state()
     path.write_bytes(path.read_bytes()[:-10])  # a cut file (a full disk): rebuilt, never half read
     assert cache_module.SearchCache(str(path), load=True, store=False).data == {}
+
+
+def _files(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _spooled(spool):
+    import pickle
+
+    with open(spool, "rb") as handle:
+        _, _, count = (pickle.load(handle) for _ in range(3))
+        return [pickle.load(handle) for _ in range(count)]
+
+
+def test_a_rebuild_spools_only_the_dumps_whose_documents_changed_and_a_wrong_claim_is_done_here(tmp_path, expect_warnings):
+    from news_archive.pelican.search import search_from_spool, search_here, write_search, write_spool
+    from news_archive.pelican.settings import SEARCH_DEFAULTS
+    from news_archive.rebuild.search import NAME, read_prints
+    from news_archive.workers import Standby
+
+    generate(30, tmp_path / "dumps", seed=5)
+    paths = sorted((tmp_path / "dumps").glob("*.txt"))
+    options, cache = dict(SEARCH_DEFAULTS), str(tmp_path / "cache" / NAME)
+    events, dumps = build_events(load_keyed(paths))
+    urls = {key: f"articles/{key}.html" for key in dumps}
+    write_search(str(tmp_path / "first"), events, dumps, urls, options, None, cache, False, True)
+    edited = paths[len(paths) // 2]
+    edited.write_text(edited.read_text(encoding="utf-8").replace(" said", " told reporters", 1), encoding="utf-8")
+    events, dumps = build_events(load_keyed(paths))
+    prints = read_prints(cache)
+    assert len(prints) == len(dumps)
+    spool = write_spool(events, dumps, urls, prints, folder=str(tmp_path))
+    sent = [key for key, dump in _spooled(spool) if dump is not None]
+    assert 1 <= len(sent) < len(dumps) and edited.name in [dumps[key].name for key in sent]
+    search_from_spool(spool, str(tmp_path / "rebuilt"), options, None, cache, True, True)
+    write_search(str(tmp_path / "full"), events, dumps, urls, options, None, None, False, False)
+    assert _files(tmp_path / "rebuilt") == _files(tmp_path / "full")
+    # a spool that says "unchanged" of an article the cache does not hold: done here, from the dumps
+    spool = write_spool(events, dumps, urls, {key: "x" for key in dumps} | read_prints(cache), folder=str(tmp_path))
+    os.remove(cache)
+    rest = (options, None, cache, True, False)
+    Standby().hand(search_from_spool, (spool, str(tmp_path / "claimed"), *rest), search_here,
+                   (spool, str(tmp_path / "claimed"), events, dumps, urls, *rest)).result()
+    assert _files(tmp_path / "claimed") == _files(tmp_path / "full") and not os.path.exists(spool)
+    assert any("doing it here" in r.getMessage() for r in expect_warnings.records)

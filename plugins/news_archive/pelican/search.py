@@ -17,7 +17,8 @@ import tempfile
 import time
 
 from news_archive.rebuild.search import NAME as CACHE_NAME
-from news_archive.rebuild.search import SearchCache, search_index
+from news_archive.rebuild.search import SearchCache, read_prints, search_index
+from news_archive.search.documents import article_print
 from news_archive.search.pieces import dumps_compact, piece, script_name, search_pieces
 from news_archive.workers import Job, Standby
 
@@ -40,7 +41,7 @@ def start_search(archive, settings: dict, output_path: str, load: bool, store: b
     rest = (options, lunr_js_path(archive.settings, settings), cache, load, store)
     folder = os.path.join(output_path, options["path"])
     if standby is not None:
-        spool = write_spool(archive.events, archive.dumps, archive.urls)
+        spool = write_spool(archive.events, archive.dumps, archive.urls, read_prints(cache) if load else None)
         return standby.hand(search_from_spool, (spool, folder, *rest), search_here, (spool, folder, archive.events, archive.dumps, archive.urls, *rest))
     return Job(write_search, folder, archive.events, archive.dumps, archive.urls, *rest, parallel=archive.settings["parallel"])
 
@@ -49,15 +50,20 @@ def start_search(archive, settings: dict, output_path: str, load: bool, store: b
 SPOOL_PREFIX = "news_archive-search-"
 
 
-def write_spool(events, dumps: dict, urls: dict, folder: str | None = None) -> str:
+def write_spool(events, dumps: dict, urls: dict, prints: dict[str, str] | None = None, folder: str | None = None) -> str:
     """A temporary file of the search's input, pickled: the events, the URLs, the number of dumps,
-    then each ``(key, dump)`` on its own (read back one at a time: :func:`search_from_spool`)."""
+    then each ``(key, dump)`` on its own (read back one at a time: :func:`search_from_spool`). With
+    ``prints`` (the last build's, :func:`~news_archive.rebuild.search.read_prints`), a dump whose print
+    is unchanged is written as ``(key, None)``: its documents are the cache's."""
+    event_of = {key: event for event in events for key in event.articles} if prints else {}
     handle, path = tempfile.mkstemp(prefix=f"{SPOOL_PREFIX}{os.getpid()}-", suffix=".spool", dir=folder)
     with os.fdopen(handle, "wb") as spool:
         for part in (events, urls, len(dumps)):
             pickle.dump(part, spool, protocol=pickle.HIGHEST_PROTOCOL)
-        for item in dumps.items():
-            pickle.dump(item, spool, protocol=pickle.HIGHEST_PROTOCOL)
+        for key, dump in dumps.items():
+            was = prints.get(key) if prints else None
+            same = was is not None and was == article_print(urls[key], dump, event_of.get(key))
+            pickle.dump((key, None if same else dump), spool, protocol=pickle.HIGHEST_PROTOCOL)
     return path
 
 

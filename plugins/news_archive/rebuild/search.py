@@ -69,8 +69,21 @@ def _read_frames(handle) -> dict:
     return whole
 
 
+def read_prints(path: str | None) -> dict[str, str]:
+    """Each article's print as the cache at ``path`` keeps it (``{}`` without one): what the build
+    compares to leave unchanged articles out of the search's spool. Reads only the file's first frames."""
+    if not path or not os.path.exists(path):
+        return {}
+    try:
+        with open(path, "rb") as handle:
+            return _read_frames(handle) if list(_read_frame(handle)) == _key() else {}
+    except Exception:  # noqa: BLE001 - a broken cache is rebuilt
+        return {}
+
+
 class SearchCache:
-    """The file is a run of marshal frames, each its length then its value: the key, the articles,
+    """The file is a run of marshal frames, each its length then its value: the key, each article's
+    print (:func:`read_prints`), the articles,
     the index (its plain parts, then its postings and each term's first occurrence), the term texts,
     the files; each dictionary ``ITEMS_PER_FRAME`` items to a frame, then ``None``. So neither saving
     nor loading holds the whole file's bytes at once, nor a packed copy of the whole index."""
@@ -86,6 +99,7 @@ class SearchCache:
             with open(self.path, "rb") as handle:
                 if list(_read_frame(handle)) != _key():
                     return {}
+                _read_frames(handle)  # the prints: the articles hold them too
                 articles = _read_frames(handle)
                 fields, boosts, refs, lengths, pipeline = _read_frame(handle)
                 postings, firsts = _read_frames(handle), _read_frames(handle)
@@ -105,6 +119,7 @@ class SearchCache:
     @staticmethod
     def _parts(entries: dict, index, texts: dict, files: dict[str, str]):
         yield _key()
+        yield from _in_frames({key: entry[0] for key, entry in entries.items()})
         yield from _in_frames(entries)
         yield index.fields, index.boosts, index.refs, index.lengths, tuple(index.pipeline)
         yield from _in_frames(index.postings, packed_posting)
@@ -122,7 +137,7 @@ def search_index(events: list[Event], dumps: Mapping[str, Dump] | Iterable[tuple
         old = kept.get(key)
         return old if print_ is not None and old is not None and old[0] == print_ else None
 
-    entries = article_entries(dumps, urls, events, same_print)
+    entries = article_entries(dumps, urls, events, same_print, unchanged=kept.__getitem__)
     previous = kept_index(data["index"], kept) if "index" in data else None
     index, records, facets = index_entries(entries, previous)
     return entries, index, records, facets, term_texts(index, data.get("texts"))

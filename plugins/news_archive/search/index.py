@@ -66,13 +66,18 @@ def article_entry(url: str, dump: Dump, event: Event | None) -> tuple:
     return article_print(url, dump, event), [(d.ref, builder.packed(field_counts(d)), record_text(d.record), facet_of(d.record)) for d in docs]
 
 
-def article_entries(dumps: Mapping[str, Dump] | Iterable[tuple[str, Dump]], urls: dict[str, str], events: list[Event], kept=None) -> dict:
+def article_entries(dumps: Mapping[str, Dump | None] | Iterable[tuple[str, Dump | None]], urls: dict[str, str], events: list[Event],
+                    kept=None, unchanged=None) -> dict:
     """key -> :func:`article_entry` for every article (``dumps``: by key, or ``(key, dump)`` pairs read
     once, as they come); ``kept(key, print)``, if given, may return an earlier build's entry of the
-    same print instead (``rebuild/search.py``)."""
+    same print instead (``rebuild/search.py``). A dump of ``None`` is one whose print the caller found
+    unchanged: ``unchanged(key)`` gives its earlier entry (and fails if there is none)."""
     event_of = {key: event for event in events for key in event.articles}
     entries = {}
     for key, dump in dumps.items() if isinstance(dumps, Mapping) else dumps:
+        if dump is None:
+            entries[key] = unchanged(key)
+            continue
         url, event = urls[key], event_of.get(key)
         old = kept(key, article_print(url, dump, event)) if kept else None
         entries[key] = old if old is not None else article_entry(url, dump, event)
