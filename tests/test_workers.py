@@ -92,3 +92,28 @@ def test_a_standby_whose_call_fails_does_it_here_and_one_never_handed_exits(expe
     idle.release()
     assert idle.process.exitcode == 0 and idle.done
     idle.release()  # twice is harmless
+
+
+def test_a_standby_whose_build_dies_before_handing_it_a_call_exits(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    noted = tmp_path / "pid"
+    script = f"import os; from news_archive import workers; s = workers.Standby(); open({str(noted)!r}, 'w').write(str(s.process.pid)); os._exit(3)"
+    done = subprocess.run([sys.executable, "-c", script], stdout=subprocess.DEVNULL, timeout=60,
+                          env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    assert done.returncode == 3
+    pid = int(noted.read_text())
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            with open(f"/proc/{pid}/stat") as handle:
+                if handle.read().split(")")[-1].split()[0] == "Z":
+                    break
+        except FileNotFoundError:
+            break
+        time.sleep(0.05)
+    else:
+        os.kill(pid, 9)
+        raise AssertionError("the standby process outlived its build")

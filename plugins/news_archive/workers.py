@@ -152,7 +152,9 @@ class Pool:
         self.executor.shutdown(wait=False, cancel_futures=True)
 
 
-def _standby(calls, results) -> None:
+def _standby(calls, results, parent_ends) -> None:
+    for end in parent_ends:  # else a build that dies leaves this child waiting for ever
+        end.close()
     try:
         call = calls.recv()
     except (EOFError, OSError):
@@ -182,7 +184,7 @@ class Standby(Job):
         self.function, self.args, self.handed = None, (), False
         calls, self.calls = multiprocessing.Pipe(duplex=False)
         self.receive, results = multiprocessing.Pipe(duplex=False)
-        self.process = multiprocessing.get_context("fork").Process(target=_standby, args=(calls, results))
+        self.process = multiprocessing.get_context("fork").Process(target=_standby, args=(calls, results, (self.calls, self.receive)))
         self.process.start()
         calls.close()
         results.close()
