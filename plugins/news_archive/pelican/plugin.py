@@ -33,7 +33,8 @@ def start_build(pelican):
     caches): its own state, with the cyclic collector paused. Returns no generator."""
     builds.start(pelican.settings, plugin_settings.load(pelican.settings))
     sweep_partials(pelican.settings)
-    sweep_spools()
+    for folder in (None, pelican.settings.get("CACHE_PATH")):
+        sweep_spools(folder)
     return None
 
 

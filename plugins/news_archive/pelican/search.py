@@ -41,7 +41,11 @@ def start_search(archive, settings: dict, output_path: str, load: bool, store: b
     rest = (options, lunr_js_path(archive.settings, settings), cache, load, store)
     folder = os.path.join(output_path, options["path"])
     if standby is not None:
-        spool = write_spool(archive.events, archive.dumps, archive.urls, read_prints(cache) if load else None)
+        # beside the cache when there is one: a temporary folder may be memory (tmpfs)
+        spool_folder = os.path.dirname(cache) if cache else None
+        if spool_folder:
+            os.makedirs(spool_folder, exist_ok=True)
+        spool = write_spool(archive.events, archive.dumps, archive.urls, read_prints(cache) if load else None, spool_folder)
         return standby.hand(search_from_spool, (spool, folder, *rest), search_here, (spool, folder, archive.events, archive.dumps, archive.urls, *rest))
     return Job(write_search, folder, archive.events, archive.dumps, archive.urls, *rest, parallel=archive.settings["parallel"])
 
@@ -69,8 +73,10 @@ def write_spool(events, dumps: dict, urls: dict, prints: dict[str, str] | None =
 
 def sweep_spools(folder: str | None = None) -> list[str]:
     """Remove the spools of builds killed before their search process opened them (their process is
-    gone); returns their names."""
+    gone) from ``folder`` (the temporary folder by default); returns their names."""
     folder = folder or tempfile.gettempdir()
+    if not os.path.isdir(folder):
+        return []
     swept = []
     for name in sorted(os.listdir(folder)):
         if not (name.startswith(SPOOL_PREFIX) and name.endswith(".spool")):
