@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+import tempfile
 
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
@@ -33,8 +34,8 @@ def start_build(pelican):
     caches): its own state, with the cyclic collector paused. Returns no generator."""
     builds.start(pelican.settings, plugin_settings.load(pelican.settings))
     sweep_partials(pelican.settings)
-    for folder in (None, pelican.settings.get("CACHE_PATH")):
-        sweep_spools(folder)
+    for folder in {tempfile.gettempdir(), pelican.settings.get("CACHE_PATH") or tempfile.gettempdir()}:
+        sweep_spools(folder)  # where a killed build may have left its search spool
     return None
 
 
