@@ -36,6 +36,24 @@ def test_headlines_of_different_stages_or_kinds_are_different_events():
     assert [why for why, _ in evidence.reasons(verdict, sentence)] == ["their headlines name different stages (verdict, sentence)"]
 
 
+def test_a_later_generation_of_a_numbered_name_is_a_later_event():
+    text = "Orchard unveils the Pear Watch Series 4. It is thinner than the Pear Watch Series 3, and About 50 people saw Arenas 4-2 win on May 22."
+    assert evidence.numbered_names(text) == [("series", "4"), ("series", "3")]  # not "About 50", a score or a day
+    fourth = Clues(numbered=frozenset({("series", "4")}))
+    third = Clues(date=date(2017, 9, 12), numbered=frozenset({("series", "3")}))
+    assert evidence.between(third, fourth) == evidence.NUMBERS_LATER  # the undated one writes of a later generation
+    assert evidence.numbers_agree(third.numbered, fourth.numbered) == evidence.NUMBERS_BELOW  # it names only the one before
+    assert evidence.between(third, Clues(numbered=frozenset({("series", "3"), ("series", "2")}))) == 0
+    assert evidence.between(third, Clues(numbered=frozenset({("flight", "9")}))) == 0  # another name: no evidence
+    assert [why for why, _ in evidence.reasons(third, fourth)] == ["the later or undated one numbers a name above the other (series 4 against 3)"]
+
+
+def test_the_lede_is_the_kept_lines_under_the_headline_not_the_page_chrome_between():
+    chrome = "".join(f"Markets closed\nINDEX {n}\n" for n in range(6))
+    dump = parse_text("Orchard unveils its new watch\n" + chrome + "CUPERTINO - Orchard showed its new watch on Wednesday.\nIt costs more.\n")
+    assert "wednesday" in evidence.clues_of(dump).weekdays
+
+
 def test_a_year_date_beside_a_day_written_without_one_is_background():
     dump = parse_text(
         "Ortiz sentenced for the harbour fraud\n"
@@ -68,8 +86,9 @@ def test_the_reasons_explain_gives_add_up_to_the_score_grouping_uses():
     ledes = [frozenset(), frozenset({"tuesday"}), frozenset({"friday"})]
     clues = [
         Clues(date=d, weekdays=w, days=frozenset({(6, 25)}) if d is None and w else frozenset(), lede_days=frozenset(),
-              latest_year=y, stage=s, kinds=frozenset({k}) if k else frozenset())
-        for d, w, y, s, k in itertools.product(days, ledes, (None, 2021, 2024), (None, "verdict", "sentence"), (None, "trial"))
+              latest_year=y, stage=s, kinds=frozenset({k}) if k else frozenset(), numbered=frozenset(n))
+        for d, w, y, s, k, n in itertools.product(days, ledes, (None, 2021, 2024), (None, "verdict", "sentence"), (None, "trial"),
+                                                  ((), (("series", "3"),), (("series", "4"),)))
     ]
     for a, b in itertools.product(clues[::7], clues[::5]):
         assert math.isclose(sum(s for _, s in evidence.reasons(a, b)), evidence.between(a, b), abs_tol=1e-9), (a, b)

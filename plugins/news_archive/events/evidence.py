@@ -17,11 +17,13 @@ from datetime import date, timedelta
 
 from news_archive.parse import vocab
 from news_archive.parse.model import Dump
+from news_archive.parse.rules import STOPWORDS
 
 #: Days between two dated articles -> what it adds to their similarity (beyond: they are apart).
 DAY_GAP = {0: 0.05, 1: 0.03, 2: 0.0, 3: -0.05}
 APART = -0.1
-#: Lines under the headline that make the lede: its weekday words and days name the article's own day.
+#: Kept lines under the headline that make the lede (page chrome removed between them does not count):
+#: its weekday words and days name the article's own day.
 LEDE_LINES = 5
 #: Weekday words of the lede that fall in (or miss) an event's days, one day either side.
 WEEKDAY_AGREES, WEEKDAY_DISAGREES = 0.05, -0.05
@@ -57,6 +59,14 @@ EVENT_KINDS = {
     **dict.fromkeys("coronation funeral inauguration ceremony".split(), "ceremony"),
 }
 KINDS_DIFFER = -0.3
+#: A name and the number (one or two digits) that tells its generations or instances apart ("Series 4",
+#: "iPhone 8", "Apollo 11"). A later or undated article that numbers a name above every number an
+#: earlier article (or an event's coverage) gives it ("Series 4" against "Series 3") reports a later
+#: one; one that numbers it only below counts a little against (coverage names the generation before,
+#: but seldom only that).
+_NUMBERED_NAME = re.compile(r"\b([A-Za-z]*[A-Z][a-z]+) (\d{1,2})\b(?![,.:\-\u2013]?\d)")
+NUMBERS_LATER = -0.3
+NUMBERS_BELOW = -0.05
 _HEADLINE_WORD = re.compile(r"[a-z]+")
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
@@ -73,11 +83,12 @@ class Clues:
     latest_year: int | None = None  # the latest year the text writes
     stage: str | None = None  # the latest stage of the story its headline names (``STAGES``)
     kinds: frozenset[str] = frozenset()  # the families of the kinds of event its headline names
+    numbered: frozenset[tuple[str, str]] = frozenset()  # numbered names it writes: ("series", "4")
 
 
 def clues_of(dump: Dump, text: str = "") -> Clues:
     """The clues of one article; ``text`` is its news text (for the years it writes)."""
-    lede = dump.title.line + LEDE_LINES
+    lede = lede_end(dump)
     years = [int(y) for y in _YEAR.findall(text)]
     headline = " ".join(filter(None, (dump.display_title, dump.display_dek)))
     stages = [name for name, pattern in STAGES if pattern.search(headline)]
@@ -89,7 +100,23 @@ def clues_of(dump: Dump, text: str = "") -> Clues:
         days=frozenset((month, day) for _, month, day in dump.partial_dates),
         lede_days=frozenset((month, day) for line, month, day in dump.partial_dates if line <= lede),
         latest_year=max(years) if years else None,
+        numbered=frozenset(numbered_names(text)),
     )
+
+
+def numbered_names(text: str) -> list[tuple[str, str]]:
+    """The numbered names a text writes, lower-cased ("Series 4" -> ("series", "4")), leaving out days
+    of months ("May 22"), weekdays, common words ("About 50") and countries (scores: "France 4-2")."""
+    return [(name.lower(), number) for name, number in _NUMBERED_NAME.findall(text)
+            if name.lower() not in vocab.MONTHS and name.lower() not in vocab.WEEKDAYS
+            and name.lower() not in STOPWORDS and name not in vocab.COUNTRIES]
+
+
+
+def lede_end(dump: Dump) -> int:
+    """The last input line of the lede: the headline and the ``LEDE_LINES`` kept lines after it."""
+    after = [p.line for p in dump.kept_paras if p.line > dump.title.line][:LEDE_LINES]
+    return after[-1] if len(after) == LEDE_LINES else dump.line_count
 
 
 def pooled(clues: list[Clues]) -> Clues:
@@ -102,6 +129,7 @@ def pooled(clues: list[Clues]) -> Clues:
         days=frozenset().union(*(c.days for c in clues)),
         lede_days=frozenset().union(*(c.lede_days for c in clues)),
         latest_year=max(years) if years else None,
+        numbered=frozenset().union(*(c.numbered for c in clues)),
     )
 
 
@@ -113,12 +141,25 @@ def common_stage(clues: list[Clues]) -> str | None:
 def between(a: Clues, b: Clues) -> float:
     """What two articles' clues add to their similarity (``reasons`` says it in words, rule by rule)."""
     score = stages_agree(a.stage, b.stage) + kinds_agree(a.kinds, b.kinds)
+    pair = ordered(a, b)
+    if pair:
+        score += numbers_agree(pair[1].numbered, pair[0].numbered)
     if a.date and b.date:
         return score + DAY_GAP.get(abs((a.date - b.date).days), APART)
     if a.date or b.date:
         known, other = (a, b) if a.date else (b, a)
         return score + against_days(other, known.date, known.date)
     return score + ledes_agree(a, b)
+
+
+def ordered(a: Clues, b: Clues) -> tuple[Clues, Clues] | None:
+    """Two articles' clues, the earlier first (a dated one before an undated one, whose numbered names
+    must not be newer); None when both are undated."""
+    if a.date and b.date:
+        return (a, b) if a.date <= b.date else (b, a)
+    if a.date or b.date:
+        return (a, b) if a.date else (b, a)
+    return None
 
 
 def reasons(a: Clues, b: Clues) -> list[tuple[str, float]]:
@@ -128,6 +169,10 @@ def reasons(a: Clues, b: Clues) -> list[tuple[str, float]]:
         (f"their headlines name different kinds of event ({', '.join(sorted(a.kinds))}; {', '.join(sorted(b.kinds))})",
          kinds_agree(a.kinds, b.kinds)),
     ]
+    pair = ordered(a, b)
+    if pair:
+        newer = ", ".join(numbers_above(pair[1].numbered, pair[0].numbered))
+        found.append((f"the later or undated one numbers a name above the other ({newer})", numbers_agree(pair[1].numbered, pair[0].numbered)))
     if a.date and b.date:
         gap = abs((a.date - b.date).days)
         found.append((f"dated {gap} day(s) apart", DAY_GAP.get(gap, APART)))
@@ -150,6 +195,23 @@ def stages_agree(a: str | None, b: str | None) -> float:
 
 def kinds_agree(a: frozenset[str], b: frozenset[str]) -> float:
     return KINDS_DIFFER if a and b and not a & b else 0.0
+
+
+def numbers_above(newer: frozenset[tuple[str, str]], older: frozenset[tuple[str, str]]) -> list[str]:
+    """The names ``newer`` numbers above every number ``older`` gives them ("series 4 against 3"):
+    coverage of an event cannot write of a generation that came after it."""
+    found = []
+    for name in sorted({n for n, _ in newer} & {n for n, _ in older}):
+        mine, theirs = [int(x) for n, x in newer if n == name], [int(x) for n, x in older if n == name]
+        if max(mine) > max(theirs):
+            found.append(f"{name} {max(mine)} against {max(theirs)}")
+    return found
+
+
+def numbers_agree(newer: frozenset[tuple[str, str]], older: frozenset[tuple[str, str]]) -> float:
+    if numbers_above(newer, older):
+        return NUMBERS_LATER
+    return NUMBERS_BELOW if numbers_above(older, newer) else 0.0
 
 
 def against_days(clues: Clues, first: date, last: date) -> float:

@@ -263,7 +263,8 @@ class Grouping:
             for b in roots[i + 1:]:
                 if (self.spans[b][0] - self.spans[a][1]).days > 1:
                     break
-                if evidence.stages_agree(self.stages[a], self.stages[b]) or evidence.kinds_agree(self.kinds[a], self.kinds[b]):
+                if (evidence.stages_agree(self.stages[a], self.stages[b]) or evidence.kinds_agree(self.kinds[a], self.kinds[b])
+                        or evidence.numbers_agree(self.numbered[b], self.numbered[a])):  # a begins first
                     continue
                 if not self.same_names(self.centroids[a][1], self.centroids[b][1]):
                     continue
@@ -284,6 +285,7 @@ class Grouping:
         self.spans = {root: self.span_of(keys) for root, keys in self.members.items()}
         self.stages = {root: evidence.common_stage([self.docs[k].clues for k in keys]) for root, keys in self.members.items()}
         self.kinds = {root: frozenset().union(*(self.docs[k].clues.kinds for k in keys)) for root, keys in self.members.items()}
+        self.numbered = {root: frozenset().union(*(self.docs[k].clues.numbered for k in keys)) for root, keys in self.members.items()}
         postings: dict[str, list[tuple[str, float]]] = defaultdict(list)
         for root, (vector, _) in self.centroids.items():
             for term, weight in vector.items():
@@ -395,7 +397,8 @@ class Grouping:
         ranked = sorted(
             (
                 (cosine(own, self.centroids[r][0]) + evidence.against_days(clues, *self.spans[r])
-                 + evidence.stages_agree(clues.stage, self.stages[r]) + evidence.kinds_agree(clues.kinds, self.kinds[r]), r)
+                 + evidence.stages_agree(clues.stage, self.stages[r]) + evidence.kinds_agree(clues.kinds, self.kinds[r])
+                 + evidence.numbers_agree(clues.numbered, self.numbered[r]), r)
                 for r in shortlist
             ),
             key=lambda s: (-s[0], s[1]),
