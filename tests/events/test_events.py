@@ -248,6 +248,28 @@ def test_an_undated_member_takes_the_day_and_month_it_writes_in_the_events_year(
     assert event_day_for(dump, date(2018, 9, 1), date(2018, 9, 3)) == date(2018, 9, 2)  # the Sunday
 
 
+def test_an_undated_members_own_words_read_against_the_events_days_strongest_first():
+    from news_archive.events.dating import event_day_for
+
+    wed, thu = date(2018, 9, 12), date(2018, 9, 13)  # a Wednesday event
+    # a lede weekday in the span beats a day and month near it (a date the story looks ahead to)
+    launch = parse_text("Orchard shows new phones\nOn Wednesday Orchard showed its phones.\nOrders open on Sept. 14 and stores sell them on Sept. 21.")
+    assert event_day_for(launch, wed, wed) == wed
+    # ... but a day and month inside the span beats it
+    assert event_day_for(launch, wed, date(2018, 9, 14)) == date(2018, 9, 14)
+    # a lede weekday the day after the span: the second day of a summit its dated coverage gives the first
+    second = parse_text("Leaders end summit\nLeaders on Thursday ended the summit with a statement.")
+    assert event_day_for(second, wed, wed) == thu
+    # not the day before: the night an attack began, reported the next morning
+    night = parse_text("Attack in the city\nAttackers struck on Tuesday night, police said.")
+    assert event_day_for(night, wed, wed, wed) == wed
+    # a tie in the lede goes to the weekday the whole text names more
+    both = parse_text("Blast at a concert\nA blast on Tuesday night killed 22.\nOn Wednesday police named a suspect.\n"
+                      "The arena was closed, the city said.\nFans left flowers at the gates.\nThe mayor spoke to reporters.\n"
+                      "Trains ran again by noon.\nPolice on Wednesday searched two houses.")
+    assert event_day_for(both, date(2018, 9, 11), wed) == wed
+
+
 def test_coverage_without_a_dated_article_takes_the_day_its_day_month_and_weekday_agree_on():
     from news_archive.events.dating import calendar_day, fill_dates
 

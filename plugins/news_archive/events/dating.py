@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, timedelta
 
+from news_archive.events.evidence import lede_end
 from news_archive.parse import dates, vocab
 from news_archive.parse.model import Dump
 
@@ -18,28 +19,39 @@ PARTIAL_DATE_DAYS = 7
 
 
 def event_day_for(dump: Dump, first: date, last: date, main: date | None = None) -> date:
-    """The day an undated member covers: a day and month its text writes (read in the event's year, near
-    the event's days), else the day in the event's span its weekday words name most, else the event's
-    main day (the one most of its dated coverage reports on), else the first."""
-    near = []
+    """The day an undated member covers, from its own words read against the event's days, strongest
+    first: a day and month its text writes inside the event's span; a weekday its lede names, on a day
+    of the span or the day after ("on Thursday", the second day of a summit its dated coverage gives
+    the first; not the day before, which is the night an attack began, reported the next morning);
+    a day and month written near the event's days (read in the event's year, within
+    ``PARTIAL_DATE_DAYS``); a weekday its text names inside the span; else the event's main day (the one
+    most of its dated coverage reports on), else the first."""
+    near = Counter()
     for _, month, day in dump.partial_dates:
         for year in sorted({first.year, last.year}):
             try:
-                candidate = date(year, month, day)
+                near[date(year, month, day)] += 1
             except ValueError:
                 continue
-            if first - timedelta(days=PARTIAL_DATE_DAYS) <= candidate <= last + timedelta(days=PARTIAL_DATE_DAYS):
-                near.append(candidate)
-    if near:
-        counts = Counter(near)
-        return min(counts, key=lambda d: (-counts[d], d))
-    mentioned = Counter(word for _, word in dump.weekdays)
-    span = [first + timedelta(days=i) for i in range((last - first).days + 1)]
-    for word, _ in sorted(mentioned.items(), key=lambda kv: (-kv[1], kv[0])):
-        for day in span:
-            if vocab.WEEKDAYS[day.weekday()] == word:
-                return day
+    inside = Counter({d: n for d, n in near.items() if first <= d <= last})
+    close = Counter({d: n for d, n in near.items() if abs(_days_outside(d, first, last)) <= PARTIAL_DATE_DAYS})
+    everywhere = _weekday_days(dump, first, last + timedelta(days=1))
+    for counts in (inside, _weekday_days(dump, first, last + timedelta(days=1), lede_end(dump)), close,
+                   _weekday_days(dump, first, last)):
+        if counts:  # ties: the weekday the whole text names more, then the day nearer the span, then the earlier
+            return min(counts, key=lambda d: (-counts[d], -everywhere[d], abs(_days_outside(d, first, last)), d))
     return main or first
+
+
+def _days_outside(day: date, first: date, last: date) -> int:
+    return (day - first).days if day < first else (day - last).days if day > last else 0
+
+
+def _weekday_days(dump: Dump, first: date, last: date, until_line: int | None = None) -> Counter:
+    """The days from ``first`` to ``last`` that the dump's weekday words name (up to a line), by mentions."""
+    mentioned = Counter(word for line, word in dump.weekdays if until_line is None or line <= until_line)
+    span = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    return Counter({day: mentioned[vocab.WEEKDAYS[day.weekday()]] for day in span if mentioned[vocab.WEEKDAYS[day.weekday()]]})
 
 
 def main_day(dated: list[date]) -> date:
