@@ -369,6 +369,22 @@ def test_a_page_line_that_dates_the_article_otherwise_is_reported_beside_the_tex
     assert any("dates disagree" in p.message and "line 2" in p.message and "line 3" in p.message for p in dump.problems)
 
 
+def test_an_article_that_embeds_posts_is_dated_by_the_latest_not_the_first():
+    from news_archive.parse.cascade import parse_text
+
+    dump = parse_text(
+        "Harbour blast: what we know\n"
+        "PORTHAVEN — Police said on Tuesday they had detained a man over the blast at the harbour arena.\n"
+        "Witnesses described the night in posts shared widely.\n"
+        "LOUD BANG AT THE ARENA, EVERYONE RAN pic.example/abc \u2014 Ana Ruiz (@anaruiz) May 22, 2017\n"
+        "Thinking of everyone at the arena today \u2014 Porthaven FC (@porthavenfc) May 23, 2017\n"
+        "The arena will stay closed for a week, the council said.\n"
+    )
+    assert (dump.date.isoformat(), dump.date_line) == ("2017-05-23", 5)
+    plain = parse_text("Arena reopens\nThe arena reopened on June 3, 2017, after it closed on May 23, 2017.\n")
+    assert plain.date.isoformat() == "2017-06-03"  # without posts the first date in reading order stands
+
+
 def test_a_date_under_a_related_stories_label_below_the_article_is_the_teasers_not_the_articles():
     from news_archive.parse.cascade import parse_text
 

@@ -72,18 +72,33 @@ def stamp_date(text: str, year: int | None) -> date | None:
 
 def text_date(paras: list[Para], captions: list[Para], page: list[Para] = ()) -> tuple[date, int, str] | None:
     """The dump's date from its text: captions and the opening paragraphs first, then the page's own
-    lines above the article (a dropped "Published ..." or byline line), then anywhere.
+    lines above the article (a dropped "Published ..." or byline line), then the posts it embeds,
+    then anywhere.
 
-    Captions are written on the day the photo was taken; background dates ("the
-    June 12, 2018 summit") usually come later in a story, so the first date in
-    reading order wins after those.
+    Captions are written on the day the photo was taken; an article that embeds posts ("... — Ana
+    Ruiz (@anaruiz) May 23, 2017") was written on or after the day of the latest; background dates
+    ("the June 12, 2018 summit") usually come later in a story, so after those the first date in
+    reading order wins.
     """
-    for rule, candidates in (("date_in_caption", captions), ("date_in_opening", paras[:2]), ("date_on_page", page), ("date_in_text", paras)):
-        for para in candidates:
-            found = the_days(para.text)
-            if found:
-                logger.debug("text_date: %s on line %d by %s", found[0][1], para.line, rule)
-                return found[0][1], para.line, rule
+    for rule, candidates in (("date_in_caption", captions), ("date_in_opening", paras[:2]), ("date_on_page", page)):
+        found = _first_day(rule, candidates)
+        if found:
+            return found
+    posts = [(day, -para.line) for para in paras if (signed := vocab.EMBEDDED_POST_DATE.search(para.text))
+             for _, day, _ in dates_in(signed["date"])]
+    if posts:
+        day, line = max(posts)  # the latest day, on its first line
+        logger.debug("text_date: %s on line %d by date_of_posts", day, -line)
+        return day, -line, "date_of_posts"
+    return _first_day("date_in_text", paras)
+
+
+def _first_day(rule: str, candidates: list[Para]) -> tuple[date, int, str] | None:
+    for para in candidates:
+        found = the_days(para.text)
+        if found:
+            logger.debug("text_date: %s on line %d by %s", found[0][1], para.line, rule)
+            return found[0][1], para.line, rule
     return None
 
 

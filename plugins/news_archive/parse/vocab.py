@@ -552,6 +552,8 @@ NOT_THE_DAY = re.compile(
     re.IGNORECASE,
 )
 #: ... and the word that ends a range before its second date ("... and Oct. 12, 2006").
+#: An embedded post's signature at the end of a paragraph: "... — Ana Ruiz (@anaruiz) May 23, 2017".
+EMBEDDED_POST_DATE = re.compile(r"\(@\w{1,30}\)\s+(?P<date>[^()@]{6,30}?\d{4})\s*$")
 RANGE_END = re.compile(r"(?:\band|\bto|[-\u2013])\s*$", re.IGNORECASE)
 #: A day and month written without a year ("played on July 15", "on 16 June"): read in the year of the event.
 PARTIAL_DATE = re.compile(
