@@ -64,6 +64,19 @@ def test_a_year_date_beside_a_day_written_without_one_is_background():
     assert any("background" in p.message and "line 2" in p.message for p in dump.problems)
 
 
+def test_a_day_the_opening_writes_without_a_year_takes_the_year_the_text_writes_it_with():
+    dump = parse_text(
+        "When is the next vote?\n"
+        "Lena Ortiz addresses supporters after the count.\n"
+        "The country wakes up to a new government this morning.\n"
+        "The Harbour Party passed the threshold shortly after 5am on Friday 13 December.\n"
+        "Ms Ortiz first took office on 24 July 2019, after her predecessor resigned.\n"
+        "The vote was held on Thursday 12 December, and the winners were named on Friday 13 December 2019.\n"
+    )
+    assert (dump.date.isoformat(), dump.date_line) == ("2019-12-13", 4)
+    assert any("background" in p.message and "line 5" in p.message and "2019" in p.message for p in dump.problems)
+
+
 def test_explain_says_why_two_dumps_were_or_were_not_grouped(tmp_path, capsys):
     (tmp_path / "a.txt").write_text("Lena Ortiz found guilty of harbour fraud\nA jury found Lena Ortiz guilty of the harbour fraud on Tuesday, April 20, 2021.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("Lena Ortiz sentenced for harbour fraud\nLena Ortiz was sentenced for the harbour fraud on Friday, June 25, 2021.\n", encoding="utf-8")

@@ -47,6 +47,8 @@ class DumpError(ValueError):
 MAX_DUMP_BYTES = 10_000_000
 #: The rule of a related-stories label ("Also Watch", "Trending:"): the dates under it are its teasers'.
 TEASER_LABEL = "trending_widget"
+#: Paragraphs that make the opening: a day it writes without a year is the article's own (``unless_background``).
+OPENING_PARAS = 5
 
 
 def parse_file(path: str | Path, max_bytes: int | None = MAX_DUMP_BYTES) -> Dump:
@@ -327,14 +329,22 @@ class _Parser:
     def unless_background(self, found_date, paras: list[Para]):
         """A date with its year in the text is background when the opening writes another day without a
         year (news style writes this year's dates without one: "sentenced on June 25 ... since May 25,
-        2020"): the article is left for its event to date, and both lines are reported."""
+        2020"): the article takes that day in the year the text writes it with ("Friday 13 December ...
+        on Friday 13 December 2019"), else is left for its event to date; both lines are reported."""
         if not found_date or found_date[2] in ("date_in_caption", "date_on_page"):
             return found_date
         day, line, _ = found_date
-        opening = [(at, month, d) for at, month, d in dates.partial_dates(paras[:2])]
+        opening = [(at, month, d) for at, month, d in dates.partial_dates(paras[:OPENING_PARAS])]
         if not opening or any(month == day.month and abs(d - day.day) <= 1 for _, month, d in opening):
             return found_date
         at, month, d = opening[0]
+        written = sorted(full for para in paras for _, full, _ in dates.the_days(para.text) if (full.month, full.day) == (month, d))
+        if written:
+            self.problems.append(Problem(line, (
+                f"the date {day.isoformat()} on line {line} looks like background: line {at} writes "
+                f"{dates.MONTH_NAMES[month - 1]} {d} without a year, the article's own day, and the text writes it in {written[-1].year}"
+            )))
+            return written[-1], at, "date_in_opening"
         self.problems.append(Problem(line, (
             f"the date {day.isoformat()} on line {line} looks like background: line {at} writes "
             f"{dates.MONTH_NAMES[month - 1]} {d} without a year, the article's own day; the article takes its event's date"
