@@ -45,6 +45,16 @@ def test_not_time_stamps(line):
 
 
 
+@pytest.mark.parametrize(
+    "line, date_text",
+    [("02:31 GMT 13 December 2019", "13 December 2019"), ("11:42 4.5.2015", "4.5.2015"),
+     ("06:52 GMT23 June 2021", "23 June 2021"), ("12:30 p.m., March 14, 2019", "March 14, 2019")],
+)
+def test_a_date_written_after_a_stamps_time_even_glued_to_its_zone(line, date_text):
+    stamp = rules.time_stamp(line)
+    assert stamp is not None and stamp.date_text == date_text
+
+
 def test_time_stamp_offsets_come_from_the_zone_table():
     assert rules.time_stamp("10:15 a.m. EDT").utc_offset == -240
     assert rules.time_stamp("10:15 a.m.").utc_offset is None

@@ -89,9 +89,10 @@ STAMP_DATE_BEFORE = re.compile(
     + r"(?:\s+\d{4})?))\s*(?:,|--|[-\u2013\u2014|])?\s+(?=\d|noon|midday|midnight)",
     re.IGNORECASE,
 )
-#: A date written after a stamp's time: ", March 14, 2019", " 13 December 2019", " 4.5.2015".
+#: A date written after a stamp's time: ", March 14, 2019", " 13 December 2019", " 4.5.2015", or glued
+#: to its zone ("06:52 GMT23 June 2021").
 STAMP_DATE_AFTER = re.compile(
-    r"(?:,?\s+)(?P<date>" + _MONTH_WORD + r"\s+[0-3]?\d,?\s+\d{4}|[0-3]?\d\s+" + _MONTH_WORD + r"\s+\d{4}|[0-3]?\d\.[01]?\d\.\d{4})$",
+    r"(?:,?\s+|(?<=[A-Z]))(?P<date>" + _MONTH_WORD + r"\s+[0-3]?\d,?\s+\d{4}|[0-3]?\d\s+" + _MONTH_WORD + r"\s+\d{4}|[0-3]?\d\.[01]?\d\.\d{4})$",
     re.IGNORECASE,
 )
 #: Where a stamp ends and the update's text begins on one line: "9:20 p.m.: ...", "22:20 GMT – ...", "... | headline";
