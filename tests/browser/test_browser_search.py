@@ -112,6 +112,19 @@ def test_a_query_downloads_only_some_pieces(page, server, site_url):
     assert not any(p.endswith("facets.js") for p in pieces)  # filters load only when used
 
 
+def test_the_addressed_search_asks_for_its_pieces_before_the_body_is_parsed(page, site_url):
+    """The search scripts run in the head: the term pieces are on their way before the page's body
+    exists, not after it is parsed and laid out."""
+    page.add_init_script("""new MutationObserver((changes, observer) => {
+        if (document.body) { window.bodyAt = performance.now(); observer.disconnect(); }
+    }).observe(document, { childList: true, subtree: true });""")
+    page.goto(site_url + "search.html?q=Vladivostok")
+    _results(page)
+    started = page.evaluate("""() => ({ body: window.bodyAt,
+        terms: performance.getEntriesByType('resource').filter(e => e.name.includes('/search/t/')).map(e => e.startTime) })""")
+    assert started["terms"] and started["body"] and min(started["terms"]) < started["body"]
+
+
 def test_search_works_at_the_site_root_too(browser, built_site):
     _, site = built_site
     with serve(site) as (base, _):

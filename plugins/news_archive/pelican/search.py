@@ -138,13 +138,14 @@ def write_search(folder: str, events, dumps, urls, options: dict, lunr_js: str |
     compress = options["compress"]
     for name, key, text in pieces:  # each written as it is made: the build never holds them all
         # hashed before it is compressed: an unchanged piece is neither compressed nor written again
-        hashes[name] = hashlib.sha1(f"{compress}:{text}".encode("utf-8")).hexdigest()
+        hashes[name] = hashlib.sha1(f"{compress and key != 'meta'}:{text}".encode("utf-8")).hexdigest()
         target = os.path.join(folder, name)
         if written.get(name) == hashes[name] and os.path.exists(target):
             continue
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text if key is None else piece(key, text, compress))
+            # the manifest as plain JSON: read at once by the page, before any piece
+            handle.write(text if key is None else piece(key, text, compress and key != "meta"))
     for name in sorted(set(written) - set(hashes)):
         stale = os.path.join(folder, name)
         if os.path.isfile(stale):

@@ -11,6 +11,11 @@
     module.exports = factory();
   } else {
     root.NewsArchiveIndex = factory();
+    // pieces that run before the page's search does (meta.js, a plain script on the search page):
+    // kept until it takes them (search-ui.js)
+    if (!root.newsArchiveSearch) {
+      root.newsArchiveSearch = { early: {}, piece: function (name, data) { this.early[name] = data; } };
+    }
   }
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
@@ -254,6 +259,15 @@
       this.assembled = key;
     }
     return this.index.search(queryString);
+  };
+
+  // Ask for the pieces a query's terms are in, before anything waits for them (the search page does
+  // this from its head); a query that cannot be read asks for nothing, and the search says why.
+  SplitIndex.prototype.prefetch = function (queryString) {
+    var self = this;
+    return this.ready().then(function () {
+      return self.loadChunks(self.chunksFor(queryString));
+    }).catch(function () { return null; });
   };
 
   // Search: resolves to all of lunr.js's results, as the monolithic index gives them; their refs

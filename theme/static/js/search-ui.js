@@ -13,6 +13,7 @@
 
   // --- loading pieces -------------------------------------------------------------------------
   var waiting = {}, loading = {};
+  var early = (window.newsArchiveSearch && window.newsArchiveSearch.early) || {};  // run before this script
   window.newsArchiveSearch = {
     piece: function (name, data) {
       var w = waiting[name];
@@ -21,6 +22,11 @@
   };
   function load(name) {
     if (loading[name]) return loading[name];
+    if (name in early) {
+      loading[name] = Promise.resolve(early[name]);
+      delete early[name];
+      return loading[name];
+    }
     loading[name] = new Promise(function (resolve, reject) {
       waiting[name] = { resolve: resolve, reject: reject };
       var el = document.createElement("script");
@@ -35,23 +41,6 @@
     });
     return loading[name];
   }
-
-  var form = document.getElementById("search-form");
-  var box = document.getElementById("search-q");
-  var status = document.getElementById("search-status");
-  var list = document.getElementById("search-results");
-  var more = document.getElementById("search-more");
-  var filters = document.getElementById("search-filters");
-  var selects = { source: document.getElementById("filter-source"), event: document.getElementById("filter-event") };
-  var dates = { from: document.getElementById("filter-from"), to: document.getElementById("filter-to") };
-
-  if (typeof lunr === "undefined") {
-    status.textContent = "Search could not start: lunr.js is missing from this site (the build could not find it).";
-    return;
-  }
-  var index = new NewsArchiveIndex.SplitIndex(lunr, load);
-  var textPipeline = new lunr.Pipeline();
-  textPipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
 
   // --- the query ------------------------------------------------------------------------------
   // Strip punctuation around each term as lunr's trimmer does at indexing time ("U.S." -> "U.S"),
@@ -69,258 +58,288 @@
     var p = new URLSearchParams(window.location.search);
     return { q: p.get("q") || "", source: p.get("source") || "", event: p.get("event") || "", from: p.get("from") || "", to: p.get("to") || "" };
   }
-  function currentState() {
-    return { q: box.value.trim(), source: selects.source.value, event: selects.event.value, from: dates.from.value, to: dates.to.value };
-  }
-  function toUrl(state) {
-    var p = new URLSearchParams();
-    ["q", "source", "event", "from", "to"].forEach(function (k) { if (state[k]) p.set(k, state[k]); });
-    var s = p.toString();
-    return window.location.pathname + (s ? "?" + s : "");
-  }
-  function fill(state) {
-    box.value = state.q;
-    setSelect(selects.source, state.source);
-    setSelect(selects.event, state.event);
-    dates.from.value = state.from;
-    dates.to.value = state.to;
-  }
-  function setSelect(select, value) {
-    if (value && !Array.prototype.some.call(select.options, function (o) { return o.value === value; })) {
-      select.appendChild(new Option(value, value));
-    }
-    select.value = value;
-  }
-  function filtered(state) { return !!(state.source || state.event || state.from || state.to); }
+  var index = typeof lunr === "undefined" ? null : new NewsArchiveIndex.SplitIndex(lunr, load);
 
-  // --- facets, loaded only when filters are used ---------------------------------------------
-  var facetsLoaded = null;
-  function loadFacets() {
-    if (facetsLoaded) return facetsLoaded;
-    facetsLoaded = load("facets").then(NewsArchiveIndex.unpack).then(function (facets) {
-      var keep = currentState();
-      facets.sources.forEach(function (s) { if (s !== keep.source) selects.source.appendChild(new Option(s, s)); });
-      facets.events.forEach(function (e) { if (e !== keep.event) selects.event.appendChild(new Option(e, e)); });
-      if (facets.first) { dates.from.min = dates.to.min = facets.first; }
-      if (facets.last) { dates.from.max = dates.to.max = facets.last; }
-    });
-    return facetsLoaded;
+  // The search the address asks for starts at once: this script runs in the page's head, so its
+  // terms' pieces are on their way while the page is still parsed and laid out.
+  if (index) {
+    var asked = normalise(params().q);
+    if (asked) index.prefetch(asked);
   }
-  filters.addEventListener("toggle", function () { if (filters.open) loadFacets(); });
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", page);
+  else page();
 
-  function passes(record, state) {
-    if (state.source && record.s !== state.source) return false;
-    if (state.event && record.e !== state.event) return false;
-    var day = (record.d || "").slice(0, 10);
-    if (state.from && (!day || day < state.from)) return false;
-    if (state.to && (!day || day > state.to)) return false;
-    return true;
-  }
+  // The page itself, once it is parsed: the form, the filters, the results.
+  function page() {
+    var form = document.getElementById("search-form");
+    var box = document.getElementById("search-q");
+    var status = document.getElementById("search-status");
+    var list = document.getElementById("search-results");
+    var more = document.getElementById("search-more");
+    var filters = document.getElementById("search-filters");
+    var selects = { source: document.getElementById("filter-source"), event: document.getElementById("filter-event") };
+    var dates = { from: document.getElementById("filter-from"), to: document.getElementById("filter-to") };
 
-  // --- results --------------------------------------------------------------------------------
-  function highlighted(text, matched, limit) {
-    var frag = document.createDocumentFragment();
-    var pieces = text.split(/([\s\-]+)/), hits = [];
-    for (var i = 0; i < pieces.length; i += 2) {
-      var terms = pieces[i] ? textPipeline.run(lunr.tokenizer(NewsArchiveIndex.searchText(pieces[i]))).map(String) : [];
-      if (terms.some(function (t) { return matched[t]; })) hits.push(i);
+    if (!index) {
+      status.textContent = "Search could not start: lunr.js is missing from this site (the build could not find it).";
+      return;
     }
-    var start = 0, end = pieces.length;
-    if (limit && pieces.length > limit) {
-      start = hits.length ? Math.max(0, hits[0] - 16) : 0;
-      start -= start % 2;
-      end = Math.min(pieces.length, start + limit);
+    var textPipeline = new lunr.Pipeline();
+    textPipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
+
+    function currentState() {
+      return { q: box.value.trim(), source: selects.source.value, event: selects.event.value, from: dates.from.value, to: dates.to.value };
     }
-    if (start > 0) frag.appendChild(document.createTextNode("\u2026 "));
-    for (var j = start; j < end; j++) {
-      if (j % 2 === 0 && hits.indexOf(j) >= 0) {
-        // mark the word, not the punctuation around it: "(Vladivostok," -> "(" <mark>Vladivostok</mark> ","
-        var parts = pieces[j].match(/^(\W*)(.*?)(\W*)$/) || ["", "", pieces[j], ""];
-        if (parts[1]) frag.appendChild(document.createTextNode(parts[1]));
-        var mark = document.createElement("mark");
-        mark.textContent = parts[2] || pieces[j];
-        frag.appendChild(mark);
-        if (parts[3]) frag.appendChild(document.createTextNode(parts[3]));
-      } else {
-        frag.appendChild(document.createTextNode(pieces[j]));
+    function toUrl(state) {
+      var p = new URLSearchParams();
+      ["q", "source", "event", "from", "to"].forEach(function (k) { if (state[k]) p.set(k, state[k]); });
+      var s = p.toString();
+      return window.location.pathname + (s ? "?" + s : "");
+    }
+    function fill(state) {
+      box.value = state.q;
+      setSelect(selects.source, state.source);
+      setSelect(selects.event, state.event);
+      dates.from.value = state.from;
+      dates.to.value = state.to;
+    }
+    function setSelect(select, value) {
+      if (value && !Array.prototype.some.call(select.options, function (o) { return o.value === value; })) {
+        select.appendChild(new Option(value, value));
       }
+      select.value = value;
     }
-    if (end < pieces.length) frag.appendChild(document.createTextNode(" \u2026"));
-    return frag;
-  }
+    function filtered(state) { return !!(state.source || state.event || state.from || state.to); }
 
-  function resultItem(record, result) {
-    var matched = {};
-    Object.keys(result.matchData.metadata).forEach(function (t) { matched[t] = true; });
-    var li = document.createElement("li");
-    var a = document.createElement("a");
-    a.href = new URL(record.u, siteRoot).href;
-    a.appendChild(highlighted(record.h, matched, 0));
-    li.appendChild(a);
-    var meta = document.createElement("p");
-    meta.className = "result-meta";
-    meta.textContent = [record.s, record.e, record.t].filter(Boolean).join(" \u00b7 ");
-    li.appendChild(meta);
-    if (record.x) {
-      var snippet = document.createElement("p");
-      snippet.className = "snippet";
-      snippet.appendChild(highlighted(record.x, matched, 70));
-      li.appendChild(snippet);
+    // --- facets, loaded only when filters are used ---------------------------------------------
+    var facetsLoaded = null;
+    function loadFacets() {
+      if (facetsLoaded) return facetsLoaded;
+      facetsLoaded = load("facets").then(NewsArchiveIndex.unpack).then(function (facets) {
+        var keep = currentState();
+        facets.sources.forEach(function (s) { if (s !== keep.source) selects.source.appendChild(new Option(s, s)); });
+        facets.events.forEach(function (e) { if (e !== keep.event) selects.event.appendChild(new Option(e, e)); });
+        if (facets.first) { dates.from.min = dates.to.min = facets.first; }
+        if (facets.last) { dates.from.max = dates.to.max = facets.last; }
+      });
+      return facetsLoaded;
     }
-    return li;
-  }
+    filters.addEventListener("toggle", function () { if (filters.open) loadFacets(); });
 
-  var run = 0, walk = null;
+    function passes(record, state) {
+      if (state.source && record.s !== state.source) return false;
+      if (state.event && record.e !== state.event) return false;
+      var day = (record.d || "").slice(0, 10);
+      if (state.from && (!day || day < state.from)) return false;
+      if (state.to && (!day || day > state.to)) return false;
+      return true;
+    }
 
-  // Results come ranked; an unfiltered search first has only its first page (searchTop: exact, loaded
-  // without whole posting lists), and the rest is fetched when the reader asks for more.
-  function showMore() {
-    var mine = walk;
-    if (!mine) return Promise.resolve();
-    more.hidden = true;
-    var shown = 0;
-    function step() {
-      if (mine !== walk) return Promise.resolve();
-      if (shown >= PAGE) return Promise.resolve();
-      if (mine.next >= mine.results.length) {
-        if (mine.complete) return Promise.resolve();
-        status.textContent = "Searching\u2026";
-        return index.search(mine.query).then(function (all) {
-          mine.results = all;
-          mine.complete = true;
-          return step();
-        });
+    // --- results --------------------------------------------------------------------------------
+    function highlighted(text, matched, limit) {
+      var frag = document.createDocumentFragment();
+      var pieces = text.split(/([\s\-]+)/), hits = [];
+      for (var i = 0; i < pieces.length; i += 2) {
+        var terms = pieces[i] ? textPipeline.run(lunr.tokenizer(NewsArchiveIndex.searchText(pieces[i]))).map(String) : [];
+        if (terms.some(function (t) { return matched[t]; })) hits.push(i);
       }
-      var start = mine.next, batch = mine.results.slice(start, start + PAGE);
-      mine.next += batch.length;
-      // every record asked for at once; each result shown as soon as it and those above it are there
-      var records = index.recordPromises(batch.map(function (r) { return r.ref; })), i = 0;
-      function next() {
-        if (mine !== walk) return;
-        if (i >= records.length) return step();
-        if (shown >= PAGE) { mine.next = start + i; return; }  // resume here next time
-        return records[i].then(function (record) {
+      var start = 0, end = pieces.length;
+      if (limit && pieces.length > limit) {
+        start = hits.length ? Math.max(0, hits[0] - 16) : 0;
+        start -= start % 2;
+        end = Math.min(pieces.length, start + limit);
+      }
+      if (start > 0) frag.appendChild(document.createTextNode("\u2026 "));
+      for (var j = start; j < end; j++) {
+        if (j % 2 === 0 && hits.indexOf(j) >= 0) {
+          // mark the word, not the punctuation around it: "(Vladivostok," -> "(" <mark>Vladivostok</mark> ","
+          var parts = pieces[j].match(/^(\W*)(.*?)(\W*)$/) || ["", "", pieces[j], ""];
+          if (parts[1]) frag.appendChild(document.createTextNode(parts[1]));
+          var mark = document.createElement("mark");
+          mark.textContent = parts[2] || pieces[j];
+          frag.appendChild(mark);
+          if (parts[3]) frag.appendChild(document.createTextNode(parts[3]));
+        } else {
+          frag.appendChild(document.createTextNode(pieces[j]));
+        }
+      }
+      if (end < pieces.length) frag.appendChild(document.createTextNode(" \u2026"));
+      return frag;
+    }
+
+    function resultItem(record, result) {
+      var matched = {};
+      Object.keys(result.matchData.metadata).forEach(function (t) { matched[t] = true; });
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.href = new URL(record.u, siteRoot).href;
+      a.appendChild(highlighted(record.h, matched, 0));
+      li.appendChild(a);
+      var meta = document.createElement("p");
+      meta.className = "result-meta";
+      meta.textContent = [record.s, record.e, record.t].filter(Boolean).join(" \u00b7 ");
+      li.appendChild(meta);
+      if (record.x) {
+        var snippet = document.createElement("p");
+        snippet.className = "snippet";
+        snippet.appendChild(highlighted(record.x, matched, 70));
+        li.appendChild(snippet);
+      }
+      return li;
+    }
+
+    var run = 0, walk = null;
+
+    // Results come ranked; an unfiltered search first has only its first page (searchTop: exact, loaded
+    // without whole posting lists), and the rest is fetched when the reader asks for more.
+    function showMore() {
+      var mine = walk;
+      if (!mine) return Promise.resolve();
+      more.hidden = true;
+      var shown = 0;
+      function step() {
+        if (mine !== walk) return Promise.resolve();
+        if (shown >= PAGE) return Promise.resolve();
+        if (mine.next >= mine.results.length) {
+          if (mine.complete) return Promise.resolve();
+          status.textContent = "Searching\u2026";
+          return index.search(mine.query).then(function (all) {
+            mine.results = all;
+            mine.complete = true;
+            return step();
+          });
+        }
+        var start = mine.next, batch = mine.results.slice(start, start + PAGE);
+        mine.next += batch.length;
+        // every record asked for at once; each result shown as soon as it and those above it are there
+        var records = index.recordPromises(batch.map(function (r) { return r.ref; })), i = 0;
+        function next() {
           if (mine !== walk) return;
-          if (passes(record, mine.state)) {
-            list.appendChild(resultItem(record, batch[i]));
-            shown++;
-            mine.count++;
-            markShown(mine);
-          }
-          i++;
-          return next();
-        });
+          if (i >= records.length) return step();
+          if (shown >= PAGE) { mine.next = start + i; return; }  // resume here next time
+          return records[i].then(function (record) {
+            if (mine !== walk) return;
+            if (passes(record, mine.state)) {
+              list.appendChild(resultItem(record, batch[i]));
+              shown++;
+              mine.count++;
+              markShown(mine);
+            }
+            i++;
+            return next();
+          });
+        }
+        return next();
       }
-      return next();
+      return step().then(function () {
+        if (mine !== walk) return;
+        more.hidden = mine.complete && mine.next >= mine.results.length;
+        var total = mine.results.length;
+        if (mine.filtered) {
+          status.textContent = mine.count
+            ? "Showing " + mine.count + " matching update" + (mine.count === 1 ? "" : "s") + " (filtered from " + total + ")."
+            : (more.hidden ? "No updates match \u201c" + mine.state.q + "\u201d with these filters." : "No matches yet with these filters; show more to keep looking.");
+        } else if (!mine.complete && !mine.total) {
+          status.textContent = "The " + total + " best matches for \u201c" + mine.state.q + "\u201d; show more for the rest.";
+        } else {
+          total = mine.complete ? total : mine.total;
+          status.textContent = total + " update" + (total === 1 ? "" : "s") + " match \u201c" + mine.state.q + "\u201d.";
+        }
+      });
     }
-    return step().then(function () {
-      if (mine !== walk) return;
-      more.hidden = mine.complete && mine.next >= mine.results.length;
-      var total = mine.results.length;
-      if (mine.filtered) {
-        status.textContent = mine.count
-          ? "Showing " + mine.count + " matching update" + (mine.count === 1 ? "" : "s") + " (filtered from " + total + ")."
-          : (more.hidden ? "No updates match \u201c" + mine.state.q + "\u201d with these filters." : "No matches yet with these filters; show more to keep looking.");
-      } else if (!mine.complete && !mine.total) {
-        status.textContent = "The " + total + " best matches for \u201c" + mine.state.q + "\u201d; show more for the rest.";
-      } else {
-        total = mine.complete ? total : mine.total;
-        status.textContent = total + " update" + (total === 1 ? "" : "s") + " match \u201c" + mine.state.q + "\u201d.";
+
+    // A user-timing mark, once per search, when its first result (or its "no match") is on the page:
+    // what `make bench` reads as the time to first results.
+    function markShown(mine) {
+      if (mine.marked) return;
+      mine.marked = true;
+      if (window.performance && performance.mark) performance.mark("search:shown");
+    }
+
+    function search(state) {
+      var mine = ++run;
+      list.textContent = "";
+      more.hidden = true;
+      walk = null;
+      if (!state.q) {
+        status.textContent = "";
+        return Promise.resolve();
       }
+      var query = normalise(state.q);
+      if (!query) {
+        status.textContent = "Type a word to search for.";
+        return Promise.resolve();
+      }
+      status.textContent = "Searching\u2026";
+      var found = filtered(state)
+        ? index.search(query).then(function (results) { return { results: results, complete: true }; })
+        : index.searchTop(query, PAGE);
+      return found.then(function (answer) {
+        if (mine !== run) return;
+        var results = answer.results;
+        if (!results.length) {
+          status.textContent = "No updates match \u201c" + state.q + "\u201d. Check the spelling, or try fewer words or a trailing * (vlad*).";
+          markShown({});
+          return;
+        }
+        walk = { results: results, complete: answer.complete, total: answer.total, query: query, next: 0, state: state, filtered: filtered(state), count: 0 };
+        var current = walk;
+        return showMore().then(function () { markShown(current); });  // filtered down to nothing: that is the answer too
+      }, function (error) {
+        if (mine !== run) return;
+        if (error && error.name === "QueryParseError") {
+          status.textContent = "This search cannot be read: " + error.message + ". Words are searched as typed; the characters : ^ ~ * + - have special meanings.";
+        } else {
+          status.textContent = "Search failed: " + (error && error.message ? error.message : error);
+        }
+      });
+    }
+
+    // --- wiring ---------------------------------------------------------------------------------
+    var typingTimer = null;
+    function go(push) {
+      var state = currentState();
+      var url = toUrl(state);
+      if (url !== window.location.pathname + window.location.search) {
+        history[push ? "pushState" : "replaceState"](state, "", url);
+      }
+      return search(state);
+    }
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      clearTimeout(typingTimer);
+      go(true);
     });
-  }
-
-  // A user-timing mark, once per search, when its first result (or its "no match") is on the page:
-  // what `make bench` reads as the time to first results.
-  function markShown(mine) {
-    if (mine.marked) return;
-    mine.marked = true;
-    if (window.performance && performance.mark) performance.mark("search:shown");
-  }
-
-  function search(state) {
-    var mine = ++run;
-    list.textContent = "";
-    more.hidden = true;
-    walk = null;
-    if (!state.q) {
-      status.textContent = "";
-      return Promise.resolve();
-    }
-    var query = normalise(state.q);
-    if (!query) {
-      status.textContent = "Type a word to search for.";
-      return Promise.resolve();
-    }
-    status.textContent = "Searching\u2026";
-    var found = filtered(state)
-      ? index.search(query).then(function (results) { return { results: results, complete: true }; })
-      : index.searchTop(query, PAGE);
-    return found.then(function (answer) {
-      if (mine !== run) return;
-      var results = answer.results;
-      if (!results.length) {
-        status.textContent = "No updates match \u201c" + state.q + "\u201d. Check the spelling, or try fewer words or a trailing * (vlad*).";
-        markShown({});
-        return;
-      }
-      walk = { results: results, complete: answer.complete, total: answer.total, query: query, next: 0, state: state, filtered: filtered(state), count: 0 };
-      var current = walk;
-      return showMore().then(function () { markShown(current); });  // filtered down to nothing: that is the answer too
-    }, function (error) {
-      if (mine !== run) return;
-      if (error && error.name === "QueryParseError") {
-        status.textContent = "This search cannot be read: " + error.message + ". Words are searched as typed; the characters : ^ ~ * + - have special meanings.";
-      } else {
-        status.textContent = "Search failed: " + (error && error.message ? error.message : error);
-      }
+    box.addEventListener("input", function () {
+      clearTimeout(typingTimer);
+      typingTimer = setTimeout(function () { go(false); }, 250);
     });
+    [selects.source, selects.event, dates.from, dates.to].forEach(function (el) {
+      el.addEventListener("change", function () { go(true); });
+    });
+    window.addEventListener("popstate", function () {
+      var state = params();
+      fill(state);
+      search(state);
+    });
+    more.addEventListener("click", function () { showMore(); });
+
+    // Arrow keys move between the search box and the results; Enter follows a result's link.
+    function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
+    box.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown" && links().length) { event.preventDefault(); links()[0].focus(); }
+    });
+    list.addEventListener("keydown", function (event) {
+      var all = links(), at = all.indexOf(document.activeElement);
+      if (at < 0) return;
+      if (event.key === "ArrowDown" && at < all.length - 1) { event.preventDefault(); all[at + 1].focus(); }
+      else if (event.key === "ArrowUp") { event.preventDefault(); (at > 0 ? all[at - 1] : box).focus(); }
+      else if (event.key === "Escape") { event.preventDefault(); box.focus(); }
+    });
+
+    var initial = params();
+    fill(initial);
+    if (filtered(initial)) { filters.open = true; loadFacets(); }
+    if (initial.q) search(initial); else box.focus();
   }
-
-  // --- wiring ---------------------------------------------------------------------------------
-  var typingTimer = null;
-  function go(push) {
-    var state = currentState();
-    var url = toUrl(state);
-    if (url !== window.location.pathname + window.location.search) {
-      history[push ? "pushState" : "replaceState"](state, "", url);
-    }
-    return search(state);
-  }
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
-    clearTimeout(typingTimer);
-    go(true);
-  });
-  box.addEventListener("input", function () {
-    clearTimeout(typingTimer);
-    typingTimer = setTimeout(function () { go(false); }, 250);
-  });
-  [selects.source, selects.event, dates.from, dates.to].forEach(function (el) {
-    el.addEventListener("change", function () { go(true); });
-  });
-  window.addEventListener("popstate", function () {
-    var state = params();
-    fill(state);
-    search(state);
-  });
-  more.addEventListener("click", function () { showMore(); });
-
-  // Arrow keys move between the search box and the results; Enter follows a result's link.
-  function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
-  box.addEventListener("keydown", function (event) {
-    if (event.key === "ArrowDown" && links().length) { event.preventDefault(); links()[0].focus(); }
-  });
-  list.addEventListener("keydown", function (event) {
-    var all = links(), at = all.indexOf(document.activeElement);
-    if (at < 0) return;
-    if (event.key === "ArrowDown" && at < all.length - 1) { event.preventDefault(); all[at + 1].focus(); }
-    else if (event.key === "ArrowUp") { event.preventDefault(); (at > 0 ? all[at - 1] : box).focus(); }
-    else if (event.key === "Escape") { event.preventDefault(); box.focus(); }
-  });
-
-  var initial = params();
-  fill(initial);
-  if (filtered(initial)) { filters.open = true; loadFacets(); }
-  if (initial.q) search(initial); else box.focus();
 })();
