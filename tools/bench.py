@@ -199,6 +199,31 @@ if (!data.length) { const li = document.createElement("li"); li.textContent = "n
 document.body.dataset.done = "1";
 </script></body></html>"""
 
+# Our index in a page as bare as Pagefind's above (no site style, layout or result snippets): the
+# engine against the engine, beside our real search page, which costs its page on top.
+ENGINE_PAGE = """<!doctype html><html lang="en"><meta charset="utf-8"><title>engine</title>
+<script src="search/lunr.min.js"></script><script src="theme/js/search-index.js"></script><script src="search/meta.js"></script>
+<body><ol id="r"></ol><script>
+const q = new URLSearchParams(location.search).get("q");
+const early = window.newsArchiveSearch.early, waiting = {};
+window.newsArchiveSearch = { piece: (name, data) => { waiting[name](data); delete waiting[name]; } };
+const load = (name) => name in early ? Promise.resolve(early[name]) : new Promise((resolve) => {
+  waiting[name] = resolve;
+  const el = document.createElement("script"); el.src = "search/" + name + ".js"; document.head.appendChild(el);
+});
+const index = new NewsArchiveIndex.SplitIndex(lunr, load), list = document.getElementById("r");
+index.searchTop(q, 20).then(async (answer) => {
+  // every result's record asked for at once, each shown as soon as it and those above it are there
+  for (const pending of index.recordPromises(answer.results.map((r) => r.ref))) {
+    const record = await pending;
+    const li = document.createElement("li"); li.textContent = record.u; list.appendChild(li);
+    if (list.children.length === 1) performance.mark("search:shown");
+  }
+  if (!answer.results.length) { const li = document.createElement("li"); li.textContent = "none"; list.appendChild(li); performance.mark("search:shown"); }
+  document.body.dataset.done = "1";
+});
+</script></body></html>"""
+
 # Every tier of the split index (SplitIndex.search, which the tests hold equal to the monolithic
 # index): what the first results must equal, where a monolithic index is too large to load.
 WHOLE_PAGE = """<!doctype html><html lang="en"><meta charset="utf-8"><title>whole</title>
@@ -292,7 +317,9 @@ def search_figures(site: Path, queries: list[str], monolithic: bool = True, page
     (site / "bench-mono.html").write_text(MONO_PAGE, encoding="utf-8")
     (site / "bench-pagefind.html").write_text(PAGEFIND_PAGE, encoding="utf-8")
     (site / "bench-whole.html").write_text(WHOLE_PAGE, encoding="utf-8")
+    (site / "bench-engine.html").write_text(ENGINE_PAGE, encoding="utf-8")
     kinds = [("split", "search.html", "#search-results li a", ("/search/", "/theme/js/search-"), RUNS, True),
+             ("engine", "bench-engine.html", "#r li", ("/search/", "/theme/js/search-"), RUNS, True),
              ("whole", "bench-whole.html", "#r li", ("/search/",), 1, False)]
     if monolithic:
         kinds.append(("monolithic", "bench-mono.html", "#r li", ("/search/",), 1, False))
@@ -407,6 +434,8 @@ def table(results: list[dict]) -> str:
         add(f"query {i + 1}: ours", lambda r, i=i: _query(r, i, "split"))
         add("         Pagefind", lambda r, i=i: _query(r, i, "pagefind"))
         add("         ours / Pagefind", lambda r, i=i: _ratio(r, i))
+        add("         our engine, bare page", lambda r, i=i: _query(r, i, "engine"))
+        add("         engine / Pagefind", lambda r, i=i: _ratio(r, i, "engine"))
         add("         monolithic", lambda r, i=i: _query(r, i, "monolithic"))
     width = [max(len(row[c]) for row in rows) for c in range(len(rows[0]))]
     return "\n".join("  ".join(cell.ljust(width[c]) for c, cell in enumerate(row)) for row in rows)
@@ -420,10 +449,10 @@ def _query(result: dict, i: int, kind: str) -> str:
     return f"\"{row['query']}\": {row[kind]['index_kb']} KB, {row[kind]['first_result_ms']} ms{same}"
 
 
-def _ratio(result: dict, i: int) -> str:
-    if i >= len(result["search"]) or "pagefind" not in result["search"][i]:
+def _ratio(result: dict, i: int, kind: str = "split") -> str:
+    if i >= len(result["search"]) or "pagefind" not in result["search"][i] or kind not in result["search"][i]:
         return "-"
-    ours, theirs = result["search"][i]["split"], result["search"][i]["pagefind"]
+    ours, theirs = result["search"][i][kind], result["search"][i]["pagefind"]
     time = ours["first_result_ms"] / max(theirs["first_result_ms"], 1)
     size = ours["index_kb"] / max(theirs["index_kb"], 0.1)
     return f"time {time:.2f}x, bytes {size:.2f}x"

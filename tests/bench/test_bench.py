@@ -19,9 +19,10 @@ def test_bench_measures_everything_on_a_small_archive(tmp_path):
     assert len(result["search"]) == 6
     for row in result["search"]:
         assert row["split"]["index_kb"] > 0 and row["monolithic"]["index_kb"] > 0
+        assert row["engine"]["index_kb"] > 0 and row["engine"]["first_result_ms"] > 0  # our index in a bare page
         assert row["same_ranking"], row
         if result["pagefind"] is not None:  # installed by `make bench` (tools/benchdeps), not by `make test`
             assert row["pagefind"]["index_kb"] > 0
     text = bench.table([result])
-    assert "full / baseline" in text and "rebuild / full" in text and "RSS / PSS" in text and "ours / Pagefind" in text
+    assert "full / baseline" in text and "rebuild / full" in text and "RSS / PSS" in text and "ours / Pagefind" in text and "our engine" in text
     json.dumps(result)
