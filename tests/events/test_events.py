@@ -288,6 +288,22 @@ def test_coverage_without_a_dated_article_takes_the_day_its_day_month_and_weekda
     assert fill_dates({"b": b}, {"b": None})["b"].date is None
 
 
+def test_a_first_name_gives_way_to_its_surname_and_a_passing_noun_names_nothing():
+    dumps = [
+        parse_text("Ortiz gains seats from Alma June\nPrime Minister Alma June lost her majority as Lena Ortiz gained seats in the election.\n"
+                   "Ortiz thanked voters; Alma June said she would stay on."),
+        parse_text("Alma June loses ground to Ortiz\nAlma June and Lena Ortiz spoke after the count; Ortiz gained 30 seats.\n"
+                   "The election left Alma June without a majority, a hurricane of a night."),
+    ]
+    # "June" is a month, so the names leave it out: "Alma" is the first name of Alma June, named "June"
+    assert derive_name(dumps) == "Ortiz\u2013June election"
+    launch = [
+        parse_text("Orchard shows new phones\nOrchard showed two phones; a hurricane delayed some guests.\nOrchard's phones cost more."),
+        parse_text("Orchard's phones, in pictures\nOrchard's new phones are larger, Orchard said.\nOrchard will sell them in stores."),
+    ]
+    assert derive_name(launch) == "Orchard"  # one report's passing "hurricane" does not name it
+
+
 def test_a_name_of_two_words_stays_one_and_the_noun_comes_from_the_headlines():
     dumps = [
         parse_text("Hong Kong protests: police fire tear gas\nPolice in Hong Kong fired tear gas at marchers near the Hong Kong legislature, a hurricane of anger."),

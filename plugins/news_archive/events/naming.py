@@ -12,6 +12,25 @@ from news_archive.parse import dates, places, vocab
 from news_archive.parse.model import Dump
 
 
+#: Reports that must write the text's event noun for it to name the event (a headline's needs one).
+NOUN_WRITERS = 2
+#: A word of a name that is followed by another capitalised word in this share of its mentions is a
+#: first name: the event is named by the surname ("Theresa May" -> "May"), not "Theresa".
+FIRST_NAME_SHARE = 0.5
+
+
+def surname_of(name: str, texts: list[str], counted: Counter) -> str | None:
+    """The surname that follows ``name`` in most of its mentions in ``texts``, when it is a first name
+    and the names ``counted`` left its surname out (a month: "Theresa May"); a name of two counted
+    words ("Hong Kong", "Carrie Lam") is joined as the headlines write it instead."""
+    mentions = [m for text in texts for m in re.finditer(rf"\b{re.escape(name)}\b(?: ([A-Z][a-z]+))?", text)]
+    following = Counter(m.group(1) for m in mentions if m.group(1))
+    if not following:
+        return None
+    surname, count = min(following.items(), key=lambda kv: (-kv[1], kv[0]))
+    return surname if count >= FIRST_NAME_SHARE * len(mentions) and surname not in counted else None
+
+
 def derive_name(dumps: list[Dump], found: list[Features] | None = None) -> str:
     """'Kim–Putin summit': the names the coverage shares most, and its most common event noun."""
     found = found if found is not None else [features(d) for d in dumps]
@@ -25,6 +44,8 @@ def derive_name(dumps: list[Dump], found: list[Features] | None = None) -> str:
     names = ranked[:1]
     if len(ranked) > 1 and total[ranked[1]] * 2 >= total[ranked[0]] and spread[ranked[1]] == spread[ranked[0]]:
         names = ranked[:2]
+    ledes = [lede_text(d) for d in dumps]
+    names = [surname_of(name, ledes, total) or name for name in names]
     titles = " ".join(d.display_title for d in dumps)
     names.sort(key=lambda w: (titles.find(w) if w in titles else len(titles), w))
     if len(names) == 2:  # one name of two words ("Hong Kong", "Ariana Grande"), as the headlines write it, not two ("Trump-Putin")
@@ -34,9 +55,14 @@ def derive_name(dumps: list[Dump], found: list[Features] | None = None) -> str:
             if joined > apart:
                 names = [f"{first} {second}"]
                 break
-    # the event noun the headlines use most ("summit"), else the text's
+    # the event noun the headlines use most ("summit"), else the text's: one more than one report
+    # writes, or a lone report's lede ("hurricane" in a passing line of one report does not name a
+    # product launch)
     in_titles = Counter(w for w in re.findall(r"[a-z]+", headlines.lower()) if w in vocab.EVENT_NOUNS or w in vocab.GENERIC_EVENT_NOUNS)
     words = sum((f.nouns for f in found), Counter())
+    writers = Counter(w for f in found for w in f.nouns)
+    in_ledes = {w for w in re.findall(r"[a-z]+", " ".join(ledes).lower())}
+    words = Counter({w: n for w, n in words.items() if writers[w] >= NOUN_WRITERS or (len(found) == 1 and w in in_ledes)})
     noun = None
     for counts in (in_titles, words):  # the headlines' nouns first, the text's to break a tie or when they have none
         for table in (vocab.EVENT_NOUNS, vocab.GENERIC_EVENT_NOUNS):
