@@ -46,6 +46,9 @@ def test_a_later_generation_of_a_numbered_name_is_a_later_event():
     assert evidence.between(third, Clues(numbered=frozenset({("series", "3"), ("series", "2")}))) == 0
     assert evidence.between(third, Clues(numbered=frozenset({("flight", "9")}))) == 0  # another name: no evidence
     assert [why for why, _ in evidence.reasons(third, fourth)] == ["the later or undated one numbers a name above the other (series 4 against 3)"]
+    # dated the same day, either order counts the same
+    same_day = Clues(date=date(2017, 9, 12), numbered=frozenset({("series", "4")}))
+    assert evidence.between(third, same_day) == evidence.between(same_day, third) < evidence.DAY_GAP[0]
 
 
 def test_the_lede_is_the_kept_lines_under_the_headline_not_the_page_chrome_between():

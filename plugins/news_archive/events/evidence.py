@@ -12,7 +12,7 @@ can join. Pure rules over the tables below.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from news_archive.parse import vocab
@@ -112,7 +112,6 @@ def numbered_names(text: str) -> list[tuple[str, str]]:
             and name.lower() not in STOPWORDS and name not in vocab.COUNTRIES]
 
 
-
 def lede_end(dump: Dump) -> int:
     """The last input line of the lede: the headline and the ``LEDE_LINES`` kept lines after it."""
     after = [p.line for p in dump.kept_paras if p.line > dump.title.line][:LEDE_LINES]
@@ -140,10 +139,7 @@ def common_stage(clues: list[Clues]) -> str | None:
 
 def between(a: Clues, b: Clues) -> float:
     """What two articles' clues add to their similarity (``reasons`` says it in words, rule by rule)."""
-    score = stages_agree(a.stage, b.stage) + kinds_agree(a.kinds, b.kinds)
-    pair = ordered(a, b)
-    if pair:
-        score += numbers_agree(pair[1].numbered, pair[0].numbered)
+    score = stages_agree(a.stage, b.stage) + kinds_agree(a.kinds, b.kinds) + numbers_between(a, b)[0]
     if a.date and b.date:
         return score + DAY_GAP.get(abs((a.date - b.date).days), APART)
     if a.date or b.date:
@@ -152,14 +148,20 @@ def between(a: Clues, b: Clues) -> float:
     return score + ledes_agree(a, b)
 
 
-def ordered(a: Clues, b: Clues) -> tuple[Clues, Clues] | None:
-    """Two articles' clues, the earlier first (a dated one before an undated one, whose numbered names
-    must not be newer); None when both are undated."""
-    if a.date and b.date:
-        return (a, b) if a.date <= b.date else (b, a)
-    if a.date or b.date:
-        return (a, b) if a.date else (b, a)
-    return None
+def numbers_between(a: Clues, b: Clues) -> tuple[float, str]:
+    """What two articles' numbered names add, and why: the later one (or the undated one, against a
+    dated one; either, on the same day) read against the other. Nothing when both are undated."""
+    if a.date and b.date and a.date == b.date:
+        return min(numbers_between(replace(a, date=None), b), numbers_between(a, replace(b, date=None)))
+    if not (a.date or b.date):
+        return 0.0, ""
+    older, newer = (a, b) if b.date is None or (a.date is not None and a.date < b.date) else (b, a)
+    score = numbers_agree(newer.numbered, older.numbered)
+    if score == NUMBERS_LATER:
+        return score, f"the later or undated one numbers a name above the other ({', '.join(numbers_above(newer.numbered, older.numbered))})"
+    if score:
+        return score, f"the later or undated one numbers a name only below the other ({', '.join(numbers_above(older.numbered, newer.numbered))})"
+    return 0.0, ""
 
 
 def reasons(a: Clues, b: Clues) -> list[tuple[str, float]]:
@@ -169,10 +171,8 @@ def reasons(a: Clues, b: Clues) -> list[tuple[str, float]]:
         (f"their headlines name different kinds of event ({', '.join(sorted(a.kinds))}; {', '.join(sorted(b.kinds))})",
          kinds_agree(a.kinds, b.kinds)),
     ]
-    pair = ordered(a, b)
-    if pair:
-        newer = ", ".join(numbers_above(pair[1].numbered, pair[0].numbered))
-        found.append((f"the later or undated one numbers a name above the other ({newer})", numbers_agree(pair[1].numbered, pair[0].numbered)))
+    numbers, why = numbers_between(a, b)
+    found.append((why, numbers))
     if a.date and b.date:
         gap = abs((a.date - b.date).days)
         found.append((f"dated {gap} day(s) apart", DAY_GAP.get(gap, APART)))
