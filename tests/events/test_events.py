@@ -248,6 +248,17 @@ def test_an_undated_member_takes_the_day_and_month_it_writes_in_the_events_year(
     assert event_day_for(dump, date(2018, 9, 1), date(2018, 9, 3)) == date(2018, 9, 2)  # the Sunday
 
 
+def test_a_report_of_the_day_before_the_day_its_text_dates_keeps_its_own_day():
+    from news_archive.events.dating import fill_dates
+
+    bronze = parse_text("Harbour FC take third place\nHarbour FC won the third-place match on Saturday.\nThe match was close.\n"
+                        "The crowd was large.\nThe coach praised his side.\nThe stadium was full.\n"
+                        "The final is on the 18th of December, Sunday, at the Lusail Stadium.")
+    filled = fill_dates({"b": bronze}, {"b": 2022})["b"]
+    # the calendar fits the final's day (December 18, 2022 is a Sunday); the report is of the Saturday
+    assert (filled.date, filled.date_source) == (date(2022, 12, 17), "weekday")
+
+
 def test_an_undated_members_own_words_read_against_the_events_days_strongest_first():
     from news_archive.events.dating import event_day_for
 

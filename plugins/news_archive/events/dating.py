@@ -54,6 +54,19 @@ def _weekday_days(dump: Dump, first: date, last: date, until_line: int | None = 
     return Counter({day: mentioned[vocab.WEEKDAYS[day.weekday()]] for day in span if mentioned[vocab.WEEKDAYS[day.weekday()]]})
 
 
+#: Days either side of a day the calendar fitted that a lede's weekday may name.
+LEDE_WEEKDAY_DAYS = 3
+
+
+def lede_day_near(dump: Dump, day: date) -> date | None:
+    """The day nearest ``day`` (within ``LEDE_WEEKDAY_DAYS``, the earlier of a tie) that a weekday of the
+    dump's lede names: a report "on Saturday" of a match the day before the final its text dates."""
+    named = {word for line, word in dump.weekdays if line <= lede_end(dump)}
+    near = [day + timedelta(days=offset) for offset in range(-LEDE_WEEKDAY_DAYS, LEDE_WEEKDAY_DAYS + 1)]
+    found = [d for d in near if vocab.WEEKDAYS[d.weekday()] in named]
+    return min(found, key=lambda d: (abs((d - day).days), d)) if found else None
+
+
 def main_day(dated: list[date]) -> date:
     """The day most of an event's dated coverage reports on (the earliest of a tie)."""
     counts = Counter(dated)
@@ -102,6 +115,10 @@ def fill_dates(dumps: dict[str, Dump], latest_years: dict[str, int | None] | Non
         if not dump.timezone and zone and not any(u.time for u in dump.updates):
             dump = dump.with_(timezone=zone, timezone_source="event")
         if dump.date is None and dated:
-            dump = dates.with_date(dump, event_day_for(dump, min(dated), max(dated), main_day(dated)), source)
+            if source == "weekday":  # a day the calendar fitted: the article's own lede weekday is read beside it
+                day = lede_day_near(dump, dated[0]) or event_day_for(dump, dated[0], dated[0], dated[0])
+            else:
+                day = event_day_for(dump, min(dated), max(dated), main_day(dated))
+            dump = dates.with_date(dump, day, source)
         filled[key] = dump
     return filled
