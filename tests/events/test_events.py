@@ -271,9 +271,12 @@ def test_an_undated_members_own_words_read_against_the_events_days_strongest_fir
     # a lede weekday the day after the span: the second day of a summit its dated coverage gives the first
     second = parse_text("Leaders end summit\nLeaders on Thursday ended the summit with a statement.")
     assert event_day_for(second, wed, wed) == thu
-    # not the day before: the night an attack began, reported the next morning
-    night = parse_text("Attack in the city\nAttackers struck on Tuesday night, police said.")
-    assert event_day_for(night, wed, wed, wed) == wed
+    # not the day before (the night an attack began, reported the next morning) ...
+    before = parse_text("Attack in the city\nAttackers struck on Tuesday, police said.")
+    assert event_day_for(before, wed, wed, wed) == wed
+    # ... and a weekday's night names the day after it, the day its report covers
+    night = parse_text("Attack in the city\nAttackers struck on Wednesday night, police said.")
+    assert event_day_for(night, wed, wed, wed) == thu
     # a tie in the lede goes to the weekday the whole text names more
     both = parse_text("Blast at a concert\nA blast on Tuesday night killed 22.\nOn Wednesday police named a suspect.\n"
                       "The arena was closed, the city said.\nFans left flowers at the gates.\nThe mayor spoke to reporters.\n"

@@ -6,6 +6,7 @@ and the next, the one year that puts that day on that weekday (``calendar_day``)
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date, timedelta
 
@@ -22,7 +23,8 @@ def event_day_for(dump: Dump, first: date, last: date, main: date | None = None)
     """The day an undated member covers, from its own words read against the event's days, strongest
     first: a day and month its text writes inside the event's span; a weekday its lede names, on a day
     of the span or the day after ("on Thursday", the second day of a summit its dated coverage gives
-    the first; not the day before, which is the night an attack began, reported the next morning);
+    the first; not the day before, which is the night an attack began, reported the next morning: a
+    weekday's night in the lede names the day after it);
     a day and month written near the event's days (read in the event's year, within
     ``PARTIAL_DATE_DAYS``); a weekday its text names inside the span; else the event's main day (the one
     most of its dated coverage reports on), else the first."""
@@ -36,7 +38,7 @@ def event_day_for(dump: Dump, first: date, last: date, main: date | None = None)
     inside = Counter({d: n for d, n in near.items() if first <= d <= last})
     close = Counter({d: n for d, n in near.items() if abs(_days_outside(d, first, last)) <= PARTIAL_DATE_DAYS})
     everywhere = _weekday_days(dump, first, last + timedelta(days=1))
-    for counts in (inside, _weekday_days(dump, first, last + timedelta(days=1), lede_end(dump)), close,
+    for counts in (inside, _lede_days(dump, first, last + timedelta(days=1)), close,
                    _weekday_days(dump, first, last)):
         if counts:  # ties: the weekday the whole text names more, then the day nearer the span, then the earlier
             return min(counts, key=lambda d: (-counts[d], -everywhere[d], abs(_days_outside(d, first, last)), d))
@@ -65,6 +67,24 @@ def lede_day_near(dump: Dump, day: date) -> date | None:
     near = [day + timedelta(days=offset) for offset in range(-LEDE_WEEKDAY_DAYS, LEDE_WEEKDAY_DAYS + 1)]
     found = [d for d in near if vocab.WEEKDAYS[d.weekday()] in named]
     return min(found, key=lambda d: (abs((d - day).days), d)) if found else None
+
+
+#: "Monday night" in a lede: the night an attack or a count began, reported the next day.
+_WEEKDAY_NIGHT = re.compile(r"\b(" + "|".join(vocab.WEEKDAYS) + r")(?:['\u2019]s)? night\b", re.IGNORECASE)
+
+
+def _lede_days(dump: Dump, first: date, last: date) -> Counter:
+    """The days from ``first`` to ``last`` the lede's weekday words name, a weekday's night naming the
+    day after it (the day its report covers)."""
+    end = lede_end(dump)
+    nights = Counter(word.lower() for p in dump.kept_paras if p.line <= end for word in _WEEKDAY_NIGHT.findall(p.text))
+    days = _weekday_days(dump, first, last, end)
+    for day in list(days):
+        days[day] -= nights[vocab.WEEKDAYS[day.weekday()]]
+    for offset in range((last - first).days + 1):
+        day = first + timedelta(days=offset)
+        days[day] += nights[vocab.WEEKDAYS[(day - timedelta(days=1)).weekday()]]
+    return +days
 
 
 def main_day(dated: list[date]) -> date:
