@@ -302,6 +302,14 @@ def test_coverage_without_a_dated_article_takes_the_day_its_day_month_and_weekda
     assert fill_dates({"b": b}, {"b": None})["b"].date is None
 
 
+def test_names_with_inner_capitals_are_names():
+    from news_archive.events.features import entity_counts
+
+    found = entity_counts("Orchard showed the new oPhone and the oPhone Mini, said Ms McArdle. It streams on TubeCast, not on eBay.")
+    assert {"oPhone", "McArdle", "TubeCast", "eBay", "Mini"} <= set(found) and found["oPhone"] == 2
+    assert "It" not in found and "Orchard" not in found  # a sentence's first word
+
+
 def test_a_first_name_gives_way_to_its_surname_and_a_passing_noun_names_nothing():
     dumps = [
         parse_text("Ortiz gains seats from Alma June\nPrime Minister Alma June lost her majority as Lena Ortiz gained seats in the election.\n"

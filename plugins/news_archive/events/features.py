@@ -12,7 +12,7 @@ from news_archive.parse import vocab
 from news_archive.parse.rules import STOPWORDS
 from news_archive.parse.model import Dump, Update
 
-_CAPITALISED = re.compile(r"(?<![\w.'\u2019-])([A-Z][a-z]+)(?=[\s,;:.!?'\u2019)\-\u2013]|$)")
+_CAPITALISED = re.compile(r"(?<![\w.'\u2019-])((?:[a-z]|Mc)?[A-Z][a-z]+(?:[A-Z][a-z]+)?)(?=[\s,;:.!?'\u2019)\-\u2013]|$)")
 
 
 #: Each mention of a name (a capitalised word inside a sentence) counts this many times more: the
