@@ -5,6 +5,6 @@
 """
 
 from news_archive.events.build import build_events
-from news_archive.events.model import Entry, Event, EventOptions, Ref
+from news_archive.events.model import Entry, Event, EventOptions, Ref, events_by_article
 
-__all__ = ["Entry", "Event", "EventOptions", "Ref", "build_events"]
+__all__ = ["Entry", "Event", "EventOptions", "Ref", "build_events", "events_by_article"]

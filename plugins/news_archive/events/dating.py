@@ -61,13 +61,11 @@ LEDE_WEEKDAY_DAYS = 3
 
 
 def lede_day_near(dump: Dump, day: date) -> date | None:
-    """The day nearest ``day`` (within ``LEDE_WEEKDAY_DAYS``, the earlier of a tie) that a weekday of the
-    dump's lede names: a report "on Saturday" of a match the day before the final its text dates."""
-    end = lede_end(dump)
-    named = {word for line, word in dump.weekdays if line <= end}
-    near = [day + timedelta(days=offset) for offset in range(-LEDE_WEEKDAY_DAYS, LEDE_WEEKDAY_DAYS + 1)]
-    found = [d for d in near if vocab.WEEKDAYS[d.weekday()] in named]
-    return min(found, key=lambda d: (abs((d - day).days), d)) if found else None
+    """The day nearest ``day`` (within ``LEDE_WEEKDAY_DAYS``, the earlier of a tie) that the dump's lede
+    names (:func:`_lede_days`): a report "on Saturday" of a match the day before the final its text dates."""
+    reach = timedelta(days=LEDE_WEEKDAY_DAYS)
+    named = _lede_days(dump, day - reach, day + reach)
+    return min(named, key=lambda d: (abs((d - day).days), d)) if named else None
 
 
 #: "Monday night" in a lede: the night an attack or a count began, reported the next day.

@@ -9,7 +9,7 @@ from __future__ import annotations
 from news_archive.events import evidence
 from news_archive.events.build import EventsBuild
 from news_archive.events.grouping import Doc, Grouping, top_terms
-from news_archive.events.model import Event, EventOptions
+from news_archive.events.model import Event, EventOptions, events_by_article
 from news_archive.events.similarity import cosine, idf_table
 from news_archive.parse.model import Dump
 
@@ -36,7 +36,7 @@ def explain(items: list[tuple[str, Dump]], a: str, b: str, options: EventOptions
     bar = max(options.group_threshold, options.undated_threshold) if both_undated else options.group_threshold
     if events is None:
         events, _ = build.run(items)
-    event_of = {key: event for event in events for key in event.articles}
+    event_of = events_by_article(events)
     return {
         "articles": [_article(key, docs[key].dump, event_of.get(key)) for key in (a, b)],
         "same_event": event_of.get(a) is not None and event_of.get(a) is event_of.get(b),

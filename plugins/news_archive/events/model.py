@@ -76,6 +76,11 @@ class Event:
         return sum(1 for e in self.timeline + self.untimed if e.update)
 
 
+def events_by_article(events) -> dict[str, Event]:
+    """Each article's key -> the event it is in."""
+    return {key: event for event in events for key in event.articles}
+
+
 @dataclass(frozen=True)
 class Features:
     """What grouping and naming need of one article, computed once per dump text (and cached)."""

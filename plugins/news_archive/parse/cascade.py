@@ -339,16 +339,12 @@ class _Parser:
             return found_date
         at, month, d = opening[0]
         written = sorted(full for para in paras for _, full, _ in dates.the_days(para.text) if (full.month, full.day) == (month, d))
+        why = (f"the date {day.isoformat()} on line {line} looks like background: line {at} writes "
+               f"{dates.MONTH_NAMES[month - 1]} {d} without a year, the article's own day")
         if written:
-            self.problems.append(Problem(line, (
-                f"the date {day.isoformat()} on line {line} looks like background: line {at} writes "
-                f"{dates.MONTH_NAMES[month - 1]} {d} without a year, the article's own day, and the text writes it in {written[-1].year}"
-            )))
+            self.problems.append(Problem(line, f"{why}, and the text writes it in {written[-1].year}"))
             return written[-1], at, "date_in_opening"
-        self.problems.append(Problem(line, (
-            f"the date {day.isoformat()} on line {line} looks like background: line {at} writes "
-            f"{dates.MONTH_NAMES[month - 1]} {d} without a year, the article's own day; the article takes its event's date"
-        )))
+        self.problems.append(Problem(line, f"{why}; the article takes its event's date"))
         return None
 
     def classify(self, start: int) -> tuple[Para | None, list[_Token]]:

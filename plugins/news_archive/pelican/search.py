@@ -18,6 +18,7 @@ import time
 
 from news_archive.rebuild.search import NAME as CACHE_NAME
 from news_archive.rebuild.search import SearchCache, read_prints, search_index
+from news_archive.events import events_by_article
 from news_archive.search.documents import article_print
 from news_archive.search.pieces import dumps_compact, piece, script_name, search_pieces
 from news_archive.workers import Job, Standby
@@ -59,7 +60,7 @@ def write_spool(events, dumps: dict, urls: dict, prints: dict[str, str] | None =
     then each ``(key, dump)`` on its own (read back one at a time: :func:`search_from_spool`). With
     ``prints`` (the last build's, :func:`~news_archive.rebuild.search.read_prints`), a dump whose print
     is unchanged is written as ``(key, None)``: its documents are the cache's."""
-    event_of = {key: event for event in events for key in event.articles} if prints else {}
+    event_of = events_by_article(events) if prints else {}
     handle, path = tempfile.mkstemp(prefix=f"{SPOOL_PREFIX}{os.getpid()}-", suffix=".spool", dir=folder)
     with os.fdopen(handle, "wb") as spool:
         for part in (events, urls, len(dumps)):
@@ -137,15 +138,15 @@ def write_search(folder: str, events, dumps, urls, options: dict, lunr_js: str |
     hashes = {}
     compress = options["compress"]
     for name, key, text in pieces:  # each written as it is made: the build never holds them all
+        packed = compress and key != "meta"  # the manifest as plain JSON: read at once by the page, before any piece
         # hashed before it is compressed: an unchanged piece is neither compressed nor written again
-        hashes[name] = hashlib.sha1(f"{compress and key != 'meta'}:{text}".encode("utf-8")).hexdigest()
+        hashes[name] = hashlib.sha1(f"{packed}:{text}".encode("utf-8")).hexdigest()
         target = os.path.join(folder, name)
         if written.get(name) == hashes[name] and os.path.exists(target):
             continue
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "w", encoding="utf-8", newline="\n") as handle:
-            # the manifest as plain JSON: read at once by the page, before any piece
-            handle.write(text if key is None else piece(key, text, compress and key != "meta"))
+            handle.write(text if key is None else piece(key, text, packed))
     for name in sorted(set(written) - set(hashes)):
         stale = os.path.join(folder, name)
         if os.path.isfile(stale):

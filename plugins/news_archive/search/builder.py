@@ -64,6 +64,11 @@ def _packed_flat(flat) -> bytes:
     return flat.tobytes() if isinstance(flat, array) else array("i", flat).tobytes()
 
 
+def as_arrays(lists) -> list:
+    """A term's per-field postings as arrays of 32-bit integers (``NO_POSTINGS`` where a field has none)."""
+    return [array("i", flat) if flat else NO_POSTINGS for flat in lists]
+
+
 def packed_posting(entry: tuple) -> tuple:
     """A term's ``(number, idf, per-field postings)`` with each field's postings as bytes (``marshal`` keeps bytes)."""
     number, idf, lists = entry
@@ -98,7 +103,7 @@ class CompactIndex:
         fields, boosts, refs, postings, firsts, lengths, pipeline = state
         if len(rows) != len(refs):
             raise ValueError("one row per document")
-        postings = {term: (number, idf, [array("i", flat) if flat else NO_POSTINGS for flat in lists]) for term, (number, idf, lists) in postings.items()}
+        postings = {term: (number, idf, as_arrays(lists)) for term, (number, idf, lists) in postings.items()}
         return cls(fields=list(fields), boosts=list(boosts), refs=refs, rows=rows, postings=postings, firsts=firsts,
                    lengths=list(lengths), pipeline=pipeline)
 
@@ -250,7 +255,7 @@ def update(previous: CompactIndex | None, documents: list[tuple[str, Row]], fiel
     for term, lists in copied.items():
         held = sum(len(flat) for flat in lists) // 3
         if held:
-            postings[term] = (None, idf_of(held, doc_count), [array("i", flat) if flat else NO_POSTINGS for flat in lists])
+            postings[term] = (None, idf_of(held, doc_count), as_arrays(lists))
             d, f = min((flat[0], f) for f, flat in enumerate(lists) if flat)
             firsts[term] = (d, f, counted_at(d, f)[0].index(term))
         else:

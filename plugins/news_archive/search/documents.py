@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from news_archive.events import Event
+from news_archive.events import Event, events_by_article
 from news_archive.parse.model import Dump, Update
 from news_archive.present.render import clock
 from news_archive.present.views import source_label
@@ -95,7 +95,7 @@ def article_print(url: str, dump: Dump, event: Event | None) -> str | None:
 
 def documents(events: list[Event], dumps: dict[str, Dump], urls: dict[str, str]) -> list[SearchDoc]:
     """Every update of every article as a search document, sorted by ref."""
-    event_of = {key: event for event in events for key in event.articles}
+    event_of = events_by_article(events)
     docs = [doc for key, dump in dumps.items() for doc in article_documents(urls[key], dump, event_of.get(key))]
     docs.sort(key=lambda d: d.ref)
     return docs

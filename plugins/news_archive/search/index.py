@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from news_archive.search import builder
-from news_archive.events import Event
+from news_archive.events import Event, events_by_article
 from news_archive.parse.model import Dump
 from news_archive.search.documents import FIELDS, SearchDoc, article_documents, article_print
 from news_archive.search.pieces import facet_of, record_text
@@ -72,7 +72,7 @@ def article_entries(dumps: Mapping[str, Dump | None] | Iterable[tuple[str, Dump 
     once, as they come); ``kept(key, print)``, if given, may return an earlier build's entry of the
     same print instead (``rebuild/search.py``). A dump of ``None`` is one whose print the caller found
     unchanged: ``unchanged(key)`` gives its earlier entry (and fails if there is none)."""
-    event_of = {key: event for event in events for key in event.articles}
+    event_of = events_by_article(events)
     entries = {}
     for key, dump in dumps.items() if isinstance(dumps, Mapping) else dumps:
         if dump is None:
