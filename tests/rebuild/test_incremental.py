@@ -64,24 +64,40 @@ def test_a_theme_change_renders_every_page_again(tmp_path, content):
     assert pages and all(b"Skip to the content" in p.read_bytes() for p in pages)  # not the compiled template kept
 
 
-def test_a_build_pauses_the_cyclic_collector_and_restores_it(tmp_path, content):
+def test_a_build_pauses_the_cyclic_collector_while_it_reads_and_collects_what_its_pages_leave(tmp_path, content):
     import gc
+    import weakref
 
     from pelican import signals
 
-    during = []
+    reading, writing, cycles = [], [], []
 
-    def check(generator):
-        during.append(gc.isenabled())
+    class Node:  # a reference cycle, as rendering a page leaves (Jinja's context and its closures)
+        pass
 
-    signals.article_generator_pretaxonomy.connect(check)
+    def check_reading(generator, content=None):
+        reading.append(gc.isenabled())
+
+    def leave_a_cycle(path, context=None):
+        writing.append((gc.isenabled(), gc.get_freeze_count() > 0))
+        node = Node()
+        node.self = node
+        cycles.append(weakref.ref(node))
+
+    signals.article_generator_preread.connect(check_reading)
+    signals.content_written.connect(leave_a_cycle)
     try:
         build_site(tmp_path / "one", content)
         assert gc.isenabled() and gc.get_freeze_count() > 0  # the finished build's heap is left frozen
+        # the cycles left while its first pages were written were collected during the build
+        early = cycles[: len(cycles) // 4]
+        assert early and all(ref() is None for ref in early)
         build_site(tmp_path / "two", content)  # a second build in one process (as `pelican --autoreload`)
     finally:
-        signals.article_generator_pretaxonomy.disconnect(check)
-    assert during == [False, False]
+        signals.article_generator_preread.disconnect(check_reading)
+        signals.content_written.disconnect(leave_a_cycle)
+    assert len(reading) >= 2 and not any(reading)  # paused while the articles are read and the events made
+    assert writing and all(enabled and frozen for enabled, frozen in writing)  # on, the heap frozen, for the pages
     assert gc.isenabled()
 
 

@@ -101,3 +101,26 @@ def test_a_rebuild_spools_only_the_dumps_whose_documents_changed_and_a_wrong_cla
                    (spool, str(tmp_path / "claimed"), events, dumps, urls, *rest)).result()
     assert _files(tmp_path / "claimed") == _files(tmp_path / "full") and not os.path.exists(spool)
     assert any("doing it here" in r.getMessage() for r in expect_warnings.records)
+
+
+def test_records_wait_in_a_spill_file_and_come_back_the_same_in_pieces_and_cache(tmp_path):
+    from news_archive.rebuild import search as cache_module
+
+    generate(14, tmp_path, seed=5)
+    events, dumps = build_events(load_keyed(sorted(tmp_path.glob("*.txt"))))
+    urls = {key: f"articles/{key}.html" for key in dumps}
+    plain = search_index(events, dumps, urls, {})
+    with cache_module.RecordSpill(str(tmp_path)) as spill:
+        entries, index, records, found, texts = search_index(events, dumps, urls, {}, spill)
+        # the process holds each record's place in the file, not its text
+        assert all(isinstance(record, int) for _, docs in entries.values() for _, _, record, _ in docs)
+        assert list(records) == plain[2] and records[3:9] == plain[2][3:9] and len(records) == len(plain[2])
+        assert found == plain[3] and json.dumps(index.serialize()) == json.dumps(plain[1].serialize())
+        path = tmp_path / "cache" / cache_module.NAME
+        cache_module.SearchCache(str(path), load=False, store=True, spill=spill).save(entries, index, texts, {})
+    # the cache keeps the records' text: read without a spill, it is what a build without one keeps
+    assert cache_module.SearchCache(str(path), load=True, store=False).data["articles"] == plain[0]
+    with cache_module.RecordSpill(str(tmp_path)) as spill:
+        loaded = cache_module.SearchCache(str(path), load=True, store=False, spill=spill).data["articles"]
+        assert all(isinstance(record, int) for _, docs in loaded.values() for _, _, record, _ in docs)
+        assert {key: spill.resolved(entry) for key, entry in loaded.items()} == plain[0]

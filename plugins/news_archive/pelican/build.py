@@ -58,6 +58,18 @@ class Build:
             gc.disable()
             self.paused_gc = True
 
+    def collect_from_here(self) -> None:
+        """The collector back on for what is made from now on; the heap built so far stays frozen.
+
+        Rendering a page leaves garbage in reference cycles (Jinja's render context, its closures):
+        with the collector paused, every page's stayed to the end of the build, most of what the pages
+        stage grew by (about 14 KB per article). Frozen, the heap the build holds is never scanned;
+        the collector looks only at objects made after this call, and those that survive its sweeps.
+        """
+        if self.paused_gc:
+            gc.freeze()
+            gc.enable()
+
     def resume_gc(self) -> None:
         """Collection back on, with the build's heap frozen: the process is about to exit or build
         again, and collecting that heap just before exiting costs seconds. The next build collects it."""

@@ -18,6 +18,7 @@ from pelican.generators import Generator
 from pelican.utils import order_content
 
 from news_archive import events as events_stage
+from news_archive import heap
 from news_archive.parse.anchors import dedupe_slugs
 from news_archive.pelican import build as builds
 from news_archive.pelican import settings as plugin_settings
@@ -107,6 +108,9 @@ def attach_events(generator) -> None:
             build.timings["search start"] = time.perf_counter() - started  # the spool written, or the fork
         else:
             job.result()
+    heap.release()  # the events stage's working memory, freed but held by malloc until now
+    if build is not None:
+        build.collect_from_here()  # the pages' garbage is collected as they are written
 
 
 class NewsArchiveGenerator(Generator):
@@ -190,6 +194,7 @@ class NewsArchiveGenerator(Generator):
         timings["pages"] = time.perf_counter() - started
         self._remove_stale_outputs()
         self.pages.save()  # while the search index may still be building
+        heap.release()  # the pages' HTML, written and freed, while the search process works
         self._finish_search(timings)
         self._report_problems()
         logger.info("news_archive: timings: %s", ", ".join(f"{stage} {seconds:.2f}s" for stage, seconds in timings.items()))

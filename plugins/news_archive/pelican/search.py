@@ -16,8 +16,9 @@ import shutil
 import tempfile
 import time
 
+from news_archive import heap
 from news_archive.rebuild.search import NAME as CACHE_NAME
-from news_archive.rebuild.search import SearchCache, read_prints, search_index
+from news_archive.rebuild.search import RecordSpill, SearchCache, read_prints, search_index
 from news_archive.events import events_by_article
 from news_archive.search.documents import article_print
 from news_archive.search.pieces import dumps_compact, piece, script_name, search_pieces
@@ -124,34 +125,44 @@ def write_search(folder: str, events, dumps, urls, options: dict, lunr_js: str |
     """The search index in pieces, the filter facets, and lunr.js itself; returns the seconds it took.
 
     A file whose text the last build wrote (its hash in the cache) is not written again; files no
-    longer made are removed.
+    longer made are removed. Each document's record waits in a :class:`RecordSpill` (beside the
+    cache when there is one: a temporary folder may be memory, tmpfs) until its bucket is written.
     """
     started = time.perf_counter()
-    cache = SearchCache(cache_path, load, store)
-    entries, index, records, facets, texts = search_index(events, dumps, urls, cache.data)
-    pieces = ((script_name(name), name[: -len(".json")], text)
-              for name, text in search_pieces(index, records, facets, options["chunk_bytes"], options["bucket"], texts))
-    if options["monolithic"]:
-        pieces = itertools.chain(pieces, _monolithic(index))
-    written = cache.data.get("files", {})
-    cache.withdraw()
-    hashes = {}
-    compress = options["compress"]
-    for name, key, text in pieces:  # each written as it is made: the build never holds them all
-        packed = compress and key != "meta"  # the manifest as plain JSON: read at once by the page, before any piece
-        # hashed before it is compressed: an unchanged piece is neither compressed nor written again
-        hashes[name] = hashlib.sha1(f"{packed}:{text}".encode("utf-8")).hexdigest()
-        target = os.path.join(folder, name)
-        if written.get(name) == hashes[name] and os.path.exists(target):
-            continue
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text if key is None else piece(key, text, packed))
-    for name in sorted(set(written) - set(hashes)):
-        stale = os.path.join(folder, name)
-        if os.path.isfile(stale):
-            os.remove(stale)
-    if lunr_js is not None:
-        shutil.copyfile(lunr_js, os.path.join(folder, "lunr.min.js"))
-    cache.save(entries, index, texts, hashes)
+    spill_folder = os.path.dirname(cache_path) if cache_path else None
+    if spill_folder:
+        os.makedirs(spill_folder, exist_ok=True)
+    with RecordSpill(spill_folder) as spill:
+        cache = SearchCache(cache_path, load, store, spill)
+        entries, index, records, facets, texts = search_index(events, dumps, urls, cache.data, spill)
+        heap.release()  # each document's fields and terms, counted and let go
+        pieces = ((script_name(name), name[: -len(".json")], text)
+                  for name, text in search_pieces(index, records, facets, options["chunk_bytes"], options["bucket"], texts))
+        if options["monolithic"]:
+            pieces = itertools.chain(pieces, _monolithic(index))
+        written = cache.data.get("files", {})
+        cache.withdraw()
+        hashes = {name: _write_piece(folder, name, key, text, options["compress"], written) for name, key, text in pieces}
+        for name in sorted(set(written) - set(hashes)):
+            stale = os.path.join(folder, name)
+            if os.path.isfile(stale):
+                os.remove(stale)
+        if lunr_js is not None:
+            shutil.copyfile(lunr_js, os.path.join(folder, "lunr.min.js"))
+        cache.save(entries, index, texts, hashes)
     return time.perf_counter() - started
+
+
+def _write_piece(folder: str, name: str, key: str | None, text: str, compress: bool, written: dict[str, str]) -> str:
+    """One piece written as it is made (the build never holds them all), unless the last build wrote
+    the same text (``written``: name -> hash); returns its hash."""
+    packed = compress and key != "meta"  # the manifest as plain JSON: read at once by the page, before any piece
+    # hashed before it is compressed: an unchanged piece is neither compressed nor written again
+    hashed = hashlib.sha1(f"{packed}:{text}".encode("utf-8")).hexdigest()
+    target = os.path.join(folder, name)
+    if written.get(name) == hashed and os.path.exists(target):
+        return hashed
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    with open(target, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text if key is None else piece(key, text, packed))
+    return hashed

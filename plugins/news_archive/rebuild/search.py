@@ -19,6 +19,8 @@ import marshal
 from collections.abc import Iterable, Mapping
 import os
 import sys
+import tempfile
+from collections.abc import Sequence
 
 from news_archive.events import Event
 from news_archive.parse.model import Dump
@@ -62,11 +64,78 @@ def _in_frames(mapping: dict, pack=None):
     yield None
 
 
-def _read_frames(handle) -> dict:
+def _read_frames(handle, each=None) -> dict:
+    """The frames of a dictionary, as one (each value passed through ``each`` first, a frame at a time)."""
     whole: dict = {}
     while (frame := _read_frame(handle)) is not None:
-        whole.update(frame)
+        whole.update({key: each(value) for key, value in frame.items()} if each else frame)
     return whole
+
+
+class RecordSpill:
+    """Each document's record (the JSON a result shows: about half of what the search process held per
+    document) kept in an unnamed file, the process holding only its place there.
+
+    Records go in as each article's entry is made or loaded from the cache (:meth:`entry`) and are read
+    back a bucket at a time for the pieces (:meth:`texts`) and an article at a time for the cache
+    (:meth:`resolved`). The file is in ``folder`` (the cache's, when there is one: a temporary folder may
+    be memory, tmpfs) and is gone when it is closed or the process ends.
+    """
+
+    def __init__(self, folder: str | None = None):
+        self.file = tempfile.TemporaryFile(dir=folder)
+        self.end, self.unflushed = 0, False
+
+    def put(self, text: str) -> int:
+        """The record's place: its offset, shifted, and its length in bytes."""
+        data = text.encode("utf-8")
+        self.file.write(data)
+        place = (self.end << 32) | len(data)
+        self.end += len(data)
+        self.unflushed = True
+        return place
+
+    def text(self, record: str | int) -> str:
+        if isinstance(record, str):
+            return record
+        if self.unflushed:
+            self.file.flush()
+            self.unflushed = False
+        return os.pread(self.file.fileno(), record & 0xFFFFFFFF, record >> 32).decode("utf-8")
+
+    def entry(self, entry: tuple) -> tuple:
+        """An article's entry with its records in the file."""
+        print_, docs = entry
+        return print_, [(ref, row, self.put(record) if isinstance(record, str) else record, facet) for ref, row, record, facet in docs]
+
+    def resolved(self, entry: tuple) -> tuple:
+        """An article's entry with its records' text (as the cache keeps it)."""
+        print_, docs = entry
+        return print_, [(ref, row, self.text(record), facet) for ref, row, record, facet in docs]
+
+    def texts(self, records: list) -> Sequence[str]:
+        return _Texts(records, self)
+
+    def __enter__(self) -> RecordSpill:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.file.close()
+
+
+class _Texts(Sequence):
+    """Records by place, read as text when asked for (a bucket is a slice)."""
+
+    def __init__(self, records: list, spill: RecordSpill):
+        self.records, self.spill = records, spill
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def __getitem__(self, at):
+        if isinstance(at, slice):
+            return [self.spill.text(record) for record in self.records[at]]
+        return self.spill.text(self.records[at])
 
 
 def read_prints(path: str | None) -> dict[str, str]:
@@ -88,8 +157,8 @@ class SearchCache:
     the files; each dictionary ``ITEMS_PER_FRAME`` items to a frame, then ``None``. So neither saving
     nor loading holds the whole file's bytes at once, nor a packed copy of the whole index."""
 
-    def __init__(self, path: str | None, load: bool, store: bool):
-        self.path, self.store = path, bool(path and store)
+    def __init__(self, path: str | None, load: bool, store: bool, spill: RecordSpill | None = None):
+        self.path, self.store, self.spill = path, bool(path and store), spill
         self.data: dict = self._load() if path and load else {}
 
     def _load(self) -> dict:
@@ -100,7 +169,7 @@ class SearchCache:
                 if list(_read_frame(handle)) != _key():
                     return {}
                 _read_frames(handle)  # the prints: the articles hold them too
-                articles = _read_frames(handle)
+                articles = _read_frames(handle, self.spill.entry if self.spill else None)
                 fields, boosts, refs, lengths, pipeline = _read_frame(handle)
                 postings, firsts = _read_frames(handle), _read_frames(handle)
                 index = (fields, boosts, refs, postings, firsts, lengths, pipeline)  # CompactIndex.state()'s shape
@@ -116,11 +185,10 @@ class SearchCache:
         if self.store:
             atomic_write(self.path, _frames(self._parts(entries, index, texts, files)))
 
-    @staticmethod
-    def _parts(entries: dict, index, texts: dict, files: dict[str, str]):
+    def _parts(self, entries: dict, index, texts: dict, files: dict[str, str]):
         yield _key()
         yield from _in_frames({key: entry[0] for key, entry in entries.items()})
-        yield from _in_frames(entries)
+        yield from _in_frames(entries, self.spill.resolved if self.spill else None)
         yield index.fields, index.boosts, index.refs, index.lengths, tuple(index.pipeline)
         yield from _in_frames(index.postings, packed_posting)
         yield from _in_frames(index.firsts)
@@ -128,16 +196,18 @@ class SearchCache:
         yield files
 
 
-def search_index(events: list[Event], dumps: Mapping[str, Dump] | Iterable[tuple[str, Dump]], urls: dict[str, str], data: dict) -> tuple:
+def search_index(events: list[Event], dumps: Mapping[str, Dump] | Iterable[tuple[str, Dump]], urls: dict[str, str], data: dict,
+                 spill: RecordSpill | None = None) -> tuple:
     """``(entries, index, records, facets, term texts)``: the search index, reusing ``data`` (a
-    :class:`SearchCache`'s) where it can; with no data, exactly what a fresh build makes."""
+    :class:`SearchCache`'s) where it can; with no data, exactly what a fresh build makes. With a
+    ``spill``, each article's records go to it as its entry is made, and ``records`` reads them back."""
     kept = data.get("articles", {})
 
     def same_print(key: str, print_: str | None) -> tuple | None:
         old = kept.get(key)
         return old if print_ is not None and old is not None and old[0] == print_ else None
 
-    entries = article_entries(dumps, urls, events, same_print, unchanged=kept.__getitem__)
+    entries = article_entries(dumps, urls, events, same_print, unchanged=kept.__getitem__, keep=spill.entry if spill else None)
     previous = kept_index(data["index"], kept) if "index" in data else None
     index, records, facets = index_entries(entries, previous)
-    return entries, index, records, facets, term_texts(index, data.get("texts"))
+    return entries, index, spill.texts(records) if spill else records, facets, term_texts(index, data.get("texts"))

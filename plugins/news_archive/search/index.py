@@ -67,20 +67,22 @@ def article_entry(url: str, dump: Dump, event: Event | None) -> tuple:
 
 
 def article_entries(dumps: Mapping[str, Dump | None] | Iterable[tuple[str, Dump | None]], urls: dict[str, str], events: list[Event],
-                    kept=None, unchanged=None) -> dict:
+                    kept=None, unchanged=None, keep=None) -> dict:
     """key -> :func:`article_entry` for every article (``dumps``: by key, or ``(key, dump)`` pairs read
     once, as they come); ``kept(key, print)``, if given, may return an earlier build's entry of the
     same print instead (``rebuild/search.py``). A dump of ``None`` is one whose print the caller found
-    unchanged: ``unchanged(key)`` gives its earlier entry (and fails if there is none)."""
+    unchanged: ``unchanged(key)`` gives its earlier entry (and fails if there is none). ``keep(entry)``,
+    if given, is what is kept of each entry (the records moved to a file: ``rebuild/search.py``)."""
     event_of = events_by_article(events)
     entries = {}
     for key, dump in dumps.items() if isinstance(dumps, Mapping) else dumps:
         if dump is None:
-            entries[key] = unchanged(key)
-            continue
-        url, event = urls[key], event_of.get(key)
-        old = kept(key, article_print(url, dump, event)) if kept else None
-        entries[key] = old if old is not None else article_entry(url, dump, event)
+            entry = unchanged(key)
+        else:
+            url, event = urls[key], event_of.get(key)
+            old = kept(key, article_print(url, dump, event)) if kept else None
+            entry = old if old is not None else article_entry(url, dump, event)
+        entries[key] = keep(entry) if keep else entry
     return entries
 
 
