@@ -112,24 +112,38 @@ def test_rebuild_with_pelicans_generator_caching_layer_equals_a_full_build(tmp_p
     assert [name for name in clean if incremental[name] != clean[name]] == []
 
 
+def _stream_entries(cache_file):
+    from news_archive.rebuild.readers import ReaderStream
+
+    stream = ReaderStream(str(cache_file))
+    return stream.load(), stream
+
+
 def test_dumps_another_plugin_version_parsed_are_read_again(tmp_path, content):
-    """Pelican keys its content cache by file stamp only; after an upgrade the old parse must not survive."""
+    """Pelican keys its content cache by file stamp only; after an upgrade the old parse must not survive:
+    neither from Pelican's own pickle (what versions before the stream wrote) nor from another version's stream."""
     import dataclasses
     import pickle
 
+    from news_archive.rebuild import readers
+
     out = tmp_path / "incremental"
     build_site(out, content, **_cached(tmp_path))
-    cache_file = tmp_path / "cache" / "ArticlesGenerator-Readers"
-    cache = pickle.loads(cache_file.read_bytes())
+    stream_file = tmp_path / "cache" / "ArticlesGenerator-Readers.stream"
+    cache, _ = _stream_entries(stream_file)
+    assert cache and not (tmp_path / "cache" / "ArticlesGenerator-Readers").exists()  # the stream instead of Pelican's pickle
     for stamp, (html, metadata) in cache.values():
         assert metadata["news_archive_code"]
     # what an older version might have made of the same files: another title, another code marker
-    cache = {
+    stale = {
         path: (stamp, (html, {**metadata, "news_archive_code": "older", "dump": dataclasses.replace(
             metadata["dump"], title=dataclasses.replace(metadata["dump"].title, text="Stale parse"))}))
         for path, (stamp, (html, metadata)) in cache.items()
     }
-    cache_file.write_bytes(pickle.dumps(cache))
+    (tmp_path / "cache" / "ArticlesGenerator-Readers").write_bytes(pickle.dumps(stale))
+    # and a stream another version of the code wrote
+    frames = [["news_archive reader cache", "older"]] + list(stale.items())
+    stream_file.write_bytes(b"".join(readers._frame(frame) for frame in frames))
     for ours in (tmp_path / "cache").glob("news_archive*"):
         ours.unlink()  # keyed by the plugin's code: an upgrade leaves none of them usable
     build_site(out, content, **_cached(tmp_path))
@@ -137,3 +151,49 @@ def test_dumps_another_plugin_version_parsed_are_read_again(tmp_path, content):
     incremental, clean = _tree(out), _tree(full)
     assert [name for name in clean if incremental.get(name) != clean[name]] == []
     assert not any(b"Stale parse" in data for data in incremental.values())
+    assert not (tmp_path / "cache" / "ArticlesGenerator-Readers").exists()
+
+
+def test_a_rebuild_appends_only_the_dumps_read_again_to_the_reader_cache(tmp_path, content):
+    from news_archive.rebuild import readers
+
+    out = tmp_path / "incremental"
+    build_site(out, content, **_cached(tmp_path))
+    stream_file = tmp_path / "cache" / "ArticlesGenerator-Readers.stream"
+    cache, stream = _stream_entries(stream_file)
+    count, first = stream.records, stream_file.read_bytes()
+    assert count == len(cache) == len(list((content / "dumps").glob("*.txt")))
+    edited = content / "dumps" / "003_c36d33699a53380b.txt"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Patrushev responded", "Patrushev replied"), encoding="utf-8")
+    build_site(out, content, **_cached(tmp_path))
+    cache, stream = _stream_entries(stream_file)
+    assert stream.records == count + 1 and len(cache) == count  # one entry appended, superseding one
+    assert stream_file.read_bytes()[: len(first)] == first  # what was there is left as it was
+    assert cache[str(edited)][1][1]["dump"].digest  # the new parse is the one loaded
+    assert "Patrushev replied" in repr(cache[str(edited)][1][1]["dump"])
+    # a build killed while appending leaves a cut frame: the entries before it are used, the next build
+    # appends after them
+    with open(stream_file, "ab") as handle:
+        handle.write(readers._frame((str(edited), cache[str(edited)]))[:-7])
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Patrushev replied", "Patrushev answered"), encoding="utf-8")
+    build_site(out, content, **_cached(tmp_path))
+    cache, stream = _stream_entries(stream_file)
+    assert stream.records == count + 2  # the cut frame cut off, the new entry after the one before it
+    assert "Patrushev answered" in repr(cache[str(edited)][1][1]["dump"])
+    full = build_site(tmp_path / "full", content)
+    incremental, clean = _tree(out), _tree(full)
+    assert [name for name in clean if incremental.get(name) != clean[name]] == []
+
+
+def test_the_reader_cache_is_written_whole_again_when_most_of_it_is_superseded(tmp_path, content):
+    out = tmp_path / "incremental"
+    build_site(out, content, **_cached(tmp_path))
+    stream_file = tmp_path / "cache" / "ArticlesGenerator-Readers.stream"
+    count = _stream_entries(stream_file)[1].records
+    dumps = sorted((content / "dumps").glob("*.txt"))
+    for round_ in range(3):
+        for path in dumps:
+            os.utime(path, (1_000_000 + round_, 1_000_000 + round_))  # every stamp changed: every dump read again
+        build_site(out, content, **_cached(tmp_path))
+        cache, stream = _stream_entries(stream_file)
+        assert len(cache) == count and stream.records <= 2 * count

@@ -21,6 +21,8 @@ from news_archive.pelican import settings as plugin_settings
 from news_archive.pelican.generator import attach_events, get_generators
 from news_archive.pelican.reader import CODE_KEY, DumpReader
 from news_archive.pelican.search import sweep_spools
+from news_archive.rebuild.readers import SUFFIX as STREAM_SUFFIX
+from news_archive.rebuild.readers import ReaderStream
 from news_archive.rebuild.store import atomic_pelican_save, code_fingerprint, sweep_partials
 
 
@@ -79,20 +81,53 @@ def prefetch_dumps(generator):
 
 
 def save_pelican_caches_safely(generator):
-    """Pelican's content caches are written atomically; the articles' on another process.
+    """Pelican's content caches are written whole or not at all, and the reader cache as a stream.
 
     Pelican writes each cache in place: a build killed while writing would leave a truncated file
-    that the next build fails on. Each is written to a temporary file and renamed. The articles'
-    reader cache (long to pickle in a large archive) is written by a background job while the
-    build goes on; ``finalized`` waits for it. Connected to ``generator_init``: every generator
-    and its readers, before anything is read or saved.
+    that the next build fails on. The reader cache (every dump's parse) is kept as a stream of
+    entries (``rebuild/readers.py``): written here without a fork, and in a rebuild only what was read
+    again. Any other cache is written to a temporary file and renamed; the articles' generator cache
+    (``CONTENT_CACHING_LAYER = "generator"``, long to pickle) by a background job while the build goes
+    on, which ``finalized`` waits for. Connected to ``generator_init``: every generator and its
+    readers, before anything is read or saved.
     """
     build = builds.current()
+    if _streams_reader_cache(generator.readers):
+        stream_reader_cache(generator.readers)
     in_background = build is not None and isinstance(generator, ArticlesGenerator)
     for cacher in (generator.readers, generator):
         if hasattr(cacher, "save_cache") and "save_cache" not in vars(cacher):
             save = functools.partial(atomic_pelican_save, cacher, type(cacher).save_cache)
             cacher.save_cache = functools.partial(build.in_background, save) if in_background else save
+
+
+def _streams_reader_cache(readers) -> bool:
+    path = getattr(readers, "_cache_path", None)
+    return readers.settings.get("CONTENT_CACHING_LAYER") == "reader" and bool(path and os.path.basename(path))
+
+
+def stream_reader_cache(readers) -> None:
+    """The readers' cache from its stream (``LOAD_CONTENT_CACHE``), each entry Pelican caches noted,
+    and the stream saved instead of Pelican's pickle (``CACHE_CONTENT``), whose file is removed."""
+    stream = ReaderStream(readers._cache_path + STREAM_SUFFIX)
+    if readers.settings.get("LOAD_CONTENT_CACHE"):
+        readers._cache = stream.load()  # what Pelican loaded from its own file was an earlier version's
+
+    cache_data = readers.cache_data
+
+    def note_and_cache(filename, data):
+        stream.cached(filename)
+        cache_data(filename, data)
+
+    def save_stream():
+        if not readers._cache_data_policy:
+            return
+        stream.save(readers._cache)
+        if os.path.exists(readers._cache_path):
+            os.remove(readers._cache_path)
+
+    readers.cache_data = note_and_cache
+    readers.save_cache = save_stream
 
 
 def skip_author_pages(generator):
