@@ -103,24 +103,29 @@ def test_a_rebuild_spools_only_the_dumps_whose_documents_changed_and_a_wrong_cla
     assert any("doing it here" in r.getMessage() for r in expect_warnings.records)
 
 
-def test_records_wait_in_a_spill_file_and_come_back_the_same_in_pieces_and_cache(tmp_path):
+def test_rows_and_records_wait_in_a_spill_file_and_come_back_the_same_in_index_pieces_and_cache(tmp_path):
     from news_archive.rebuild import search as cache_module
 
     generate(14, tmp_path, seed=5)
     events, dumps = build_events(load_keyed(sorted(tmp_path.glob("*.txt"))))
     urls = {key: f"articles/{key}.html" for key in dumps}
     plain = search_index(events, dumps, urls, {})
-    with cache_module.RecordSpill(str(tmp_path)) as spill:
+    with cache_module.Spill(str(tmp_path)) as spill:
         entries, index, records, found, texts = search_index(events, dumps, urls, {}, spill)
-        # the process holds each record's place in the file, not its text
-        assert all(isinstance(record, int) for _, docs in entries.values() for _, _, record, _ in docs)
+        # the process holds each row's and record's place in the file, not the value
+        assert all(isinstance(row, int) and isinstance(record, int) for _, docs in entries.values() for _, row, record, _ in docs)
         assert list(records) == plain[2] and records[3:9] == plain[2][3:9] and len(records) == len(plain[2])
         assert found == plain[3] and json.dumps(index.serialize()) == json.dumps(plain[1].serialize())
         path = tmp_path / "cache" / cache_module.NAME
         cache_module.SearchCache(str(path), load=False, store=True, spill=spill).save(entries, index, texts, {})
     # the cache keeps the records' text: read without a spill, it is what a build without one keeps
     assert cache_module.SearchCache(str(path), load=True, store=False).data["articles"] == plain[0]
-    with cache_module.RecordSpill(str(tmp_path)) as spill:
+    with cache_module.Spill(str(tmp_path)) as spill:
         loaded = cache_module.SearchCache(str(path), load=True, store=False, spill=spill).data["articles"]
-        assert all(isinstance(record, int) for _, docs in loaded.values() for _, _, record, _ in docs)
+        assert all(isinstance(row, int) and isinstance(record, int) for _, docs in loaded.values() for _, row, record, _ in docs)
         assert {key: spill.resolved(entry) for key, entry in loaded.items()} == plain[0]
+        # a rebuild from the loaded cache, its rows and records in the file: the same as a fresh build
+        kept = {"articles": loaded, "index": index.state(), "texts": texts}
+        again, again_index, again_records, _, again_texts = search_index(events, dumps, urls, kept, spill)
+        assert json.dumps(again_index.serialize()) == json.dumps(plain[1].serialize()) and again_texts == plain[4]
+        assert list(again_records) == plain[2]

@@ -72,70 +72,77 @@ def _read_frames(handle, each=None) -> dict:
     return whole
 
 
-class RecordSpill:
-    """Each document's record (the JSON a result shows: about half of what the search process held per
-    document) kept in an unnamed file, the process holding only its place there.
+class Spill:
+    """Each document's counted fields (its row) and record (the JSON a result shows), kept in an unnamed
+    file, the process holding only their places there: the two were about three quarters of what the
+    search process held per document.
 
-    Records go in as each article's entry is made or loaded from the cache (:meth:`entry`) and are read
-    back a bucket at a time for the pieces (:meth:`texts`) and an article at a time for the cache
-    (:meth:`resolved`). The file is in ``folder`` (the cache's, when there is one: a temporary folder may
-    be memory, tmpfs) and is gone when it is closed or the process ends.
+    They go in as each article's entry is made or loaded from the cache (:meth:`entry`) and are read
+    back when asked for: rows by the index as it is built or updated, records a bucket at a time for
+    the pieces (:meth:`values` gives both as sequences), and an article at a time for the cache
+    (:meth:`resolved`). The file is in ``folder`` (the cache's, when there is one: a temporary folder
+    may be memory, tmpfs) and is gone when it is closed or the process ends.
     """
 
     def __init__(self, folder: str | None = None):
         self.file = tempfile.TemporaryFile(dir=folder)
         self.end, self.unflushed = 0, False
 
-    def put(self, text: str) -> int:
-        """The record's place: its offset, shifted, and its length in bytes."""
-        data = text.encode("utf-8")
+    def put(self, value: str | bytes) -> int:
+        """The value's place: its offset, its length in bytes, and whether it is text."""
+        text = isinstance(value, str)
+        data = value.encode("utf-8") if text else value
         self.file.write(data)
-        place = (self.end << 32) | len(data)
+        place = (self.end << 33) | (len(data) << 1) | text
         self.end += len(data)
         self.unflushed = True
         return place
 
-    def text(self, record: str | int) -> str:
-        if isinstance(record, str):
-            return record
+    def value(self, place: int | str | bytes) -> str | bytes:
+        if not isinstance(place, int):
+            return place
         if self.unflushed:
             self.file.flush()
             self.unflushed = False
-        return os.pread(self.file.fileno(), record & 0xFFFFFFFF, record >> 32).decode("utf-8")
+        data = os.pread(self.file.fileno(), (place >> 1) & 0xFFFFFFFF, place >> 33)
+        return data.decode("utf-8") if place & 1 else data
 
     def entry(self, entry: tuple) -> tuple:
-        """An article's entry with its records in the file."""
+        """An article's entry with its rows and records in the file."""
         print_, docs = entry
-        return print_, [(ref, row, self.put(record) if isinstance(record, str) else record, facet) for ref, row, record, facet in docs]
+        return print_, [(ref, self._put(row), self._put(record), facet) for ref, row, record, facet in docs]
+
+    def _put(self, value):
+        return value if isinstance(value, int) else self.put(value)
 
     def resolved(self, entry: tuple) -> tuple:
-        """An article's entry with its records' text (as the cache keeps it)."""
+        """An article's entry with its rows and records themselves (as the cache keeps it)."""
         print_, docs = entry
-        return print_, [(ref, row, self.text(record), facet) for ref, row, record, facet in docs]
+        return print_, [(ref, self.value(row), self.value(record), facet) for ref, row, record, facet in docs]
 
-    def texts(self, records: list) -> Sequence[str]:
-        return _Texts(records, self)
+    def values(self, places: list) -> Sequence:
+        return _Values(places, self)
 
-    def __enter__(self) -> RecordSpill:
+    def __enter__(self) -> Spill:
         return self
 
     def __exit__(self, *exc) -> None:
         self.file.close()
 
 
-class _Texts(Sequence):
-    """Records by place, read as text when asked for (a bucket is a slice)."""
+class _Values(Sequence):
+    """Values by place, read when asked for (a record bucket is a slice)."""
 
-    def __init__(self, records: list, spill: RecordSpill):
-        self.records, self.spill = records, spill
+    def __init__(self, places: list, spill: Spill):
+        self.places, self.spill = places, spill
 
     def __len__(self) -> int:
-        return len(self.records)
+        return len(self.places)
 
     def __getitem__(self, at):
         if isinstance(at, slice):
-            return [self.spill.text(record) for record in self.records[at]]
-        return self.spill.text(self.records[at])
+            return [self.spill.value(place) for place in self.places[at]]
+        return self.spill.value(self.places[at])
 
 
 def read_prints(path: str | None) -> dict[str, str]:
@@ -157,7 +164,7 @@ class SearchCache:
     the files; each dictionary ``ITEMS_PER_FRAME`` items to a frame, then ``None``. So neither saving
     nor loading holds the whole file's bytes at once, nor a packed copy of the whole index."""
 
-    def __init__(self, path: str | None, load: bool, store: bool, spill: RecordSpill | None = None):
+    def __init__(self, path: str | None, load: bool, store: bool, spill: Spill | None = None):
         self.path, self.store, self.spill = path, bool(path and store), spill
         self.data: dict = self._load() if path and load else {}
 
@@ -197,17 +204,19 @@ class SearchCache:
 
 
 def search_index(events: list[Event], dumps: Mapping[str, Dump] | Iterable[tuple[str, Dump]], urls: dict[str, str], data: dict,
-                 spill: RecordSpill | None = None) -> tuple:
+                 spill: Spill | None = None) -> tuple:
     """``(entries, index, records, facets, term texts)``: the search index, reusing ``data`` (a
     :class:`SearchCache`'s) where it can; with no data, exactly what a fresh build makes. With a
-    ``spill``, each article's records go to it as its entry is made, and ``records`` reads them back."""
+    ``spill``, each article's rows and records go to it as its entry is made, and the index and
+    ``records`` read them back."""
     kept = data.get("articles", {})
 
     def same_print(key: str, print_: str | None) -> tuple | None:
         old = kept.get(key)
         return old if print_ is not None and old is not None and old[0] == print_ else None
 
-    entries = article_entries(dumps, urls, events, same_print, unchanged=kept.__getitem__, keep=spill.entry if spill else None)
-    previous = kept_index(data["index"], kept) if "index" in data else None
-    index, records, facets = index_entries(entries, previous)
-    return entries, index, spill.texts(records) if spill else records, facets, term_texts(index, data.get("texts"))
+    keep, read = (spill.entry, spill.values) if spill else (None, None)
+    entries = article_entries(dumps, urls, events, same_print, unchanged=kept.__getitem__, keep=keep)
+    previous = kept_index(data["index"], kept, read) if "index" in data else None
+    index, records, facets = index_entries(entries, previous, read)
+    return entries, index, records, facets, term_texts(index, data.get("texts"))

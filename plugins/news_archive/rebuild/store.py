@@ -13,12 +13,14 @@ complete cache or none.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
 import pickle
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 logger = logging.getLogger(__name__)
 
@@ -93,7 +95,8 @@ class Memo:
 
     def save(self) -> None:
         if self.store:
-            atomic_write(self.path, pickle.dumps({"code": self.code, "data": self.data}, protocol=4))
+            # pickled straight into the file: never the whole pickle in memory beside the data
+            atomic_write(self.path, functools.partial(pickle.dump, {"code": self.code, "data": self.data}, protocol=4))
 
     def withdraw(self) -> None:
         """Remove the saved copy (it stays loaded): done before changing what it describes."""
@@ -101,15 +104,18 @@ class Memo:
             os.remove(self.path)
 
 
-def atomic_write(path: str, data: bytes | Iterable[bytes]) -> None:
-    """``data`` (or its parts, made one at a time) in ``path`` whole, or the file as it was: written
-    to a temporary name, then renamed."""
+def atomic_write(path: str, data: bytes | Iterable[bytes] | Callable[[BinaryIO], None]) -> None:
+    """``data`` (or its parts, made one at a time, or what ``data(handle)`` writes) in ``path`` whole,
+    or the file as it was: written to a temporary name, then renamed."""
     os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
     partial = f"{path}.partial-{os.getpid()}"
     try:
         with open(partial, "wb") as handle:
-            for part in [data] if isinstance(data, bytes) else data:
-                handle.write(part)
+            if callable(data):
+                data(handle)
+            else:
+                for part in [data] if isinstance(data, bytes) else data:
+                    handle.write(part)
         os.replace(partial, path)
     finally:
         if os.path.exists(partial):

@@ -23,6 +23,7 @@ import sys
 from array import array
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from lunr import __TARGET_JS_VERSION__
@@ -80,7 +81,7 @@ class CompactIndex:
     fields: list[str]
     boosts: list[float]
     refs: list[str]  # document number -> ref, in the order documents were added
-    rows: list[Row] = field(default_factory=list)  # per document: its counted fields
+    rows: Sequence[Row] = field(default_factory=list)  # per document: its counted fields
     # term -> (term index, idf, per field a flat array [doc, tf, length, doc, tf, length, ...] in document
     # order, 32-bit integers: a quarter of a list's memory or less; NO_POSTINGS for a field without the term)
     postings: dict[str, tuple[int, float, list]] = field(default_factory=dict)
@@ -150,15 +151,16 @@ def count(terms: list[str]) -> Counted:
     return tuple(sys.intern(t) for t in counts), tuple(counts.values()), len(terms)
 
 
-def build(documents: list[tuple[str, Row]], fields: list[tuple[str, float]]) -> CompactIndex:
-    """Index ``(ref, {field: count(terms)})`` documents as lunr.py's Builder would, in the order given.
+def build(refs: list[str], rows: Sequence[Row], fields: list[tuple[str, float]]) -> CompactIndex:
+    """Index documents (``refs[d]``, its fields counted: ``rows[d]``) as lunr.py's Builder would, in the
+    order given. ``rows`` may be any sequence (one that reads each row when asked: the index keeps it).
 
     Terms arrive lower-cased (lunr.js's tokenizer lower-cases before the pipeline).
     """
     names = [name for name, _ in fields]
     width = len(names)
-    index = CompactIndex(fields=names, boosts=[boost for _, boost in fields], refs=[ref for ref, _ in documents])
-    index.rows = [row for _, row in documents]
+    index = CompactIndex(fields=names, boosts=[boost for _, boost in fields], refs=list(refs))
+    index.rows = rows
     index.lengths = lengths = [0] * len(names)
     slots: dict[str, list] = {}  # term -> per field [doc, tf, length, ...]; in first-occurrence order
     firsts = index.firsts
@@ -179,7 +181,7 @@ def build(documents: list[tuple[str, Row]], fields: list[tuple[str, float]]) -> 
                 if not flat:
                     flat = lists[f] = array("i")
                 flat.extend((d, tf, length))
-    doc_count = len(documents)
+    doc_count = len(refs)
     index.postings = {
         term: (number, idf_of(sum(len(flat) for flat in lists) // 3, doc_count), lists)
         for number, (term, lists) in enumerate(slots.items())
@@ -187,8 +189,8 @@ def build(documents: list[tuple[str, Row]], fields: list[tuple[str, float]]) -> 
     return index
 
 
-def update(previous: CompactIndex | None, documents: list[tuple[str, Row]], fields: list[tuple[str, float]]) -> CompactIndex:
-    """The index :func:`build` would make of ``documents``, made from the index of an earlier build.
+def update(previous: CompactIndex | None, refs: list[str], rows: Sequence[Row], fields: list[tuple[str, float]]) -> CompactIndex:
+    """The index :func:`build` would make of the documents, made from the index of an earlier build.
 
     When the documents are the same ones in the same order (the refs did not change), only
     the postings of the terms of changed fields are redone, and ``changed`` names the terms
@@ -198,10 +200,8 @@ def update(previous: CompactIndex | None, documents: list[tuple[str, Row]], fiel
     """
     names = [name for name, _ in fields]
     boosts = [boost for _, boost in fields]
-    refs = [ref for ref, _ in documents]
     if previous is None or previous.fields != names or previous.boosts != boosts or previous.refs != refs:
-        return build(documents, fields)
-    rows = [row for _, row in documents]
+        return build(refs, rows, fields)
     unpacked: dict[int, dict] = {}
 
     def counted_at(d: int, f: int) -> Counted | None:

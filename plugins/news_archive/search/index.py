@@ -10,7 +10,7 @@ tokenised: lunr.py's tokenizer would otherwise split on fewer characters than lu
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from news_archive.search import builder
 from news_archive.events import Event, events_by_article
@@ -50,8 +50,8 @@ def build_index(docs: list[SearchDoc], previous: builder.CompactIndex | None = N
     (:func:`.builder.update`) instead of built again. The build itself keeps counted terms per
     article (:func:`article_entries`); this is the same index from plain documents.
     """
-    prepared = [(doc.ref, field_counts(doc)) for doc in sorted(docs, key=lambda d: d.ref)]
-    return builder.update(previous, prepared, list(FIELDS))
+    docs = sorted(docs, key=lambda d: d.ref)
+    return builder.update(previous, [doc.ref for doc in docs], [field_counts(doc) for doc in docs], list(FIELDS))
 
 
 def article_entry(url: str, dump: Dump, event: Event | None) -> tuple:
@@ -90,14 +90,17 @@ def _in_ref_order(entries: dict) -> list[tuple]:
     return sorted((doc for _, docs in entries.values() for doc in docs), key=lambda doc: doc[0])
 
 
-def index_entries(entries: dict, previous: builder.CompactIndex | None = None) -> tuple[builder.CompactIndex, list[str], list[tuple]]:
-    """The index of the articles' documents in ref order (updated from ``previous`` where it can be),
-    with their records and facets in the same order."""
+def index_entries(entries: dict, previous: builder.CompactIndex | None = None, read: Callable[[list], Sequence] | None = None) -> tuple:
+    """``(index, records, facets)``: the index of the articles' documents in ref order (updated from
+    ``previous`` where it can be), with their records and facets in the same order. ``read`` makes
+    the sequence of rows, and of records, from what the entries hold (their places in a file,
+    ``rebuild/search.py``)."""
     docs = _in_ref_order(entries)
-    index = builder.update(previous, [(ref, row) for ref, row, _, _ in docs], list(FIELDS))
-    return index, [doc[2] for doc in docs], [doc[3] for doc in docs]
+    read = read or list
+    index = builder.update(previous, [doc[0] for doc in docs], read([doc[1] for doc in docs]), list(FIELDS))
+    return index, read([doc[2] for doc in docs]), [doc[3] for doc in docs]
 
 
-def kept_index(state: tuple, entries: dict) -> builder.CompactIndex:
+def kept_index(state: tuple, entries: dict, read: Callable[[list], Sequence] | None = None) -> builder.CompactIndex:
     """The index an earlier build kept (``CompactIndex.state()``), with the rows of the entries it was made of."""
-    return builder.CompactIndex.from_state(state, [row for _, row, _, _ in _in_ref_order(entries)])
+    return builder.CompactIndex.from_state(state, (read or list)([row for _, row, _, _ in _in_ref_order(entries)]))
