@@ -144,6 +144,12 @@ class _Values(Sequence):
             return [self.spill.value(place) for place in self.places[at]]
         return self.spill.value(self.places[at])
 
+    def differing(self, old: Sequence) -> list[int]:
+        """Where the value may differ from ``old``'s (``search.builder.differing``): a place kept from the
+        earlier build is the same object in both, and is not read."""
+        places = old.places if isinstance(old, _Values) else old
+        return [d for d, (new, was) in enumerate(zip(self.places, places)) if new is not was]
+
 
 def read_prints(path: str | None) -> dict[str, str]:
     """Each article's print as the cache at ``path`` keeps it (``{}`` without one): what the build

@@ -189,6 +189,16 @@ def build(refs: list[str], rows: Sequence[Row], fields: list[tuple[str, float]])
     return index
 
 
+def differing(rows: Sequence[Row], old: Sequence[Row]) -> list[int]:
+    """The documents whose row may differ from the earlier build's: all but those whose row is the
+    earlier build's own object (kept, so never looked at). A sequence that reads its rows when asked
+    may answer this itself (``differing(old)``) without reading them."""
+    own = getattr(rows, "differing", None)
+    if own is not None:
+        return own(old)
+    return [d for d, (new, was) in enumerate(zip(rows, old)) if new is not was]
+
+
 def update(previous: CompactIndex | None, refs: list[str], rows: Sequence[Row], fields: list[tuple[str, float]]) -> CompactIndex:
     """The index :func:`build` would make of the documents, made from the index of an earlier build.
 
@@ -212,8 +222,9 @@ def update(previous: CompactIndex | None, refs: list[str], rows: Sequence[Row], 
     lengths = list(previous.lengths)
     postings = dict(previous.postings)
     touched: dict[tuple[str, int], list[int]] = {}  # (term, field) -> documents whose field changed
-    for d, (new, old) in enumerate(zip(rows, previous.rows)):
-        if new is old or new == old:
+    for d in differing(rows, previous.rows):
+        new, old = rows[d], previous.rows[d]
+        if new == old:
             continue
         old_fields = fields_of(old)
         for f, name in enumerate(names):
