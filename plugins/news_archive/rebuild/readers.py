@@ -88,7 +88,8 @@ class ReaderStream:
         """Append the entries cached during this build, or write every entry of ``cache`` again (no
         usable file, or more than half of it superseded)."""
         fresh = [path for path in cache if path in self.fresh]
-        if self.end and os.path.getsize(self.path) >= self.end and 2 * len(cache) >= self.records + len(fresh):
+        appendable = self.end and os.path.exists(self.path) and os.path.getsize(self.path) >= self.end
+        if appendable and 2 * len(cache) >= self.records + len(fresh):
             os.truncate(self.path, self.end)  # the cut frame a killed build may have left
             with open(self.path, "ab") as handle:
                 for path in fresh:

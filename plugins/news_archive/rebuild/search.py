@@ -10,17 +10,20 @@ Written with ``marshal`` (plain data only: it loads faster than a pickle) in fra
 counted fields packed as one ``bytes`` object and each posting list as 32-bit integers, so loading
 makes a few objects per document. The saved copy is withdrawn before the first search file is
 written, and saved again after the last.
+
+While a build runs, each document's counted fields and record wait in a :class:`Spill` (an unnamed
+file), the search process holding only their places: loaded from this cache or made again, they are
+read back when the index, a record bucket or the next save needs them.
 """
 
 from __future__ import annotations
 
 import itertools
 import marshal
-from collections.abc import Iterable, Mapping
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from news_archive.events import Event
 from news_archive.parse.model import Dump
