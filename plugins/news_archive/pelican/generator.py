@@ -54,10 +54,9 @@ def _events(articles: list, settings: dict, generator) -> tuple:
     if not memo.enabled:
         return events_stage.build_events(items, settings["events"], map_)
     events, dumps = remembered.build_events(items, settings["events"], memo.section("events"), map_)
-    build = builds.current()
-    if memo.store and build:
-        build.in_background(memo.save)  # written on the other core while Pelican goes on
-    elif memo.store:
+    if memo.store:
+        # here, before the search process starts its work: a forked writer copied every page of the
+        # heap its pickler touched, and was the peak of a build (3.1 of 5.2 GB at 100,000 dumps)
         memo.save()
     return events, dumps
 
