@@ -7,6 +7,7 @@ import marshal
 from news_archive.cli import load_keyed
 from news_archive.events import build_events
 from news_archive.rebuild.search import search_index
+from news_archive.spill import Spill
 from news_archive.search.documents import documents
 from tools.corpus import generate
 
@@ -110,7 +111,7 @@ def test_rows_and_records_wait_in_a_spill_file_and_come_back_the_same_in_index_p
     events, dumps = build_events(load_keyed(sorted(tmp_path.glob("*.txt"))))
     urls = {key: f"articles/{key}.html" for key in dumps}
     plain = search_index(events, dumps, urls, {})
-    with cache_module.Spill(str(tmp_path)) as spill:
+    with Spill(str(tmp_path)) as spill:
         entries, index, records, found, texts = search_index(events, dumps, urls, {}, spill)
         # the process holds each row's and record's place in the file, not the value
         assert all(isinstance(row, int) and isinstance(record, int) for _, docs in entries.values() for _, row, record, _ in docs)
@@ -120,7 +121,7 @@ def test_rows_and_records_wait_in_a_spill_file_and_come_back_the_same_in_index_p
         cache_module.SearchCache(str(path), load=False, store=True, spill=spill).save(entries, index, texts, {})
     # the cache keeps the records' text: read without a spill, it is what a build without one keeps
     assert cache_module.SearchCache(str(path), load=True, store=False).data["articles"] == plain[0]
-    with cache_module.Spill(str(tmp_path)) as spill:
+    with Spill(str(tmp_path)) as spill:
         loaded = cache_module.SearchCache(str(path), load=True, store=False, spill=spill).data["articles"]
         assert all(isinstance(row, int) and isinstance(record, int) for _, docs in loaded.values() for _, row, record, _ in docs)
         assert {key: spill.resolved(entry) for key, entry in loaded.items()} == plain[0]

@@ -18,7 +18,8 @@ import time
 
 from news_archive import heap
 from news_archive.rebuild.search import NAME as CACHE_NAME
-from news_archive.rebuild.search import Spill, SearchCache, read_prints, search_index
+from news_archive.rebuild.search import SearchCache, read_prints, search_index
+from news_archive.spill import Spill
 from news_archive.events import events_by_article
 from news_archive.search.documents import article_print
 from news_archive.search.pieces import dumps_compact, piece, script_name, search_pieces

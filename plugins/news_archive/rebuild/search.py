@@ -11,9 +11,9 @@ counted fields packed as one ``bytes`` object and each posting list as 32-bit in
 makes a few objects per document. The saved copy is withdrawn before the first search file is
 written, and saved again after the last.
 
-While a build runs, each document's counted fields and record wait in a :class:`Spill` (an unnamed
-file), the search process holding only their places: loaded from this cache or made again, they are
-read back when the index, a record bucket or the next save needs them.
+While a build runs, each document's counted fields and record wait in a :class:`~news_archive.spill.Spill`
+(an unnamed file), the search process holding only their places: loaded from this cache or made again,
+they are read back when the index, a record bucket or the next save needs them.
 """
 
 from __future__ import annotations
@@ -22,12 +22,12 @@ import itertools
 import marshal
 import os
 import sys
-import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 
 from news_archive.events import Event
 from news_archive.parse.model import Dump
 from news_archive.rebuild.store import atomic_write, code_fingerprint
+from news_archive.spill import Spill
 from news_archive.search.builder import packed_posting
 from news_archive.search.index import article_entries, index_entries, kept_index
 from news_archive.search.pieces import term_texts
@@ -73,85 +73,6 @@ def _read_frames(handle, each=None) -> dict:
     while (frame := _read_frame(handle)) is not None:
         whole.update({key: each(value) for key, value in frame.items()} if each else frame)
     return whole
-
-
-class Spill:
-    """Each document's counted fields (its row) and record (the JSON a result shows), kept in an unnamed
-    file, the process holding only their places there: the two were about three quarters of what the
-    search process held per document.
-
-    They go in as each article's entry is made or loaded from the cache (:meth:`entry`) and are read
-    back when asked for: rows by the index as it is built or updated, records a bucket at a time for
-    the pieces (:meth:`values` gives both as sequences), and an article at a time for the cache
-    (:meth:`resolved`). The file is in ``folder`` (the cache's, when there is one: a temporary folder
-    may be memory, tmpfs) and is gone when it is closed or the process ends.
-    """
-
-    def __init__(self, folder: str | None = None):
-        self.file = tempfile.TemporaryFile(dir=folder)
-        self.end, self.unflushed = 0, False
-
-    def put(self, value: str | bytes) -> int:
-        """The value's place: its offset, its length in bytes, and whether it is text."""
-        text = isinstance(value, str)
-        data = value.encode("utf-8") if text else value
-        self.file.write(data)
-        place = (self.end << 33) | (len(data) << 1) | text
-        self.end += len(data)
-        self.unflushed = True
-        return place
-
-    def value(self, place: int | str | bytes) -> str | bytes:
-        if not isinstance(place, int):
-            return place
-        if self.unflushed:
-            self.file.flush()
-            self.unflushed = False
-        data = os.pread(self.file.fileno(), (place >> 1) & 0xFFFFFFFF, place >> 33)
-        return data.decode("utf-8") if place & 1 else data
-
-    def entry(self, entry: tuple) -> tuple:
-        """An article's entry with its rows and records in the file."""
-        print_, docs = entry
-        return print_, [(ref, self._put(row), self._put(record), facet) for ref, row, record, facet in docs]
-
-    def _put(self, value):
-        return value if isinstance(value, int) else self.put(value)
-
-    def resolved(self, entry: tuple) -> tuple:
-        """An article's entry with its rows and records themselves (as the cache keeps it)."""
-        print_, docs = entry
-        return print_, [(ref, self.value(row), self.value(record), facet) for ref, row, record, facet in docs]
-
-    def values(self, places: list) -> Sequence:
-        return _Values(places, self)
-
-    def __enter__(self) -> Spill:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.file.close()
-
-
-class _Values(Sequence):
-    """Values by place, read when asked for (a record bucket is a slice)."""
-
-    def __init__(self, places: list, spill: Spill):
-        self.places, self.spill = places, spill
-
-    def __len__(self) -> int:
-        return len(self.places)
-
-    def __getitem__(self, at):
-        if isinstance(at, slice):
-            return [self.spill.value(place) for place in self.places[at]]
-        return self.spill.value(self.places[at])
-
-    def differing(self, old: Sequence) -> list[int]:
-        """Where the value may differ from ``old``'s (``search.builder.differing``): a place kept from the
-        earlier build is the same object in both, and is not read."""
-        places = old.places if isinstance(old, _Values) else old
-        return [d for d, (new, was) in enumerate(zip(self.places, places)) if new is not was]
 
 
 def read_prints(path: str | None) -> dict[str, str]:

@@ -226,6 +226,7 @@ def update(previous: CompactIndex | None, refs: list[str], rows: Sequence[Row], 
         new, old = rows[d], previous.rows[d]
         if new == old:
             continue
+        unpacked[d] = fields_of(new)  # read once: a row may be read from a file
         old_fields = fields_of(old)
         for f, name in enumerate(names):
             before, after = old_fields.get(name) or None, counted_at(d, f)

@@ -72,7 +72,7 @@ def article_entries(dumps: Mapping[str, Dump | None] | Iterable[tuple[str, Dump 
     once, as they come); ``kept(key, print)``, if given, may return an earlier build's entry of the
     same print instead (``rebuild/search.py``). A dump of ``None`` is one whose print the caller found
     unchanged: ``unchanged(key)`` gives its earlier entry (and fails if there is none). ``keep(entry)``,
-    if given, is what is kept of each entry (the records moved to a file: ``rebuild/search.py``)."""
+    if given, is what is kept of each entry (its rows and records moved to a file: ``news_archive.spill``)."""
     event_of = events_by_article(events)
     entries = {}
     for key, dump in dumps.items() if isinstance(dumps, Mapping) else dumps:
@@ -94,7 +94,7 @@ def index_entries(entries: dict, previous: builder.CompactIndex | None = None, r
     """``(index, records, facets)``: the index of the articles' documents in ref order (updated from
     ``previous`` where it can be), with their records and facets in the same order. ``read`` makes
     the sequence of rows, and of records, from what the entries hold (their places in a file,
-    ``rebuild/search.py``)."""
+    ``news_archive.spill``)."""
     docs = _in_ref_order(entries)
     read = read or list
     index = builder.update(previous, [doc[0] for doc in docs], read([doc[1] for doc in docs]), list(FIELDS))
