@@ -59,6 +59,24 @@ def test_the_cache_is_written_and_read_a_frame_at_a_time_and_a_cut_file_is_not_r
     assert cache_module.SearchCache(str(path), load=True, store=False).data == {}
 
 
+def test_a_frame_ends_at_its_item_count_or_its_bytes_whichever_comes_first(tmp_path, monkeypatch):
+    from news_archive.rebuild import search as cache_module
+
+    monkeypatch.setattr(cache_module, "ITEMS_PER_FRAME", 4)
+    monkeypatch.setattr(cache_module, "BYTES_PER_FRAME", 10)
+    values = {"a": b"1234", "b": b"12345", "c": b"1", "d": b"1", "e": b"1", "f": b"1", "g": b"1", "h": b"123456789012"}
+    frames = list(cache_module._in_frames(values, pack=lambda v: v + b"!", size=len))
+    # a and b reach 10 bytes packed (5 + 6); c..f are four items (8 bytes); g and h are 15 bytes
+    assert [list(frame) for frame in frames[:-1]] == [["a", "b"], ["c", "d", "e", "f"], ["g", "h"]]
+    assert frames[-1] is None and frames[0]["a"] == b"1234!"
+    # without a size, only the item count cuts
+    assert [len(frame) for frame in list(cache_module._in_frames(values))[:-1]] == [4, 4]
+    path = tmp_path / "frames"
+    path.write_bytes(b"".join(cache_module._frames(cache_module._in_frames(values, size=len))))
+    with open(path, "rb") as handle:
+        assert cache_module._read_frames(handle) == values
+
+
 def _files(folder):
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 

@@ -18,7 +18,6 @@ they are read back when the index, a record bucket or the next save needs them.
 
 from __future__ import annotations
 
-import itertools
 import marshal
 import os
 import sys
@@ -39,8 +38,12 @@ def _key() -> list:
     return [code_fingerprint(), sys.version]  # marshal's format is the interpreter's own
 
 
-#: Items per marshal frame (articles, terms): the cache is written, and read, a frame at a time.
+#: Items per marshal frame (articles, terms) at most: the cache is written, and read, a frame at a time.
 ITEMS_PER_FRAME = 4096
+#: A frame ends once its items' bytes (as ``size`` counts them) reach this: a few thousand common
+#: terms' postings or texts would otherwise make one frame of most of the index, held twice (the
+#: values packed, then their marshal) while it is written.
+BYTES_PER_FRAME = 4 << 20
 _LENGTH = 8  # bytes of each frame's length, little-endian
 
 
@@ -59,12 +62,32 @@ def _read_frame(handle):
     return marshal.loads(blob)
 
 
-def _in_frames(mapping: dict, pack=None):
-    """A dictionary as frames of ``ITEMS_PER_FRAME`` items (each value packed by ``pack`` first), then ``None``."""
-    items = iter(mapping.items())
-    while chunk := list(itertools.islice(items, ITEMS_PER_FRAME)):
-        yield {key: pack(value) for key, value in chunk} if pack else dict(chunk)
+def _in_frames(mapping: dict, pack=None, size=None):
+    """A dictionary as frames (each value packed by ``pack`` first), then ``None``: a frame ends at
+    ``ITEMS_PER_FRAME`` items, or once ``size`` of its packed values adds up to ``BYTES_PER_FRAME``."""
+    frame: dict = {}
+    held = 0
+    for key, value in mapping.items():
+        frame[key] = value = pack(value) if pack else value
+        held += size(value) if size else 0
+        if len(frame) >= ITEMS_PER_FRAME or held >= BYTES_PER_FRAME:
+            yield frame
+            frame, held = {}, 0
+    if frame:
+        yield frame
     yield None
+
+
+def _article_bytes(entry: tuple) -> int:
+    return sum(len(row) + len(record) for _, row, record, _ in entry[1])
+
+
+def _posting_bytes(entry: tuple) -> int:
+    return sum(len(flat) for flat in entry[2])
+
+
+def _text_bytes(text: tuple) -> int:
+    return len(text[0]) + sum(len(tail) for tail in text[1].values())
 
 
 def _read_frames(handle, each=None) -> dict:
@@ -91,8 +114,9 @@ class SearchCache:
     """The file is a run of marshal frames, each its length then its value: the key, each article's
     print (:func:`read_prints`), the articles,
     the index (its plain parts, then its postings and each term's first occurrence), the term texts,
-    the files; each dictionary ``ITEMS_PER_FRAME`` items to a frame, then ``None``. So neither saving
-    nor loading holds the whole file's bytes at once, nor a packed copy of the whole index."""
+    the files; each dictionary in frames of at most ``ITEMS_PER_FRAME`` items or about ``BYTES_PER_FRAME``
+    bytes, then ``None``. So neither saving nor loading holds the whole file's bytes at once, nor a
+    packed copy of the whole index."""
 
     def __init__(self, path: str | None, load: bool, store: bool, spill: Spill | None = None):
         self.path, self.store, self.spill = path, bool(path and store), spill
@@ -125,11 +149,11 @@ class SearchCache:
     def _parts(self, entries: dict, index, texts: dict, files: dict[str, str]):
         yield _key()
         yield from _in_frames({key: entry[0] for key, entry in entries.items()})
-        yield from _in_frames(entries, self.spill.resolved if self.spill else None)
+        yield from _in_frames(entries, self.spill.resolved if self.spill else None, _article_bytes)
         yield index.fields, index.boosts, index.refs, index.lengths, tuple(index.pipeline)
-        yield from _in_frames(index.postings, packed_posting)
+        yield from _in_frames(index.postings, packed_posting, _posting_bytes)
         yield from _in_frames(index.firsts)
-        yield from _in_frames(texts)
+        yield from _in_frames(texts, size=_text_bytes)
         yield files
 
 
