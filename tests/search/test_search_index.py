@@ -136,3 +136,19 @@ def test_thursday_finds_every_ap_update_that_says_thursday(compared):
     ap = sorted(ref.rsplit("#", 1)[1] for ref, _ in found if "the-latest-putin-kim" in ref and "#" in ref)
     # "Thursday's" in 8:40, 8, 2 and 12:30; "Thursday" in 6:15, 4:15 and 2:20
     assert ap == ["t-1230", "t-1400", "t-1420", "t-1615", "t-1815", "t-2000", "t-2040"]
+
+
+def test_an_event_as_the_search_process_gets_it_makes_the_same_documents_and_prints():
+    from news_archive.cli import load_keyed
+    from news_archive.events import build_events
+    from news_archive.search.documents import article_print, as_searched, documents
+
+    from ..conftest import EVENT_FIXTURES
+
+    events, dumps = build_events(load_keyed(sorted(EVENT_FIXTURES.glob("*.txt"))))
+    urls = {key: f"articles/{key}.html" for key in dumps}
+    lean = [as_searched(event) for event in events]
+    assert any(event.timeline for event in events) and not any(event.timeline or event.untimed for event in lean)
+    assert documents(lean, dumps, urls) == documents(events, dumps, urls)
+    by_key = {key: (full, thin) for full, thin in zip(events, lean) for key in full.articles}
+    assert all(article_print(urls[k], dumps[k], full) == article_print(urls[k], dumps[k], thin) for k, (full, thin) in by_key.items())

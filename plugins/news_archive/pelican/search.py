@@ -21,7 +21,7 @@ from news_archive.rebuild.search import NAME as CACHE_NAME
 from news_archive.rebuild.search import SearchCache, read_prints, search_index
 from news_archive.spill import Spill
 from news_archive.events import events_by_article
-from news_archive.search.documents import article_print
+from news_archive.search.documents import article_print, as_searched
 from news_archive.search.pieces import dumps_compact, piece, script_name, search_pieces
 from news_archive.workers import Job, Standby
 
@@ -58,14 +58,15 @@ SPOOL_PREFIX = "news_archive-search-"
 
 
 def write_spool(events, dumps: dict, urls: dict, prints: dict[str, str] | None = None, folder: str | None = None) -> str:
-    """A temporary file of the search's input, pickled: the events, the URLs, the number of dumps,
+    """A temporary file of the search's input, pickled: the events (as the search reads them:
+    :func:`~news_archive.search.documents.as_searched`), the URLs, the number of dumps,
     then each ``(key, dump)`` on its own (read back one at a time: :func:`search_from_spool`). With
     ``prints`` (the last build's, :func:`~news_archive.rebuild.search.read_prints`), a dump whose print
     is unchanged is written as ``(key, None)``: its documents are the cache's."""
     event_of = events_by_article(events) if prints else {}
     handle, path = tempfile.mkstemp(prefix=f"{SPOOL_PREFIX}{os.getpid()}-", suffix=".spool", dir=folder)
     with os.fdopen(handle, "wb") as spool:
-        for part in (events, urls, len(dumps)):
+        for part in ([as_searched(event) for event in events], urls, len(dumps)):
             pickle.dump(part, spool, protocol=pickle.HIGHEST_PROTOCOL)
         for key, dump in dumps.items():
             was = prints.get(key) if prints else None

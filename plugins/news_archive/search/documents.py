@@ -7,7 +7,7 @@ same from run to run whatever order the dumps were read in.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from news_archive.events import Event, events_by_article
 from news_archive.parse.model import Dump, Update
@@ -91,6 +91,13 @@ def article_print(url: str, dump: Dump, event: Event | None) -> str | None:
         return None
     return repr((dump.digest, dump.date, dump.date_source, dump.timezone, dump.timezone_source, url,
                  event.name if event else None, event.place if event else None))
+
+
+def as_searched(event: Event) -> Event:
+    """The event as its documents read it (:func:`article_documents`, :func:`article_print`): its name,
+    place and articles, its timelines left out. Handed to the search process, whole events were most
+    of what it held before its first document (about 500 MB of 630 at 100,000 dumps)."""
+    return replace(event, timeline=(), untimed=(), key_moments=())
 
 
 def documents(events: list[Event], dumps: dict[str, Dump], urls: dict[str, str]) -> list[SearchDoc]:
