@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
 
 
 class Spill:
@@ -65,6 +65,10 @@ class Spill:
     def values(self, places: list) -> Sequence:
         return _Values(places, self)
 
+    def mapping(self, pack: Callable[[object], str | bytes], unpack: Callable[[str | bytes], object]) -> SpilledMap:
+        """An empty mapping whose values are kept here: each packed when set, unpacked when read."""
+        return SpilledMap(self, pack, unpack)
+
     def __enter__(self) -> Spill:
         return self
 
@@ -91,3 +95,31 @@ class _Values(Sequence):
         earlier build is the same object in both, and is not read."""
         places = old.places if isinstance(old, _Values) else old
         return [d for d, (new, was) in enumerate(zip(self.places, places)) if new is not was]
+
+
+class SpilledMap(MutableMapping):
+    """A mapping whose values wait in a :class:`Spill`, the process holding their places only: the
+    search process's postings once the index is built, and each term's text in the pieces as it is
+    made. Items keep the order they were set in; a value set again takes a new place."""
+
+    def __init__(self, spill: Spill, pack: Callable[[object], str | bytes], unpack: Callable[[str | bytes], object]):
+        self.spill, self.pack, self.unpack = spill, pack, unpack
+        self.places: dict = {}
+
+    def __setitem__(self, key, value) -> None:
+        self.places[key] = self.spill.put(self.pack(value))
+
+    def __getitem__(self, key):
+        return self.unpack(self.spill.value(self.places[key]))
+
+    def __delitem__(self, key) -> None:
+        del self.places[key]  # its bytes stay in the file until it is closed
+
+    def __iter__(self) -> Iterator:
+        return iter(self.places)
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def __contains__(self, key) -> bool:
+        return key in self.places

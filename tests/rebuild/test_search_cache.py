@@ -7,7 +7,8 @@ import marshal
 from news_archive.cli import load_keyed
 from news_archive.events import build_events
 from news_archive.rebuild.search import search_index
-from news_archive.spill import Spill
+from news_archive.spill import Spill, SpilledMap
+from news_archive.search.pieces import split_index
 from news_archive.search.documents import documents
 from tools.corpus import generate
 
@@ -135,16 +136,23 @@ def test_rows_and_records_wait_in_a_spill_file_and_come_back_the_same_in_index_p
         assert all(isinstance(row, int) and isinstance(record, int) for _, docs in entries.values() for _, row, record, _ in docs)
         assert list(records) == plain[2] and records[3:9] == plain[2][3:9] and len(records) == len(plain[2])
         assert found == plain[3] and json.dumps(index.serialize()) == json.dumps(plain[1].serialize())
+        # once the index is built, its postings wait in the file too, and each term's text as it is made
+        assert isinstance(index.postings, SpilledMap) and isinstance(texts, SpilledMap)
+        assert all(isinstance(place, int) for place in [*index.postings.places.values(), *texts.places.values()])
+        assert list(index.postings) == list(plain[1].postings) and texts == plain[4] and list(texts) == list(plain[4])
+        assert split_index(index, list(records), texts=texts) == split_index(plain[1], plain[2], texts=plain[4])
         path = tmp_path / "cache" / cache_module.NAME
         cache_module.SearchCache(str(path), load=False, store=True, spill=spill).save(entries, index, texts, {})
     # the cache keeps the records' text: read without a spill, it is what a build without one keeps
     assert cache_module.SearchCache(str(path), load=True, store=False).data["articles"] == plain[0]
     with Spill(str(tmp_path)) as spill:
-        loaded = cache_module.SearchCache(str(path), load=True, store=False, spill=spill).data["articles"]
+        data = cache_module.SearchCache(str(path), load=True, store=False, spill=spill).data
+        loaded = data["articles"]
         assert all(isinstance(row, int) and isinstance(record, int) for _, docs in loaded.values() for _, row, record, _ in docs)
         assert {key: spill.resolved(entry) for key, entry in loaded.items()} == plain[0]
         # a rebuild from the loaded cache, its rows and records in the file: the same as a fresh build
-        kept = {"articles": loaded, "index": index.state(), "texts": texts}
+        kept = {"articles": loaded, "index": data["index"], "texts": data["texts"]}
+        assert data["texts"] == plain[4] and data["index"] == plain[1].state()
         reads = []
         value = spill.value
         spill.value = lambda place: reads.append(place) or value(place)

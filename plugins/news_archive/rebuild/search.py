@@ -26,8 +26,8 @@ from collections.abc import Iterable, Mapping
 from news_archive.events import Event
 from news_archive.parse.model import Dump
 from news_archive.rebuild.store import atomic_write, code_fingerprint
-from news_archive.spill import Spill
-from news_archive.search.builder import packed_posting
+from news_archive.spill import Spill, SpilledMap
+from news_archive.search.builder import as_arrays, packed_posting
 from news_archive.search.index import article_entries, index_entries, kept_index
 from news_archive.search.pieces import term_texts
 
@@ -173,4 +173,25 @@ def search_index(events: list[Event], dumps: Mapping[str, Dump] | Iterable[tuple
     entries = article_entries(dumps, urls, events, same_print, unchanged=kept.__getitem__, keep=keep)
     previous = kept_index(data["index"], kept, read) if "index" in data else None
     index, records, facets = index_entries(entries, previous, read)
-    return entries, index, records, facets, term_texts(index, data.get("texts"))
+    if spill is None:
+        return entries, index, records, facets, term_texts(index, data.get("texts"))
+    index.postings = spilled_postings(index.postings, spill)
+    return entries, index, records, facets, term_texts(index, data.get("texts"), into=spill.mapping(marshal.dumps, marshal.loads))
+
+
+def spilled_postings(postings: dict, spill: Spill) -> SpilledMap:
+    """The index's postings moved to the spill, term by term (each freed as it goes): once the index is
+    built, they are read only to make each term's text, and by the next save."""
+    moved = spill.mapping(_packed_entry, _unpacked_entry)
+    for term in list(postings):
+        moved[term] = postings.pop(term)
+    return moved
+
+
+def _packed_entry(entry: tuple) -> bytes:
+    return marshal.dumps(packed_posting(entry))
+
+
+def _unpacked_entry(blob: bytes) -> tuple:
+    number, idf, lists = marshal.loads(blob)
+    return number, idf, as_arrays(lists)

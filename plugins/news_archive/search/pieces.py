@@ -41,6 +41,7 @@ import base64
 import gzip
 import hashlib
 import json
+from collections.abc import Mapping, MutableMapping
 
 from lunr import __TARGET_JS_VERSION__
 
@@ -204,15 +205,19 @@ def term_text(term: str, entry: tuple, boosts: list[float], tiers: tuple[int, ..
     return start + dumps_compact(delta_fields(per_field)) + "]", {}
 
 
-def term_texts(index: CompactIndex, known: dict[str, tuple] | None = None, tiers: tuple[int, ...] = TIER_ENDS) -> dict[str, tuple]:
-    """Every term's :func:`term_text`; ``known`` (an earlier build's) is reused for the terms ``index.changed`` does not name."""
-    if index.changed is None or not known:
-        return {term: term_text(term, entry, index.boosts, tiers) for term, entry in index.postings.items()}
-    changed = index.changed
-    return {
-        term: known[term] if term not in changed and term in known else term_text(term, entry, index.boosts, tiers)
-        for term, entry in index.postings.items()
-    }
+def term_texts(index: CompactIndex, known: Mapping[str, tuple] | None = None, tiers: tuple[int, ...] = TIER_ENDS,
+               into: MutableMapping | None = None) -> MutableMapping:
+    """Every term's :func:`term_text`, made one at a time into ``into`` (a new dict by default; a
+    mapping that keeps its values elsewhere keeps the process from holding them all); ``known`` (an
+    earlier build's) is reused for the terms ``index.changed`` does not name."""
+    texts = {} if into is None else into
+    changed = index.changed if known else None
+    for term in index.postings:  # a term's postings are read only if its text is made
+        if changed is not None and term not in changed and term in known:
+            texts[term] = known[term]
+        else:
+            texts[term] = term_text(term, index.postings[term], index.boosts, tiers)
+    return texts
 
 
 def split_index(
