@@ -337,3 +337,16 @@ def test_a_name_of_two_words_stays_one_and_the_noun_comes_from_the_headlines():
         parse_text("Trump and Putin hold a summit\nThe two leaders, Putin and Trump, spoke for two hours, aides of Trump and Putin said."),
     ]
     assert derive_name(pair) == "Trump\u2013Putin summit"
+
+
+def test_a_word_in_many_articles_features_is_one_string_in_memory():
+    from news_archive.events.features import features
+
+    one = features(parse_text("Ministers argue over the budget\nMinisters met Maria Lopez in Lisbon on March 3, 2021.", name="a.txt"))
+    two = features(parse_text("Budget talks run late\nThe ministers and Maria Lopez spoke again in Lisbon on March 4, 2021.", name="b.txt"))
+    for kind in ("counts", "names"):
+        first, second = getattr(one, kind), getattr(two, kind)
+        shared = set(first) & set(second)
+        assert shared  # "budget", "minist..." / "Maria", "Lopez", "Lisbon"
+        by_value = {word: word for word in second}
+        assert all(word is by_value[word] for word in first if word in shared)

@@ -21,6 +21,9 @@ def test_unchanged_articles_keep_their_documents_and_the_result_is_a_full_builds
     entries, index, _, _, texts = search_index(events, dumps, urls, {})
     # the build holds each document's counted fields packed; kept between builds through marshal
     assert all(isinstance(row, bytes) for _, docs in entries.values() for _, row, _, _ in docs)
+    # equal facets (source, event, day) are one tuple
+    facets = [facet for _, docs in entries.values() for *_, facet in docs]
+    assert len({id(facet) for facet in facets}) == len(set(facets)) < len(facets)
     kept = marshal.loads(marshal.dumps({"articles": entries, "index": index.state(), "texts": texts}))
     first = kept["articles"]
     assert all(isinstance(row, bytes) for _, docs in first.values() for _, row, _, _ in docs)

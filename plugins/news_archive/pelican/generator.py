@@ -79,7 +79,7 @@ def attach_events(generator) -> None:
         # last build already wrote are not rendered again, so most never ask
         article._get_content = render.LazyArticleHtml(dump)
         if dump is not article.dump:
-            article.dump = dump
+            article.dump = article.metadata["dump"] = dump  # the parsed one is let go
             start = article_date(dump)  # the event may have given a date, or a zone to the date it had
             if start is not None:
                 article.date = start

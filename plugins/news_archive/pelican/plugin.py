@@ -125,6 +125,8 @@ def stream_reader_cache(readers) -> None:
         stream.save(readers._cache)
         if os.path.exists(readers._cache_path):
             os.remove(readers._cache_path)
+        # every dump is read by now: the articles hold what the build needs of each entry
+        readers._cache = {}
 
     readers.cache_data = note_and_cache
     readers.save_cache = save_stream

@@ -75,15 +75,21 @@ def article_entries(dumps: Mapping[str, Dump | None] | Iterable[tuple[str, Dump 
     if given, is what is kept of each entry (its rows and records moved to a file: ``news_archive.spill``)."""
     event_of = events_by_article(events)
     entries = {}
+    facets: dict[tuple, tuple] = {}  # one tuple per distinct facet: most documents share theirs
     for key, dump in dumps.items() if isinstance(dumps, Mapping) else dumps:
         if dump is None:
             entry = unchanged(key)
         else:
             url, event = urls[key], event_of.get(key)
             old = kept(key, article_print(url, dump, event)) if kept else None
-            entry = old if old is not None else article_entry(url, dump, event)
+            entry = old if old is not None else _sharing(article_entry(url, dump, event), facets)
         entries[key] = keep(entry) if keep else entry
     return entries
+
+
+def _sharing(entry: tuple, facets: dict[tuple, tuple]) -> tuple:
+    print_, docs = entry
+    return print_, [(ref, row, record, facets.setdefault(facet, facet)) for ref, row, record, facet in docs]
 
 
 def _in_ref_order(entries: dict) -> list[tuple]:

@@ -285,8 +285,9 @@ def record_text(record: dict) -> str:
 
 
 def facet_of(record: dict) -> tuple[str, str, str]:
-    """What the filter choices need of a record: (source, event, ISO date or "")."""
-    return record["s"], record["e"], record["d"]
+    """What the filter choices need of a record: (source, event, ISO day or ""). Kept for every
+    document; equal facets are one tuple (``search.index.article_entries``)."""
+    return record["s"], record["e"], record["d"][:10]
 
 
 def facets(found: list[tuple[str, str, str]]) -> str:
