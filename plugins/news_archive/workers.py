@@ -1,9 +1,8 @@
 """Work on other processes: the one way the build uses its second core.
 
 Everything runs in forked copies of the build (they see its data as it is at that moment), in
-four shapes:
+three shapes:
 
-- :func:`split_map`: ``[function(x) for x in items]`` with the second half in a forked child;
 - :class:`Pool`: chunks of work on two worker processes, each result read when it is asked for
   (the parse prefetch);
 - :class:`Job`: one call in a forked child while the caller goes on; :meth:`Job.result` waits
@@ -12,7 +11,7 @@ four shapes:
   its call later with the call's data pickled (the search index: it does not share, and so copy, the
   heap the build grew in between).
 
-One error policy for all four: **work whose child fails is done again in this process**, with a
+One error policy for all three: **work whose child fails is done again in this process**, with a
 warning that names it; if it fails here too, its error is raised as it would be without workers.
 So a worker never loses work, and the result never depends on whether a second core was used.
 Without ``fork`` (or with ``parallel`` off), everything runs here and now.
@@ -26,10 +25,6 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 
 logger = logging.getLogger(__name__)
-
-#: Below this many items, a second process costs more than it saves.
-SPLIT_MIN_ITEMS = 256
-
 
 def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
@@ -45,20 +40,6 @@ def _failed(function, detail) -> None:
 
 def serial_map(function: Callable, items: list) -> list:
     return [function(item) for item in items]
-
-
-def split_map(function: Callable, items: list, min_items: int | None = None) -> list:
-    """``[function(x) for x in items]``, the second half in a forked child; results in order."""
-    if len(items) < (SPLIT_MIN_ITEMS if min_items is None else min_items) or not can_fork():
-        return serial_map(function, items)
-    half = len(items) // 2
-    job = Job(serial_map, function, items[half:])
-    return serial_map(function, items[:half]) + job.result()
-
-
-def mapper(parallel: bool) -> Callable:
-    """The map the pure stages take: :func:`split_map` when a second core may be used."""
-    return split_map if parallel else serial_map
 
 
 class Job:

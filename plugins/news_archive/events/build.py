@@ -27,8 +27,8 @@ from news_archive.workers import serial_map
 
 
 class EventsBuild:
-    """One run of the events stage. ``map`` runs a function over a list (``workers.split_map``
-    uses a second core); the events are the same with any map."""
+    """One run of the events stage. ``map`` runs a function over a list (``workers.serial_map``
+    by default); the events are the same with any map that returns the results in order."""
 
     def __init__(self, options: EventOptions, map: Callable = serial_map):
         self.options = options

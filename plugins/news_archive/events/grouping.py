@@ -199,8 +199,8 @@ def centroid(docs: list[Doc], names: list[set[str]], vector_terms: int) -> Centr
 class Grouping:
     """One grouping of a set of articles (see the module's docstring for the steps).
 
-    ``map`` runs a function over a list (``workers.split_map`` puts half on another core);
-    the result is the same with any map.
+    ``map`` runs a function over a list (``workers.serial_map`` by default); the result is the
+    same with any map that returns the results in order.
     """
 
     def __init__(self, docs: dict[str, Doc], options: EventOptions, map: Callable = serial_map):
