@@ -38,8 +38,7 @@ def features(dump: Dump) -> Features:
 
 def interned(counts: Counter) -> Counter:
     """The counts with each word one shared string: every article's features are held at once (and
-    remembered between builds), and most words recur across articles. At 100,000 dumps a word of its
-    own per article and mention was most of what the events stage held."""
+    remembered between builds), and most words recur across articles."""
     return Counter({sys.intern(word): count for word, count in counts.items()})
 
 

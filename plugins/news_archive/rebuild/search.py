@@ -13,7 +13,8 @@ written, and saved again after the last.
 
 While a build runs, each document's counted fields and record wait in a :class:`~news_archive.spill.Spill`
 (an unnamed file), the search process holding only their places: loaded from this cache or made again,
-they are read back when the index, a record bucket or the next save needs them.
+they are read back when the index, a record bucket or the next save needs them. Once the index is
+built, its postings go there too (:func:`spilled_postings`), and each term's text as it is made.
 """
 
 from __future__ import annotations

@@ -96,7 +96,7 @@ def article_print(url: str, dump: Dump, event: Event | None) -> str | None:
 def as_searched(event: Event) -> Event:
     """The event as its documents read it (:func:`article_documents`, :func:`article_print`): its name,
     place and articles, its timelines left out. Handed to the search process, whole events were most
-    of what it held before its first document (about 500 MB of 630 at 100,000 dumps)."""
+    of what it held before its first document (about 560 MB of 630 at 100,000 dumps)."""
     return replace(event, timeline=(), untimed=(), key_moments=())
 
 
