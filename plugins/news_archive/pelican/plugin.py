@@ -120,11 +120,10 @@ def stream_reader_cache(readers) -> None:
         cache_data(filename, data)
 
     def save_stream():
-        if not readers._cache_data_policy:
-            return
-        stream.save(readers._cache)
-        if os.path.exists(readers._cache_path):
-            os.remove(readers._cache_path)
+        if readers._cache_data_policy:
+            stream.save(readers._cache)
+            if os.path.exists(readers._cache_path):
+                os.remove(readers._cache_path)
         # every dump is read by now: the articles hold what the build needs of each entry
         readers._cache = {}
 
