@@ -355,3 +355,38 @@ def test_a_word_in_many_articles_features_is_one_string_in_memory():
         assert shared  # "budget", "minist..." / "Maria", "Lopez", "Lisbon"
         by_value = {word: word for word in second}
         assert all(word is by_value[word] for word in first if word in shared)
+
+
+def test_an_articles_top_terms_are_a_sorted_tuple_and_pairing_reads_them_as_a_set():
+    from news_archive.events.grouping import share_any, top_terms
+
+    vector = {"quake": 0.6, "tremor": 0.5, "aftershock": 0.4, "said": 0.1}
+    top = top_terms(vector, 3)
+    assert top == ("aftershock", "quake", "tremor")  # the three strongest, sorted: 200 bytes, not a 2 KB set
+    assert share_any(top, ("bridge", "quake")) and not share_any(top, ("bridge", "said"))
+
+
+def test_joining_clusters_sums_their_vectors_without_touching_any_articles_own():
+    from news_archive.events.grouping import Clusters, Doc, Linkage
+
+    one, two, three = (parse_text(f"{title}\nOfficials in Lisbon said the bridge closed.", name=f"{n}.txt")
+                       for n, title in enumerate(("Bridge shut", "Bridge closed", "Bridge reopens")))
+    docs = {"a": Doc("a", one, {"bridge": 0.8, "lisbon": 0.6}), "b": Doc("b", two, {"bridge": 0.6, "closed": 0.8}),
+            "c": Doc("c", three, {"bridge": 1.0})}
+    kept = {key: dict(doc.vector) for key, doc in docs.items()}
+    linked = Linkage(docs, Clusters(docs, 3), 0.1)
+    assert linked.sums["a"] is docs["a"].vector  # one article: its own vector, read, not copied
+    linked.join_strongest_first({("a", "b"): 0.5, ("b", "c"): 0.4})
+    assert {key: doc.vector for key, doc in docs.items()} == kept
+    root = linked.clusters.find("a")
+    assert linked.sizes[root] == 3 and linked.sums[root] == {"bridge": 2.4, "lisbon": 0.6, "closed": 0.8}
+
+
+def test_timeline_entries_and_events_keep_no_dictionary_of_their_own_and_pickle_whole(seed_event):
+    import pickle
+
+    event, _ = seed_event
+    entry = event.timeline[0]
+    for value in (event, entry, entry.ref):
+        assert not hasattr(value, "__dict__")  # slots: a timeline is tens of thousands of entries
+    assert pickle.loads(pickle.dumps(event)) == event

@@ -108,3 +108,13 @@ def test_the_reasons_explain_gives_add_up_to_the_score_grouping_uses():
     ]
     for a, b in itertools.product(clues[::7], clues[::5]):
         assert math.isclose(sum(s for _, s in evidence.reasons(a, b)), evidence.between(a, b), abs_tol=1e-9), (a, b)
+
+
+def test_clues_that_name_nothing_share_one_empty_set_even_read_back_from_a_pickle():
+    import pickle
+
+    clues = evidence.clues_of(parse_text("Bridge closes\nOfficials said the bridge closed for repairs.", name="a.txt"))
+    assert clues.weekdays is evidence.NONE and clues.numbered is evidence.NONE
+    assert Clues(kinds=frozenset()).kinds is evidence.NONE and Clues(kinds=frozenset({"storm"})).kinds == {"storm"}
+    back = pickle.loads(pickle.dumps(clues))
+    assert back == clues and back.days is evidence.NONE and back.lede_days is evidence.NONE

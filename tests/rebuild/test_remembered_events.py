@@ -31,6 +31,23 @@ def test_a_rebuild_with_the_memo_gives_the_events_a_fresh_build_gives(tmp_path):
     assert len(paths) // 5 < len(reused) < len(paths) - 1  # some kept, the reweighed ones not
 
 
+def test_the_memo_keeps_each_event_pickled_and_a_rebuild_reads_it_back_equal(tmp_path):
+    import pickle
+
+    from tools.corpus import generate
+
+    generate(40, tmp_path, seed=5)
+    items = load_keyed(sorted(tmp_path.glob("*.txt")))
+    memo: dict = {}
+    events, _ = remembered.build_events(items, None, memo)
+    packed = memo["events"]
+    assert len(packed) == len(events) and all(isinstance(value, bytes) for value in packed.values())
+    assert sorted((pickle.loads(value) for value in packed.values()), key=lambda e: e.slug) == sorted(events, key=lambda e: e.slug)
+    again, _ = remembered.build_events(items, None, memo)
+    assert again == events and memo["events"].keys() == packed.keys()
+    assert all(memo["events"][signature] is value for signature, value in packed.items())  # read back, none made again
+
+
 def _docs(vectors: dict[str, dict], dated: set[str]):
     from collections import Counter
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from news_archive.parse import vocab
-from news_archive.parse.model import Dump
+from news_archive.parse.model import Dump, pickled_by_fields
 from news_archive.parse.rules import STOPWORDS
 
 #: Days between two dated articles -> what it adds to their similarity (beyond: they are apart).
@@ -72,7 +72,14 @@ _HEADLINE_WORD = re.compile(r"[a-z]+")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 
 
-@dataclass(frozen=True)
+#: The one empty set every article's clues share: most articles name no weekday, day, kind or number,
+#: and an empty frozenset is 216 bytes of its own (Python keeps no single empty one).
+NONE: frozenset = frozenset()
+_SETS = ("weekdays", "days", "lede_days", "kinds", "numbered")
+
+
+@pickled_by_fields  # through __init__: clues read back from the memo share the empty set too
+@dataclass(frozen=True, slots=True)
 class Clues:
     """What one article (or a group of undated ones, pooled) says about its day."""
 
@@ -84,6 +91,11 @@ class Clues:
     stage: str | None = None  # the latest stage of the story its headline names (``STAGES``)
     kinds: frozenset[str] = frozenset()  # the families of the kinds of event its headline names
     numbered: frozenset[tuple[str, str]] = frozenset()  # numbered names it writes: ("series", "4")
+
+    def __post_init__(self):
+        for name in _SETS:
+            if not getattr(self, name):
+                object.__setattr__(self, name, NONE)
 
 
 def clues_of(dump: Dump, text: str = "") -> Clues:

@@ -28,7 +28,7 @@ def explain(items: list[tuple[str, Dump]], a: str, b: str, options: EventOptions
     grouping = Grouping({a: docs[a], b: docs[b]}, options)
     names_a, names_b = set(docs[a].names), set(docs[b].names)
     shared_names = sorted(names_a & names_b)
-    shared_terms = sorted(top_terms(docs[a].vector, options.top_terms) & top_terms(docs[b].vector, options.top_terms))
+    shared_terms = sorted(set(top_terms(docs[a].vector, options.top_terms)).intersection(top_terms(docs[b].vector, options.top_terms)))
     text = cosine(docs[a].vector, docs[b].vector)
     reasons = evidence.reasons(docs[a].clues, docs[b].clues)
     score = text + sum(s for _, s in reasons)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from news_archive.events.evidence import Clues
+from news_archive.parse.model import pickled_by_fields
 
 
 @dataclass(frozen=True)
@@ -35,13 +36,15 @@ class EventOptions:
         return cls(**values)
 
 
-@dataclass(frozen=True)
+@pickled_by_fields
+@dataclass(frozen=True, slots=True)
 class Ref:
     article: str
     update: str | None  # None: the article as a whole (a story)
 
 
-@dataclass(frozen=True)
+@pickled_by_fields
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One line of a merged timeline."""
 
@@ -57,7 +60,8 @@ class Entry:
         return Ref(self.article, self.update)
 
 
-@dataclass(frozen=True)
+@pickled_by_fields
+@dataclass(frozen=True, slots=True)
 class Event:
     slug: str
     name: str
@@ -81,7 +85,8 @@ def events_by_article(events) -> dict[str, Event]:
     return {key: event for event in events for key in event.articles}
 
 
-@dataclass(frozen=True)
+@pickled_by_fields
+@dataclass(frozen=True, slots=True)
 class Features:
     """What grouping and naming need of one article, computed once per dump text (and cached)."""
 

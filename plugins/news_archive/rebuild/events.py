@@ -7,7 +7,7 @@ builds (``rebuild.store.Memo``), and fall back to the pure step for everything e
 - each dump's features by its digest;
 - each dump's vector while none of its words changed weight (idf keeps two decimals, so an edit
   rarely reweighs a word);
-- each event by its members' digests;
+- each event by its members' digests (pickled: see ``RememberedEventsBuild.event``);
 - for grouping, each article whose date, vector and names are unchanged keeps its top terms and
   the scores of its pairs (only pairs with a changed article are compared); each event keeps its
   centroid while its members are unchanged; an undated article keeps its placement while no
@@ -18,6 +18,7 @@ builds (``rebuild.store.Memo``), and fall back to the pure step for everything e
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Callable
 
 from news_archive.events.build import EventsBuild
@@ -51,7 +52,7 @@ class RememberedGrouping(Grouping):
         )
         return result
 
-    def top_terms(self) -> dict[str, frozenset]:
+    def top_terms(self) -> dict[str, tuple]:
         last = self.last("top")
         return {
             key: last[key] if key not in self.fresh and key in last else top_terms(doc.vector, self.options.top_terms)
@@ -77,7 +78,7 @@ class RememberedGrouping(Grouping):
             return super().undated_pairs()
         flipped = self.undated_background ^ frozenset(self.last("undated_background"))
         undated = set(self.undated)
-        again = self.fresh | {key for key in undated if not self.top[key].isdisjoint(flipped)}
+        again = self.fresh | {key for key in undated if not flipped.isdisjoint(self.top[key])}
         edges = {
             (a, b): score for (a, b), score in self.last("undated_edges").items()
             if a not in again and b not in again and a in undated and b in undated
@@ -120,8 +121,8 @@ class RememberedGrouping(Grouping):
             entry = last.get((group, clear))
             if entry is None or not self.fresh.isdisjoint(group):
                 return None
-            best = entry[1]
-            if any(root in changed for _, root in best):
+            _, candidates, last_candidate = entry
+            if any(root in changed for root in candidates):
                 return None
             terms = self.group_terms(group)
             if not terms.isdisjoint(flipped):
@@ -130,7 +131,7 @@ class RememberedGrouping(Grouping):
                 vector = self.centroids.get(root, ({}, None))[0]
                 if terms.isdisjoint(vector):
                     continue  # shares no top term with the group: never a candidate
-                if len(best) < CANDIDATES or (-self.partial_score(group, vector), root) <= best[-1]:
+                if len(candidates) < CANDIDATES or (-self.partial_score(group, vector), root) <= last_candidate:
                     return None  # it would be a candidate now
             return entry
 
@@ -185,10 +186,15 @@ class RememberedEventsBuild(EventsBuild):
 
     def event(self, keys: list[str], filled: dict[str, Dump], found: dict[str, Features], docs: dict[str, Doc]) -> Event:
         signature = (tuple((k, docs[k].dump.digest) for k in keys), self.options)
-        event = self.known_events.get(signature) if all(docs[k].dump.digest for k in keys) else None
-        if event is None:
+        packed = self.known_events.get(signature) if all(docs[k].dump.digest for k in keys) else None
+        if packed is None:
             event = super().event(keys, filled, found, docs)
-        self.used_events[signature] = event
+            packed = pickle.dumps(event, protocol=4)
+        else:
+            event = pickle.loads(packed)
+        # kept packed: one object to the memo's pickler, not the event's every timeline entry (at
+        # 100,000 dumps the pickler's table of the objects it wrote was the peak of the build)
+        self.used_events[signature] = packed
         return event
 
 
