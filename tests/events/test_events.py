@@ -357,6 +357,18 @@ def test_a_word_in_many_articles_features_is_one_string_in_memory():
         assert all(word is by_value[word] for word in first if word in shared)
 
 
+def test_features_are_plain_dicts_so_the_memo_pickles_them_without_a_copy_each():
+    import pickle
+    import pickletools
+
+    from news_archive.events.features import features
+
+    found = features(parse_text("Ministers argue over the budget\nMinisters met Maria Lopez in Lisbon on March 3, 2021.", name="a.txt"))
+    assert all(type(getattr(found, kind)) is dict for kind in ("counts", "names", "nouns"))
+    # a Counter pickles by a reduce to a dict made for the pickler (which keeps it to the end); a dict as itself
+    assert "Counter" not in {arg for op, arg, _ in pickletools.genops(pickle.dumps(found, protocol=4)) if isinstance(arg, str)}
+
+
 def test_an_articles_top_terms_are_a_sorted_tuple_and_pairing_reads_them_as_a_set():
     from news_archive.events.grouping import share_any, top_terms
 

@@ -36,10 +36,12 @@ def features(dump: Dump) -> Features:
     return Features(counts=interned(counts), names=interned(names), nouns=interned(words), clues=clues_of(dump, text))
 
 
-def interned(counts: Counter) -> Counter:
+def interned(counts: Counter) -> dict[str, int]:
     """The counts with each word one shared string: every article's features are held at once (and
-    remembered between builds), and most words recur across articles."""
-    return Counter({sys.intern(word): count for word, count in counts.items()})
+    remembered between builds), and most words recur across articles. A plain dict: a ``Counter``
+    pickles through a copy of itself as a dict, and a pickler keeps every such copy to its end (three
+    per article when the events memo is saved)."""
+    return {sys.intern(word): count for word, count in counts.items()}
 
 
 # --- background paragraphs ---------------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -90,9 +89,9 @@ def events_by_article(events) -> dict[str, Event]:
 class Features:
     """What grouping and naming need of one article, computed once per dump text (and cached)."""
 
-    counts: Counter  # content-word counts of its news text
-    names: Counter  # capitalised names: people, places
-    nouns: Counter  # event nouns ("summit", "talks")
+    counts: dict[str, int]  # content-word counts of its news text
+    names: dict[str, int]  # capitalised names: people, places
+    nouns: dict[str, int]  # event nouns ("summit", "talks")
     clues: Clues = Clues()  # what it says about its day (``evidence.py``)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from news_archive.events.features import features, news_text
@@ -31,12 +32,19 @@ def surname_of(name: str, texts: list[str], counted: Counter) -> str | None:
     return surname if count >= FIRST_NAME_SHARE * len(mentions) and surname not in counted else None
 
 
+def _summed(counts: Iterable[Mapping[str, int]]) -> Counter:
+    total: Counter = Counter()
+    for one in counts:
+        total.update(one)
+    return total
+
+
 def derive_name(dumps: list[Dump], found: list[Features] | None = None) -> str:
     """'Kim–Putin summit': the names the coverage shares most, and its most common event noun."""
     found = found if found is not None else [features(d) for d in dumps]
     per_article = [f.names for f in found]
     spread = Counter(w for counts in per_article for w in counts)
-    total = sum(per_article, Counter())
+    total = _summed(per_article)
     heads = [d.display_title + " " + (d.dek.text if d.dek else "") for d in dumps]
     headlines = " ".join(heads)
     in_headlines = [w for w in total if re.search(rf"\b{w}\b", headlines)]
@@ -59,7 +67,7 @@ def derive_name(dumps: list[Dump], found: list[Features] | None = None) -> str:
     # writes, or a lone report's lede ("hurricane" in a passing line of one report does not name a
     # product launch)
     in_titles = Counter(w for w in re.findall(r"[a-z]+", headlines.lower()) if w in vocab.EVENT_NOUNS or w in vocab.GENERIC_EVENT_NOUNS)
-    words = sum((f.nouns for f in found), Counter())
+    words = _summed(f.nouns for f in found)
     writers = Counter(w for f in found for w in f.nouns)
     in_ledes = {w for w in re.findall(r"[a-z]+", " ".join(ledes).lower())}
     words = Counter({w: n for w, n in words.items() if writers[w] >= NOUN_WRITERS or (len(found) == 1 and w in in_ledes)})
