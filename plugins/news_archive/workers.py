@@ -26,6 +26,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 logger = logging.getLogger(__name__)
 
+
 def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 

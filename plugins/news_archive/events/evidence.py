@@ -75,7 +75,6 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 #: The one empty set every article's clues share: most articles name no weekday, day, kind or number,
 #: and an empty frozenset is 216 bytes of its own (Python keeps no single empty one).
 NONE: frozenset = frozenset()
-_SETS = ("weekdays", "days", "lede_days", "kinds", "numbered")
 
 
 @pickled_by_fields  # through __init__: clues read back from the memo share the empty set too
@@ -93,9 +92,12 @@ class Clues:
     numbered: frozenset[tuple[str, str]] = frozenset()  # numbered names it writes: ("series", "4")
 
     def __post_init__(self):
-        for name in _SETS:
+        for name in _SETS:  # the set fields, below the class
             if not getattr(self, name):
                 object.__setattr__(self, name, NONE)
+
+
+_SETS = tuple(name for name, f in Clues.__dataclass_fields__.items() if isinstance(f.default, frozenset))
 
 
 def clues_of(dump: Dump, text: str = "") -> Clues:

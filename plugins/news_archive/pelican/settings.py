@@ -20,7 +20,7 @@ DEFAULTS = {
     "dump_url": "{path}",  # the raw dump, copied for provenance ({path}: its path in the content folder)
     "event_feed_url": "feeds/events/{slug}.atom.xml",
     "strict": False,  # any problem in any dump fails the build (for CI)
-    "parallel": True,  # use a second core: parse ahead of Pelican, group on two cores, build search while pages are written
+    "parallel": True,  # use a second core: parse ahead of Pelican, build search while pages are written
     "max_dump_bytes": MAX_DUMP_BYTES,  # larger dumps are refused with a message (None: no limit)
     "prefetch_min": 64,  # parse ahead on two worker processes when a build reads at least this many dumps
     "events": {},  # EventOptions overrides, e.g. {"window_days": 2}
