@@ -124,3 +124,11 @@ class SpilledMap(MutableMapping):
 
     def __contains__(self, key) -> bool:
         return key in self.places
+
+    def share(self, key, other: SpilledMap) -> bool:
+        """``self[key] = other[key]`` without reading or writing the value, when both keep their values
+        the same way in the same spill; False (nothing done) otherwise."""
+        if other.spill is not self.spill or other.pack is not self.pack or other.unpack is not self.unpack or key not in other.places:
+            return False
+        self.places[key] = other.places[key]
+        return True

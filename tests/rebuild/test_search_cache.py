@@ -156,11 +156,23 @@ def test_rows_and_records_wait_in_a_spill_file_and_come_back_the_same_in_index_p
         # a rebuild from the loaded cache, its rows and records in the file: the same as a fresh build
         kept = {"articles": loaded, "index": data["index"], "texts": data["texts"]}
         assert data["texts"] == plain[4] and data["index"] == plain[1].state()
+        assert isinstance(data["texts"], SpilledMap)  # the last build's term texts wait in the file too
         reads = []
         value = spill.value
         spill.value = lambda place: reads.append(place) or value(place)
         again, again_index, again_records, _, again_texts = search_index(events, dumps, urls, kept, spill)
-        assert reads == []  # nothing changed: no row is read back to be compared
+        assert reads == []  # nothing changed: no row is read back to be compared, no term text read to be kept
+        assert again_texts.places == data["texts"].places  # each kept text keeps its place in the file
         spill.value = value
         assert json.dumps(again_index.serialize()) == json.dumps(plain[1].serialize()) and again_texts == plain[4]
         assert list(again_records) == plain[2]
+
+
+def test_a_spilled_value_is_shared_only_between_mappings_that_keep_it_the_same_way(tmp_path):
+    with Spill(str(tmp_path)) as spill, Spill(str(tmp_path)) as other:
+        old = spill.mapping(str, str)
+        old["a"] = "kept"
+        same, packed_otherwise, elsewhere = spill.mapping(str, str), spill.mapping(repr, str), other.mapping(str, str)
+        assert same.share("a", old) and same.places["a"] == old.places["a"] and same["a"] == "kept"
+        assert not packed_otherwise.share("a", old) and "a" not in packed_otherwise
+        assert not elsewhere.share("a", old) and not same.share("missing", old)

@@ -212,9 +212,11 @@ def term_texts(index: CompactIndex, known: Mapping[str, tuple] | None = None, ti
     earlier build's) is reused for the terms ``index.changed`` does not name."""
     texts = {} if into is None else into
     changed = index.changed if known else None
+    share = getattr(texts, "share", None)  # a spilled text kept where it is, not read and written again
     for term in index.postings:  # a term's postings are read only if its text is made
         if changed is not None and term not in changed and term in known:
-            texts[term] = known[term]
+            if share is None or not share(term, known):
+                texts[term] = known[term]
         else:
             texts[term] = term_text(term, index.postings[term], index.boosts, tiers)
     return texts
