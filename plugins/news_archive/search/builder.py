@@ -66,8 +66,9 @@ def _packed_flat(flat) -> bytes:
 
 
 def as_arrays(lists) -> list:
-    """A term's per-field postings as arrays of 32-bit integers (``NO_POSTINGS`` where a field has none)."""
-    return [array("i", flat) if flat else NO_POSTINGS for flat in lists]
+    """A term's per-field postings as arrays of 32-bit integers (``NO_POSTINGS`` where a field has none);
+    an array already is kept, not copied."""
+    return [(flat if isinstance(flat, array) else array("i", flat)) if flat else NO_POSTINGS for flat in lists]
 
 
 def packed_posting(entry: tuple) -> tuple:
