@@ -196,9 +196,7 @@ class NewsArchiveGenerator(Generator):
         timings["pages"] = time.perf_counter() - started
         self._remove_stale_outputs()
         self.pages.save()  # while the search index may still be building
-        self.pages.release()
-        self.timeline_pages = None  # the site timeline's rows, written
-        heap.release()  # the pages' HTML and fingerprints, written and freed, while the search process works
+        heap.release()  # the pages' HTML, written and freed, while the search process works
         self._finish_search(timings)
         self._report_problems()
         logger.info("news_archive: timings: %s", ", ".join(f"{stage} {seconds:.2f}s" for stage, seconds in timings.items()))

@@ -48,10 +48,3 @@ class Pages:
     def save(self) -> None:
         self.memo.data = {"outputs": self.new, "timeline": self.timeline}
         self.memo.save()
-
-    def release(self) -> None:
-        """Let go of the fingerprints and timeline rows, the last build's and this one's, once saved: at
-        the end of a rebuild the build holds them while it waits for the search process (the page
-        fingerprints and rows of 100,000 dumps are 143 MB pickled)."""
-        self.old, self.new, self.old_timeline, self.timeline = {}, {}, {}, {}
-        self.memo.data = {}
