@@ -1,9 +1,9 @@
 """The search cache: unchanged articles keep their documents, and the index updated from the last one is a full build's."""
 
-from array import array
 import json
 import os
 import marshal
+from array import array
 
 from news_archive.cli import load_keyed
 from news_archive.events import build_events
