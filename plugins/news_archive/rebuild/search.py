@@ -14,7 +14,8 @@ written, and saved again after the last.
 While a build runs, each document's counted fields and record wait in a :class:`~news_archive.spill.Spill`
 (an unnamed file), the search process holding only their places: loaded from this cache or made again,
 they are read back when the index, a record bucket or the next save needs them. Once the index is
-built, its postings go there too (:func:`spilled_postings`), and each term's text as it is made.
+built, its postings go there too (:func:`spilled_postings`), and each term's text as it is made; the
+last build's term texts go there as this cache is read.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from __future__ import annotations
 import marshal
 import os
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, MutableMapping
 
 from news_archive.events import Event
 from news_archive.parse.model import Dump
@@ -91,20 +92,13 @@ def _text_bytes(text: tuple) -> int:
     return len(text[0]) + sum(len(tail) for tail in text[1].values())
 
 
-def _read_frames(handle, each=None) -> dict:
-    """The frames of a dictionary, as one (each value passed through ``each`` first, a frame at a time)."""
-    whole: dict = {}
+def _read_frames(handle, each=None, into: MutableMapping | None = None) -> MutableMapping:
+    """The frames of a dictionary, as one (each value passed through ``each`` first, a frame at a time),
+    gathered in ``into`` (a new dict by default; a mapping kept in a spill holds none of them)."""
+    whole = {} if into is None else into
     while (frame := _read_frame(handle)) is not None:
         whole.update({key: each(value) for key, value in frame.items()} if each else frame)
     return whole
-
-
-def _spilled_frames(handle, into: SpilledMap) -> SpilledMap:
-    """The frames of a dictionary, each value put in ``into`` (a mapping kept in a spill) as its frame is read."""
-    while (frame := _read_frame(handle)) is not None:
-        for key, value in frame.items():
-            into[key] = value
-    return into
 
 
 #: How each term's text waits in the spill: the last build's, loaded from this cache, and this build's
@@ -150,7 +144,7 @@ class SearchCache:
                 # arrays, was twice the postings at once (about 600 MB of a rebuild's search at 100,000 dumps)
                 postings, firsts = _read_frames(handle, _unpacked_posting), _read_frames(handle)
                 index = (fields, boosts, refs, postings, firsts, lengths, pipeline)  # CompactIndex.state()'s shape
-                texts = _read_frames(handle) if self.spill is None else _spilled_frames(handle, self.spill.mapping(*TEXTS_PACKING))
+                texts = _read_frames(handle, into=self.spill.mapping(*TEXTS_PACKING) if self.spill else None)
                 return {"articles": articles, "index": index, "texts": texts, "files": _read_frame(handle)}
         except Exception:  # noqa: BLE001 - a broken cache is rebuilt
             return {}
