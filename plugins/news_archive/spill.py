@@ -27,9 +27,18 @@ class Spill:
     may be memory, tmpfs) and is gone when it is closed or the process ends.
     """
 
-    def __init__(self, folder: str | None = None):
-        self.file = tempfile.TemporaryFile(dir=folder)
-        self.end, self.unflushed = 0, False
+    def __init__(self, folder: str | None = None, path: str | None = None):
+        """An unnamed file in ``folder``; or, with ``path``, that named file, kept when the spill is
+        closed (the search cache's store, ``rebuild/search.py``): values are only ever added at its end,
+        so a place handed out stays valid for as long as the file is kept."""
+        self.path = path
+        if path is None:
+            self.file = tempfile.TemporaryFile(dir=folder)
+        else:
+            self.file = open(path, "r+b" if os.path.exists(path) else "w+b")
+            self.file.seek(0, os.SEEK_END)
+        self.end, self.unflushed = self.file.tell(), False
+        self.extra: Spill | None = None
 
     def put(self, value: str | bytes) -> int:
         """The value's place: its offset, its length in bytes, and whether it is text."""
@@ -63,6 +72,23 @@ class Spill:
         print_, docs = entry
         return print_, [(ref, self.value(row), self.value(record), facet) for ref, row, record, facet in docs]
 
+    def copy(self, place: int | str | bytes, to: Spill) -> int | str | bytes:
+        """The value at ``place`` put in ``to``: its place there."""
+        return to.put(self.value(place)) if isinstance(place, int) else place
+
+    def scratch(self) -> Spill:
+        """Where values this process alone reads go: this file, or beside a kept one an unnamed file
+        (values kept there for the next build only would otherwise pile up in it)."""
+        if self.path is None:
+            return self
+        if self.extra is None:
+            self.extra = Spill(os.path.dirname(self.path))
+        return self.extra
+
+    def flush(self) -> None:
+        self.file.flush()
+        self.unflushed = False
+
     def values(self, places: list) -> Sequence:
         return _Values(places, self)
 
@@ -74,7 +100,12 @@ class Spill:
         return self
 
     def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
         self.file.close()
+        if self.extra is not None:
+            self.extra.close()
 
 
 class _Values(Sequence):

@@ -182,3 +182,75 @@ def test_a_spilled_value_is_shared_only_between_mappings_that_keep_it_the_same_w
         assert same.share("a", old) and same.places["a"] == old.places["a"] and same["a"] == "kept"
         assert not packed_otherwise.share("a", old) and "a" not in packed_otherwise
         assert not elsewhere.share("a", old) and not same.share("missing", old)
+
+
+def _stores(folder):
+    from news_archive.rebuild.search import STORE_PREFIX
+
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith(STORE_PREFIX))
+
+
+def test_the_cache_keeps_rows_records_and_texts_in_a_store_that_a_rebuild_adds_to_without_copying(tmp_path, monkeypatch):
+    from news_archive.pelican.search import write_search
+    from news_archive.pelican.settings import SEARCH_DEFAULTS
+    from news_archive.rebuild import search as cache_module
+
+    generate(30, tmp_path / "dumps", seed=6)
+    paths = sorted((tmp_path / "dumps").glob("*.txt"))
+    options, cache = dict(SEARCH_DEFAULTS), tmp_path / "cache" / cache_module.NAME
+    events, dumps = build_events(load_keyed(paths))
+    urls = {key: f"articles/{key}.html" for key in dumps}
+    write_search(str(tmp_path / "first"), events, dumps, urls, options, None, str(cache), False, True)
+    [store] = _stores(cache.parent)
+    first_size = (cache.parent / store).stat().st_size
+    # the cache holds places in the store; read without it (no spill), they are the values a build makes
+    plain = search_index(events, dumps, urls, {})
+    assert cache_module.SearchCache(str(cache), load=True, store=False).data["articles"] == plain[0]
+    # a rebuild: what it keeps is not copied (nothing is put in the store but the edited article's
+    # rows and records and its terms' texts), and the result is a full build's
+    edited = paths[len(paths) // 2]
+    edited.write_text(edited.read_text(encoding="utf-8").replace(" said", " told reporters", 1), encoding="utf-8")
+    events, dumps = build_events(load_keyed(paths))
+    puts = []
+    put = Spill.put
+    monkeypatch.setattr(Spill, "put", lambda self, value: puts.append((self.path, value)) or put(self, value))
+    write_search(str(tmp_path / "rebuilt"), events, dumps, urls, options, None, str(cache), True, True)
+    monkeypatch.setattr(Spill, "put", put)
+    to_store = [value for path, value in puts if path is not None]
+    edited_docs = len(search_index(events, {k: d for k, d in dumps.items() if d.name == edited.name}, urls, {})[2])
+    assert 2 * edited_docs <= len(to_store) < 2 * edited_docs + 60  # its rows and records, and changed terms' texts
+    assert _stores(cache.parent) == [store] and first_size < (cache.parent / store).stat().st_size < 1.5 * first_size
+    write_search(str(tmp_path / "full"), events, dumps, urls, options, None, None, False, False)
+    assert _files(tmp_path / "rebuilt") == _files(tmp_path / "full")
+    # the same cache read into a spill of its own, or with none: the same values
+    with Spill(str(tmp_path)) as spill:
+        data = cache_module.SearchCache(str(cache), load=True, store=False, spill=spill).data
+        assert {key: spill.resolved(entry) for key, entry in data["articles"].items()} == search_index(events, dumps, urls, {})[0]
+        assert dict(data["texts"].items()) == cache_module.SearchCache(str(cache), load=True, store=False).data["texts"]
+
+
+def test_a_store_mostly_unused_is_copied_anew_and_a_cut_store_is_not_read(tmp_path, monkeypatch):
+    from news_archive.pelican.search import write_search
+    from news_archive.pelican.settings import SEARCH_DEFAULTS
+    from news_archive.rebuild import search as cache_module
+
+    generate(20, tmp_path / "dumps", seed=7)
+    paths = sorted((tmp_path / "dumps").glob("*.txt"))
+    options, cache = dict(SEARCH_DEFAULTS), tmp_path / "cache" / cache_module.NAME
+    events, dumps = build_events(load_keyed(paths))
+    urls = {key: f"articles/{key}.html" for key in dumps}
+    write_search(str(tmp_path / "first"), events, dumps, urls, options, None, str(cache), False, True)
+    [old] = _stores(cache.parent)
+    monkeypatch.setattr(cache_module, "STORE_LIVE_SHARE", 1.01)  # always copied anew
+    write_search(str(tmp_path / "again"), events, dumps, urls, options, None, str(cache), True, True)
+    [new] = _stores(cache.parent)
+    assert new != old  # the old one removed once the cache names the new one
+    plain = search_index(events, dumps, urls, {})
+    assert cache_module.SearchCache(str(cache), load=True, store=False).data["articles"] == plain[0]
+    assert _files(tmp_path / "again") == _files(tmp_path / "first")
+    # a store cut short (a full disk, a copy of the folder gone wrong): the cache is not used
+    store = cache.parent / new
+    store.write_bytes(store.read_bytes()[:-10])
+    assert cache_module.SearchCache(str(cache), load=True, store=False).data == {}
+    with cache_module.open_spill(str(cache), True, True) as spill:
+        assert os.path.basename(spill.path) != new  # a new store, not one the cache says more of

@@ -18,8 +18,7 @@ import time
 
 from news_archive import heap
 from news_archive.rebuild.search import NAME as CACHE_NAME
-from news_archive.rebuild.search import SearchCache, read_prints, search_index
-from news_archive.spill import Spill
+from news_archive.rebuild.search import SearchCache, open_spill, read_prints, search_index
 from news_archive.events import events_by_article
 from news_archive.search.documents import article_print, as_searched
 from news_archive.search.pieces import dumps_compact, piece, script_name, search_pieces
@@ -127,15 +126,12 @@ def write_search(folder: str, events, dumps, urls, options: dict, lunr_js: str |
     """The search index in pieces, the filter facets, and lunr.js itself; returns the seconds it took.
 
     A file whose text the last build wrote (its hash in the cache) is not written again; files no
-    longer made are removed. Each document's counted fields and record wait in a :class:`Spill`
-    (beside the cache when there is one: a temporary folder may be memory, tmpfs) until the index and
-    the pieces read them.
+    longer made are removed. Each document's counted fields and record wait in a spill
+    (:func:`~news_archive.rebuild.search.open_spill`: the cache's store when it is saved, else an
+    unnamed file beside the cache) until the index and the pieces read them.
     """
     started = time.perf_counter()
-    spill_folder = os.path.dirname(cache_path) if cache_path else None
-    if spill_folder:
-        os.makedirs(spill_folder, exist_ok=True)
-    with Spill(spill_folder) as spill:
+    with open_spill(cache_path, load, store) as spill:
         cache = SearchCache(cache_path, load, store, spill)
         entries, index, records, facets, texts = search_index(events, dumps, urls, cache.data, spill)
         heap.release()  # each document's fields and terms, counted and let go

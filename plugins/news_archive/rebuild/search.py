@@ -106,6 +106,22 @@ def _read_frames(handle, each=None, into: MutableMapping | None = None) -> Mutab
 TEXTS_PACKING = (marshal.dumps, marshal.loads)
 
 
+#: The cache's store: each article's rows and records and each term's text, in a file beside the cache
+#: that values are only ever added to (:class:`~news_archive.spill.Spill` with a path). The cache holds
+#: their places there, so a rebuild neither copies what it keeps into a spill nor writes it out again.
+STORE_PREFIX, STORE_SUFFIX = "news_archive-search-store-", ".bin"
+#: When less than this share of the store is still used, the save copies what is into a new store.
+STORE_LIVE_SHARE = 0.5
+
+
+def _head(handle) -> tuple | None:
+    """The store a cache names (``(name, bytes)``, or ``None`` when it keeps its values itself), after
+    checking its key; raises ``ValueError`` for a cache of other code."""
+    if list(_read_frame(handle)) != _key():
+        raise ValueError("a cache of other code")
+    return _read_frame(handle)
+
+
 def read_prints(path: str | None) -> dict[str, str]:
     """Each article's print as the cache at ``path`` keeps it (``{}`` without one): what the build
     compares to leave unchanged articles out of the search's spool. Reads only the file's first frames."""
@@ -113,18 +129,57 @@ def read_prints(path: str | None) -> dict[str, str]:
         return {}
     try:
         with open(path, "rb") as handle:
-            return _read_frames(handle) if list(_read_frame(handle)) == _key() else {}
+            _head(handle)
+            return _read_frames(handle)
     except Exception:  # noqa: BLE001 - a broken cache is rebuilt
         return {}
 
 
+def _stores(folder: str) -> list[str]:
+    return sorted(n for n in os.listdir(folder) if n.startswith(STORE_PREFIX) and n.endswith(STORE_SUFFIX))
+
+
+def _new_store(folder: str) -> str:
+    numbers = [int(n[len(STORE_PREFIX) : -len(STORE_SUFFIX)]) for n in _stores(folder) if n[len(STORE_PREFIX) : -len(STORE_SUFFIX)].isdigit()]
+    return os.path.join(folder, f"{STORE_PREFIX}{max(numbers, default=0) + 1}{STORE_SUFFIX}")
+
+
+def open_spill(path: str | None, load: bool, store: bool) -> Spill:
+    """Where a build's search keeps its documents' rows and records and its term texts: when it saves
+    a cache at ``path``, the store that cache names (the last build's, added to) or a new one; else an
+    unnamed file beside the cache (a temporary folder may be memory, tmpfs)."""
+    folder = os.path.dirname(path) if path else None
+    if folder:
+        os.makedirs(folder, exist_ok=True)
+    if not (path and store):
+        return Spill(folder)
+    named = None
+    if load and os.path.exists(path):
+        try:
+            with open(path, "rb") as handle:
+                named = _head(handle)
+        except Exception:  # noqa: BLE001 - a broken cache is rebuilt
+            named = None
+    if named and os.path.exists(os.path.join(folder, named[0])) and os.path.getsize(os.path.join(folder, named[0])) >= named[1]:
+        return Spill(path=os.path.join(folder, named[0]))
+    return Spill(path=_new_store(folder))
+
+
+def _length(place: int | str | bytes) -> int:
+    return (place >> 1) & 0xFFFFFFFF if isinstance(place, int) else 0
+
+
 class SearchCache:
-    """The file is a run of marshal frames, each its length then its value: the key, each article's
-    print (:func:`read_prints`), the articles,
-    the index (its plain parts, then its postings and each term's first occurrence), the term texts,
-    the files; each dictionary in frames of at most ``ITEMS_PER_FRAME`` items or about ``BYTES_PER_FRAME``
-    bytes, then ``None``. So neither saving nor loading holds the whole file's bytes at once, nor a
-    packed copy of the whole index."""
+    """The file is a run of marshal frames, each its length then its value: the key, the store it
+    names (``None`` when it keeps the values), each article's print (:func:`read_prints`), the
+    articles, the index (its plain parts, then its postings and each term's first occurrence), the
+    term texts, the files; each dictionary in frames of at most ``ITEMS_PER_FRAME`` items or about
+    ``BYTES_PER_FRAME`` bytes, then ``None``. So neither saving nor loading holds the whole file's
+    bytes at once, nor a packed copy of the whole index.
+
+    With a ``spill`` that is a store (:func:`open_spill`), the articles' rows and records and the term
+    texts are saved as their places in it, and loaded as places when it is the store the cache names;
+    otherwise as the values (read from the named store, or put in ``spill``)."""
 
     def __init__(self, path: str | None, load: bool, store: bool, spill: Spill | None = None):
         self.path, self.store, self.spill = path, bool(path and store), spill
@@ -135,36 +190,98 @@ class SearchCache:
             return {}
         try:
             with open(self.path, "rb") as handle:
-                if list(_read_frame(handle)) != _key():
-                    return {}
-                _read_frames(handle)  # the prints: the articles hold them too
-                articles = _read_frames(handle, self.spill.entry if self.spill else None)
-                fields, boosts, refs, lengths, pipeline = _read_frame(handle)
-                # each frame's packed postings made arrays as it is read: all of them packed, then all as
-                # arrays, was twice the postings at once (about 600 MB of a rebuild's search at 100,000 dumps)
-                postings, firsts = _read_frames(handle, _unpacked_posting), _read_frames(handle)
-                index = (fields, boosts, refs, postings, firsts, lengths, pipeline)  # CompactIndex.state()'s shape
-                texts = _read_frames(handle, into=self.spill.mapping(*TEXTS_PACKING) if self.spill else None)
-                return {"articles": articles, "index": index, "texts": texts, "files": _read_frame(handle)}
+                named = _head(handle)
+                source = self._source(named)
+                try:
+                    return self._read(handle, source)
+                finally:
+                    if source is not None and source is not self.spill:
+                        source.close()
         except Exception:  # noqa: BLE001 - a broken cache is rebuilt
             return {}
+
+    def _source(self, named: tuple | None) -> Spill | None:
+        """The spill the cache's places are in: ours when it is the store named, else that store opened."""
+        if named is None:
+            return None
+        name, size = named
+        if self.spill is not None and self.spill.path and os.path.basename(self.spill.path) == name and self.spill.end >= size:
+            return self.spill
+        where = os.path.join(os.path.dirname(self.path), name)
+        if os.path.getsize(where) < size:
+            raise EOFError("the search cache's store ends early")
+        return Spill(path=where)
+
+    def _read(self, handle, source: Spill | None) -> dict:
+        spill = self.spill
+        _read_frames(handle)  # the prints: the articles hold them too
+        if source is not None and source is spill:
+            articles = _read_frames(handle)  # places in our own spill: nothing to copy
+        elif source is not None:
+            articles = _read_frames(handle, (lambda e: spill.entry(source.resolved(e))) if spill else source.resolved)
+        else:
+            articles = _read_frames(handle, spill.entry if spill else None)
+        fields, boosts, refs, lengths, pipeline = _read_frame(handle)
+        # each frame's packed postings made arrays as it is read: all of them packed, then all as
+        # arrays, was twice the postings at once (about 600 MB of a rebuild's search at 100,000 dumps)
+        postings, firsts = _read_frames(handle, _unpacked_posting), _read_frames(handle)
+        index = (fields, boosts, refs, postings, firsts, lengths, pipeline)  # CompactIndex.state()'s shape
+        texts = spill.mapping(*TEXTS_PACKING) if spill else {}
+        if source is not None and source is spill:
+            _read_frames(handle, into=texts.places)
+        elif source is not None:
+            _read_frames(handle, lambda place: TEXTS_PACKING[1](source.value(place)), into=texts)
+        else:
+            _read_frames(handle, into=texts)
+        return {"articles": articles, "index": index, "texts": texts, "files": _read_frame(handle)}
 
     def withdraw(self) -> None:
         if self.store and os.path.exists(self.path):
             os.remove(self.path)
 
     def save(self, entries: dict, index, texts: dict, files: dict[str, str]) -> None:
-        if self.store:
+        if not self.store:
+            return
+        spill = self.spill if self.spill is not None and self.spill.path else None
+        if spill is None:
             atomic_write(self.path, _frames(self._parts(entries, index, texts, files)))
+            return
+        entries = {key: spill.entry(entry) for key, entry in entries.items()}
+        places = texts.places if isinstance(texts, SpilledMap) and texts.spill is spill else {}
+        places = {term: places[term] if term in places else spill.put(TEXTS_PACKING[0](texts[term])) for term in texts}
+        used = sum(_length(p) for _, docs in entries.values() for _, row, record, _ in docs for p in (row, record))
+        used += sum(_length(p) for p in places.values())
+        moved = None
+        if used < STORE_LIVE_SHARE * spill.end:  # mostly what earlier builds no longer use: copied anew
+            moved = Spill(path=_new_store(os.path.dirname(spill.path)))
+            entries = {key: (print_, [(ref, spill.copy(row, moved), spill.copy(record, moved), facet) for ref, row, record, facet in docs])
+                       for key, (print_, docs) in entries.items()}
+            places = {term: spill.copy(place, moved) for term, place in places.items()}
+        target = moved or spill
+        target.flush()
+        try:
+            named = (os.path.basename(target.path), target.end)
+            atomic_write(self.path, _frames(self._parts(entries, index, places, files, named)))
+        finally:
+            if moved is not None:
+                moved.close()
+        folder = os.path.dirname(target.path)
+        for name in _stores(folder):  # every other store: no cache names it now
+            if name != named[0]:
+                os.remove(os.path.join(folder, name))
 
-    def _parts(self, entries: dict, index, texts: dict, files: dict[str, str]):
+    def _parts(self, entries: dict, index, texts: dict, files: dict[str, str], named: tuple | None = None):
         yield _key()
+        yield named
         yield from _in_frames({key: entry[0] for key, entry in entries.items()})
-        yield from _in_frames(entries, self.spill.resolved if self.spill else None, _article_bytes)
+        if named is None:
+            yield from _in_frames(entries, self.spill.resolved if self.spill else None, _article_bytes)
+        else:
+            yield from _in_frames(entries)
         yield index.fields, index.boosts, index.refs, index.lengths, tuple(index.pipeline)
         yield from _in_frames(index.postings, packed_posting, _posting_bytes)
         yield from _in_frames(index.firsts)
-        yield from _in_frames(texts, size=_text_bytes)
+        yield from _in_frames(texts, size=None if named else _text_bytes)
         yield files
 
 
@@ -186,7 +303,7 @@ def search_index(events: list[Event], dumps: Mapping[str, Dump] | Iterable[tuple
     index, records, facets = index_entries(entries, previous, read)
     if spill is None:
         return entries, index, records, facets, term_texts(index, data.get("texts"))
-    index.postings = spilled_postings(index.postings, spill)
+    index.postings = spilled_postings(index.postings, spill.scratch())  # read by this build alone
     return entries, index, records, facets, term_texts(index, data.get("texts"), into=spill.mapping(*TEXTS_PACKING))
 
 
