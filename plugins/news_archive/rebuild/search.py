@@ -11,11 +11,16 @@ counted fields packed as one ``bytes`` object and each posting list as 32-bit in
 makes a few objects per document. The saved copy is withdrawn before the first search file is
 written, and saved again after the last.
 
-While a build runs, each document's counted fields and record wait in a :class:`~news_archive.spill.Spill`
-(an unnamed file), the search process holding only their places: loaded from this cache or made again,
-they are read back when the index, a record bucket or the next save needs them. Once the index is
-built, its postings go there too (:func:`spilled_postings`), and each term's text as it is made; the
-last build's term texts go there as this cache is read.
+While a build runs, each document's counted fields and record wait in a :class:`~news_archive.spill.Spill`,
+the search process holding only their places, and so does each term's text as it is made. When the
+cache is saved, that spill is its store (``news_archive-search-store-N.bin``, :func:`open_spill`): a
+file values are only ever added to, which the cache names and holds places in. A rebuild adds the
+changed articles' rows and records and the changed terms' texts to the last build's store; what it
+keeps is neither copied into a spill when the cache is read nor written out again when it is saved
+(at 100,000 dumps that was about 1.2 GB each way). When less than half the store is still used, the
+save copies what is into a new one. Without a saved cache the spill is an unnamed file. Once the
+index is built, its postings wait in an unnamed file too (:func:`spilled_postings`): the cache keeps
+them itself.
 """
 
 from __future__ import annotations
