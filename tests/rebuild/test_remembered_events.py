@@ -48,6 +48,30 @@ def test_the_memo_keeps_each_event_pickled_and_a_rebuild_reads_it_back_equal(tmp
     assert all(memo["events"][signature] is value for signature, value in packed.items())  # read back, none made again
 
 
+def test_how_an_event_fills_its_members_dates_is_kept_while_its_members_are_the_same_dumps(tmp_path, monkeypatch):
+    from news_archive.events import dating
+    from tools.corpus import generate
+
+    generate(60, tmp_path, seed=8)
+    paths = sorted(tmp_path.glob("*.txt"))
+    memo: dict = {}
+    remembered.build_events(load_keyed(paths), None, memo)
+    kept = dict(memo["fills"])
+    assert any(day for fills in kept.values() for _, day, _ in fills.values())  # some members took a day
+    assert any(zone for fills in kept.values() for zone, _, _ in fills.values())  # and some a zone
+    edited = paths[len(paths) // 2]
+    edited.write_text(edited.read_text(encoding="utf-8").replace(" said", " told reporters", 1), encoding="utf-8")
+    items = load_keyed(paths)
+    made = []
+    fills = dating.fills
+    monkeypatch.setattr(dating, "fills", lambda dumps, years=None: made.append(sorted(dumps)) or fills(dumps, years))
+    again = remembered.build_events(items, None, memo)
+    monkeypatch.setattr(dating, "fills", fills)
+    assert again == build_events(items)  # the filled dumps included
+    assert made == [sorted(k for k, _ in signature) for signature in memo["fills"] if signature not in kept]
+    assert len(made) == 1 and edited.name in [d.name for k, d in items if k in made[0]]
+
+
 def _docs(vectors: dict[str, dict], dated: set[str]):
     from collections import Counter
 

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import date
 
-from news_archive.events.dating import fill_dates
+from news_archive.events import dating
 from news_archive.events.features import features
 from news_archive.events.grouping import Doc, Grouping, strongest
 from news_archive.events.model import Event, EventOptions, Features
@@ -47,7 +47,7 @@ class EventsBuild:
         events: list[Event] = []
         filled_all: dict[str, Dump] = {}
         for keys in self.group(docs):
-            filled = fill_dates({k: docs[k].dump for k in keys}, {k: found[k].clues.latest_year for k in keys})
+            filled = {k: dating.filled(docs[k].dump, fill) for k, fill in self.fills(keys, docs, found).items()}
             filled_all.update(filled)
             events.append(self.event(keys, filled, found, docs))
         events = unique_names(unique_slugs(events))
@@ -68,6 +68,10 @@ class EventsBuild:
 
     def group(self, docs: dict[str, Doc]) -> list[list[str]]:
         return Grouping(docs, self.options, self.map).run()
+
+    def fills(self, keys: list[str], docs: dict[str, Doc], found: dict[str, Features]) -> dict[str, dating.Fill]:
+        """How each member's date and zone are filled from its event's (``dating.fills``)."""
+        return dating.fills({k: docs[k].dump for k in keys}, {k: found[k].clues.latest_year for k in keys})
 
     def event(self, keys: list[str], filled: dict[str, Dump], found: dict[str, Features], docs: dict[str, Doc]) -> Event:
         return make_event(filled, self.options, {k: found[k] for k in keys})

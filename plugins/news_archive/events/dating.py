@@ -116,10 +116,14 @@ def calendar_day(dumps: list[Dump], latest_year: int | None) -> date | None:
     return ranked[0][0]
 
 
-def fill_dates(dumps: dict[str, Dump], latest_years: dict[str, int | None] | None = None) -> dict[str, Dump]:
-    """Undated members take the event's date (``date_source: event``); zoneless untimed ones its zone.
-    Coverage none of which is dated takes its ``calendar_day`` (``date_source: weekday``), given the
-    latest year each member writes."""
+#: What filling gives one member: the zone it takes (or None), and the day and its source (or None).
+Fill = tuple[str | None, date | None, str | None]
+
+
+def fills(dumps: dict[str, Dump], latest_years: dict[str, int | None] | None = None) -> dict[str, Fill]:
+    """What :func:`fill_dates` gives each member, as :data:`Fill`: undated members take the event's
+    date (``date_source: event``); zoneless untimed ones its zone. Coverage none of which is dated
+    takes its ``calendar_day`` (``date_source: weekday``), given the latest year each member writes."""
     dated = [d.date for d in dumps.values() if d.date]
     source = "event"
     if not dated:
@@ -129,15 +133,33 @@ def fill_dates(dumps: dict[str, Dump], latest_years: dict[str, int | None] | Non
             dated, source = [day], "weekday"
     zones = Counter(d.timezone for d in dumps.values() if d.timezone)
     zone = min(zones, key=lambda z: (-zones[z], z)) if zones else None
-    filled = {}
+    found = {}
     for key, dump in dumps.items():
-        if not dump.timezone and zone and not any(u.time for u in dump.updates):
-            dump = dump.with_(timezone=zone, timezone_source="event")
+        takes_zone = zone if not dump.timezone and zone and not any(u.time for u in dump.updates) else None
+        day = None
         if dump.date is None and dated:
+            if takes_zone:
+                dump = dump.with_(timezone=takes_zone, timezone_source="event")  # the day is read in it
             if source == "weekday":  # a day the calendar fitted: the article's own lede weekday is read beside it
                 day = lede_day_near(dump, dated[0]) or event_day_for(dump, dated[0], dated[0], dated[0])
             else:
                 day = event_day_for(dump, min(dated), max(dated), main_day(dated))
-            dump = dates.with_date(dump, day, source)
-        filled[key] = dump
-    return filled
+        found[key] = (takes_zone, day, source if day is not None else None)
+    return found
+
+
+def filled(dump: Dump, fill: Fill) -> Dump:
+    """The dump as :func:`fills` says it is filled."""
+    zone, day, source = fill
+    if zone:
+        dump = dump.with_(timezone=zone, timezone_source="event")
+    if day is not None:
+        dump = dates.with_date(dump, day, source)
+    return dump
+
+
+def fill_dates(dumps: dict[str, Dump], latest_years: dict[str, int | None] | None = None) -> dict[str, Dump]:
+    """Undated members take the event's date (``date_source: event``); zoneless untimed ones its zone.
+    Coverage none of which is dated takes its ``calendar_day`` (``date_source: weekday``), given the
+    latest year each member writes."""
+    return {key: filled(dumps[key], fill) for key, fill in fills(dumps, latest_years).items()}

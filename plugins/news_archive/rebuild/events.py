@@ -7,7 +7,8 @@ builds (``rebuild.store.Memo``), and fall back to the pure step for everything e
 - each dump's features by its digest;
 - each dump's vector while none of its words changed weight (idf keeps two decimals, so an edit
   rarely reweighs a word);
-- each event by its members' digests (pickled: see ``RememberedEventsBuild.event``);
+- each event by its members' digests (pickled: see ``RememberedEventsBuild.event``), and how its
+  members' dates and zones are filled;
 - for grouping, each article whose date, vector and names are unchanged keeps its top terms and
   the scores of its pairs (only pairs with a changed article are compared); each event keeps its
   centroid while its members are unchanged; an undated article keeps its placement while no
@@ -22,6 +23,7 @@ import pickle
 from collections.abc import Callable
 
 from news_archive.events.build import EventsBuild
+from news_archive.events.dating import Fill
 from news_archive.events.grouping import (
     CANDIDATES, Centroid, Doc, Group, Grouping, Pair, Placement, background_terms, dated_pairs_of, sharing_pairs_of,
     top_terms,
@@ -148,10 +150,13 @@ class RememberedEventsBuild(EventsBuild):
         self.known_features: dict = memo.get("features", {})
         self.known_events: dict = memo.get("events", {})
         self.used_events: dict = {}
+        self.known_fills: dict = memo.get("fills", {})
+        self.used_fills: dict = {}
 
     def run(self, items: list[tuple[str, Dump]]) -> tuple[list[Event], dict[str, Dump]]:
         events, filled = super().run(items)
         self.memo["events"] = self.used_events  # only this build's events: the memo does not grow without bound
+        self.memo["fills"] = self.used_fills
         self.memo["features"] = {dump.digest: self.known_features[dump.digest] for _, dump in items if dump.digest}
         return events, filled
 
@@ -183,6 +188,16 @@ class RememberedEventsBuild(EventsBuild):
 
     def group(self, docs: dict[str, Doc]) -> list[list[str]]:
         return RememberedGrouping(docs, self.options, self.memo.setdefault("grouping", {}), self.map).run()
+
+    def fills(self, keys: list[str], docs: dict[str, Doc], found: dict[str, Features]) -> dict[str, Fill]:
+        """How an event's members are filled depends on their dumps alone (their features are the dumps'):
+        kept while the members are the same dumps."""
+        signature = tuple((k, docs[k].dump.digest) for k in keys)
+        known = self.known_fills.get(signature) if all(digest for _, digest in signature) else None
+        found_fills = known if known is not None else super().fills(keys, docs, found)
+        if all(digest for _, digest in signature):
+            self.used_fills[signature] = found_fills
+        return found_fills
 
     def event(self, keys: list[str], filled: dict[str, Dump], found: dict[str, Features], docs: dict[str, Doc]) -> Event:
         signature = (tuple((k, docs[k].dump.digest) for k in keys), self.options)
