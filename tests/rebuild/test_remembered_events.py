@@ -191,3 +191,67 @@ def test_the_pairs_of_fresh_articles_are_the_pairs_a_full_pairing_gives_them():
         fresh = set(rng.sample(keys, rng.randint(0, len(keys)))) | {"gone"}
         full = {pair for pair in sharing_pairs(keys, top) if pair[0] in fresh or pair[1] in fresh}
         assert set(sharing_pairs_of(keys, top, fresh)) == full
+
+
+def test_a_join_is_made_again_only_in_the_components_an_edit_reaches_and_ends_as_a_fresh_one(tmp_path, monkeypatch):
+    from news_archive.events.grouping import Linkage
+    from tools.corpus import generate
+
+    generate(150, tmp_path, seed=12)
+    paths = sorted(tmp_path.glob("*.txt"))
+    memo: dict = {}
+    remembered.build_events(load_keyed(paths), None, memo)
+    joins = memo["grouping"]["joins"]
+    assert len(joins[0]) > 10 and sum(count for *_, count in joins[0]) > 50  # many components, many edges
+    joined = []
+    join = Linkage.join_strongest_first
+    monkeypatch.setattr(Linkage, "join_strongest_first", lambda self, edges: joined.append(len(edges)) or join(self, edges))
+
+    def rebuild():
+        joined.clear()
+        items = load_keyed(sorted(tmp_path.glob("*.txt")))
+        assert remembered.build_events(items, None, memo) == build_events(items)
+        return joined[0], sum(count for *_, count in memo["grouping"]["joins"][0])
+
+    # one story edited: only its component is joined again
+    edited = paths[len(paths) // 2]
+    edited.write_text(edited.read_text(encoding="utf-8").replace(" said", " told reporters", 1), encoding="utf-8")
+    again, total = rebuild()
+    assert 0 < again < total / 4
+    # nothing changed: nothing joined again
+    assert rebuild()[0] == 0
+    # a dump gone, another one's text arriving under a new name (its edges bridge components), two dumps
+    # of different events given one event header (their clusters join before any edge does)
+    paths[3].unlink()
+    (tmp_path / "zz-copy.txt").write_text(paths[40].read_text(encoding="utf-8"), encoding="utf-8")
+    for path in (paths[60], paths[90]):
+        path.write_text("Event: A named event\n\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    again, total = rebuild()
+    assert 0 < again <= total  # the words' weights changed too: most pairs are scored and joined again
+    assert rebuild()[0] == 0
+    # only a header given: the two clusters are one before any edge (in 150 dumps, a weight or two moves)
+    for path in (paths[20], paths[120]):
+        path.write_text("Event: Zyxq Wvut\n\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    again, total = rebuild()
+    assert 0 < again <= total
+
+
+def test_a_join_kept_from_the_memo_is_made_again_when_an_event_header_alone_changed():
+    """Two articles alike enough to join, then named as two different events in their headers (their
+    words, dates and names unchanged): they stay apart, as in a full build."""
+    from dataclasses import replace
+
+    from news_archive.events.grouping import group
+
+    options = EventOptions()
+    summit = {"summit": 0.8, "train": 0.6}
+    memo: dict = {}
+    docs = _docs({"a": summit, "b": summit, "c": {"trial": 1.0}}, {"a", "b", "c"})
+    assert remembered.RememberedGrouping(docs, options, memo).run() == [["a", "b"], ["c"]]
+    assert memo["joins"][0][0][0] == ("a", "b")  # one component, kept
+    named = _docs({"a": summit, "b": summit, "c": {"trial": 1.0}}, {"a", "b", "c"})
+    named["a"].dump = replace(named["a"].dump, event="Summit in Hanoi")
+    named["b"].dump = replace(named["b"].dump, event="Summit in Singapore")
+    fresh = group(named, options)
+    assert fresh == [["a"], ["b"], ["c"]]
+    assert remembered.RememberedGrouping(named, options, memo).run() == fresh

@@ -240,7 +240,7 @@ class Grouping:
 
         self.top = self.top_terms()
         self.edges = self.dated_edges()
-        linked.join_strongest_first(self.edges)
+        self.join(linked, self.edges, 0)
         # an undated article clearly closer to one dated event than to any other joins it alone
         self.staged: dict[int, tuple[dict, dict, frozenset]] = {}
         self.events_of(clusters, 0)
@@ -251,8 +251,8 @@ class Grouping:
                 clusters.union(single[0], placed[single][0], force=True)
         # the rest group among themselves, and each group joins the event it is most like
         self.undated_edges = self.undated_pairs()
-        alone = {key for single in singles if not placed[single][0] for key in single}
-        linked.join_strongest_first({(a, b): score for (a, b), score in self.undated_edges.items() if a in alone and b in alone})
+        self.alone = alone = frozenset(key for single in singles if not placed[single][0] for key in single)
+        self.join(linked, {(a, b): score for (a, b), score in self.undated_edges.items() if a in alone and b in alone}, 1)
         self.placed = {(group, True): placement for group, placement in placed.items()}
         self.events_of(clusters, 1)
         placed = self.placements(self.groups)
@@ -318,6 +318,10 @@ class Grouping:
         """The score of every pair of undated articles that may join (a higher bar: no date keeps them apart)."""
         return {pair: score for pair, score in self.scored(sharing_pairs(self.undated, self.top)).items()
                 if score >= self.options.undated_threshold}
+
+    def join(self, linked: Linkage, edges: dict[Pair, float], stage: int) -> None:
+        """Join clusters along ``edges`` strongest first (``stage`` 0: dated articles; 1: undated ones)."""
+        linked.join_strongest_first(edges)
 
     def event_centroids(self) -> dict[str, Centroid]:
         return {root: self.centroid_of(self.members[root]) for root in sorted(self.members)}

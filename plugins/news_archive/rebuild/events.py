@@ -12,7 +12,8 @@ builds (``rebuild.store.Memo``), and fall back to the pure step for everything e
 - for grouping, each article whose date, vector and names are unchanged keeps its top terms and
   the scores of its pairs (only pairs with a changed article are compared); each event keeps its
   centroid while its members are unchanged; an undated article keeps its placement while no
-  event among its candidates changed and no changed event could now be one.
+  event among its candidates changed and no changed event could now be one; each component of a
+  join (clusters its edges link) keeps its result while its clusters, members and edges are the same.
 
 ``tests/rebuild`` proves every reuse equal to recomputing.
 """
@@ -20,27 +21,36 @@ builds (``rebuild.store.Memo``), and fall back to the pure step for everything e
 from __future__ import annotations
 
 import pickle
+from collections import Counter, defaultdict
 from collections.abc import Callable
 
 from news_archive.events.build import EventsBuild
 from news_archive.events.dating import Fill
 from news_archive.events.grouping import (
-    CANDIDATES, Centroid, Doc, Group, Grouping, Pair, Placement, background_terms, dated_pairs_of, sharing_pairs_of,
-    top_terms,
+    CANDIDATES, Centroid, Doc, Group, Grouping, Linkage, Pair, Placement, background_terms, dated_pairs_of, explicit_name,
+    sharing_pairs_of, top_terms,
 )
 from news_archive.events.model import Event, EventOptions, Features
+from news_archive.events.sets import DisjointSets
 from news_archive.parse.model import Dump
 from news_archive.workers import serial_map
+
+
+#: A component of one join as the memo keeps it: its keys (sorted), each key's cluster root before the
+#: join and after it, and how many edges it held.
+Joined = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], int]
 
 
 class RememberedGrouping(Grouping):
     def __init__(self, docs: dict[str, Doc], options: EventOptions, memo: dict, map: Callable = serial_map):
         super().__init__(docs, options, map)
         self.memo = memo
-        self.inputs = {key: (doc.dump.date, doc.vector, doc.names, doc.clues) for key, doc in docs.items()}
+        # the explicit name too: it joins clusters before any pair does, and keeps differently named ones apart
+        self.inputs = {key: (doc.dump.date, doc.vector, doc.names, doc.clues, explicit_name(doc.dump)) for key, doc in docs.items()}
         last_inputs = memo.get("inputs", {}) if memo.get("options") == options else {}
         self.remembered = bool(last_inputs)
         self.fresh = {key for key, value in self.inputs.items() if last_inputs.get(key) != value}
+        self.joins: dict[int, list[Joined]] = {}
 
     def last(self, name: str) -> dict:
         return self.memo.get(name, {}) if self.remembered else {}
@@ -50,7 +60,8 @@ class RememberedGrouping(Grouping):
         self.memo.clear()
         self.memo.update(
             options=self.options, inputs=self.inputs, top=self.top, edges=self.edges, undated_edges=self.undated_edges,
-            undated_background=self.undated_background, staged=self.staged, placed=self.placed,
+            undated_background=self.undated_background, staged=self.staged, placed=self.placed, joins=self.joins,
+            alone=self.alone,
         )
         return result
 
@@ -90,6 +101,63 @@ class RememberedGrouping(Grouping):
             if score >= self.options.undated_threshold
         )
         return edges
+
+    def join(self, linked: Linkage, edges: dict[Pair, float], stage: int) -> None:
+        """Clusters joined through edges fall into components: sets of clusters each edge stays within.
+        Joining is strongest pair first, but each join reads only its two clusters, so a component's
+        result depends on nothing outside it: a component whose clusters, members and edges are the
+        last build's own (none of its articles changed, none came or went, every edge the same with the
+        same score) joins as it did, and only the rest is joined again."""
+        clusters = linked.clusters
+        roots = {key: clusters.find(key) for key in sorted(self.docs)}
+        held: dict[str, list[str]] = defaultdict(list)  # a cluster's members, by root
+        for key, root in roots.items():
+            held[root].append(key)
+        last_edges = self.last("edges" if stage == 0 else "undated_edges")
+        last_alone = self.last("alone") or frozenset()  # stage 1 joined the undated edges between these alone
+        last = self.last("joins").get(stage, [])
+        where: dict[str, int] = {}  # key -> its last component
+        for number, (keys, _, _, _) in enumerate(last):
+            for key in keys:
+                where[key] = number
+        broken: set[int] = set()
+        for number, (keys, initial, _, _) in enumerate(last):
+            if any(key not in roots or key in self.fresh or roots[key] != root for key, root in zip(keys, initial)):
+                broken.add(number)
+            elif sum(len(held[root]) for root in set(initial)) != len(keys):
+                broken.add(number)  # an article came into one of its clusters
+        counts: Counter = Counter()
+        for pair, score in edges.items():
+            a, b = pair
+            number = where.get(a)
+            if (number is None or number != where.get(b) or last_edges.get(pair) != score
+                    or (stage == 1 and (a not in last_alone or b not in last_alone))):
+                broken.update(n for n in (number, where.get(b)) if n is not None)
+            else:
+                counts[number] += 1
+        broken.update(n for n, (_, _, _, count) in enumerate(last) if counts[n] != count)
+        rest = {pair: score for pair, score in edges.items() if where.get(pair[0]) is None or where[pair[0]] in broken}
+        linked.join_strongest_first(rest)
+        kept = [joined for n, joined in enumerate(last) if n not in broken]
+        for keys, _, finals, _ in kept:
+            for key, final in zip(keys, finals):
+                if key != final:
+                    clusters.union(key, final, force=True)  # the same sets, the same roots (the smallest key)
+        self.joins[stage] = kept + self.components(rest, roots, held, clusters)
+
+    @staticmethod
+    def components(edges: dict[Pair, float], roots: dict[str, str], held: dict[str, list[str]], clusters) -> list[Joined]:
+        """The components ``edges`` make of the clusters (``roots``: each key's before the join), each as
+        :data:`Joined`."""
+        parts = DisjointSets(sorted({roots[key] for pair in edges for key in pair}))
+        for a, b in edges:
+            parts.link(roots[a], roots[b])
+        counts = Counter(parts.find(roots[a]) for a, _ in edges)
+        found = []
+        for nodes in parts.sets():
+            keys = tuple(sorted(key for node in nodes for key in held[node]))
+            found.append((keys, tuple(roots[k] for k in keys), tuple(clusters.find(k) for k in keys), counts[parts.find(nodes[0])]))
+        return found
 
     def last_stage(self) -> tuple[dict, dict, frozenset]:
         """The last build's events (members, centroids, background terms) after the stage this run is at."""
