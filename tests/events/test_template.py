@@ -55,3 +55,18 @@ def test_lines_seen_in_one_event_only_are_no_template():
     (events, dumps), _ = _build()
     one_event = [e for e in events if "a" in e.articles]
     assert drop_site_template(one_event, dumps) == dumps
+
+
+def test_a_template_line_naming_the_articles_own_event_stays_with_its_words_read_once():
+    from news_archive.events.template import line_words, without_template
+
+    (events, _), parsed = _build()
+    lines = frozenset({PROMO, WIRE})
+    words = line_words(lines)
+    assert words[PROMO] >= {"love", "local", "news", "harbour"}
+    for topic in (frozenset(), frozenset({"ferry"}), frozenset({"harbour"})):
+        for key in ("a", "b", "c"):
+            # with each line's words read once, as the whole archive is done: what reading them anew gives
+            assert without_template(parsed[key], lines, topic, words) == without_template(parsed[key], lines, topic)
+    kept = [p.text for p in without_template(parsed["a"], lines, frozenset({"ferry"}), words).kept_paras]
+    assert WIRE in kept and PROMO not in kept  # the wire line names the ferry: it stays

@@ -89,3 +89,65 @@ def test_a_build_does_not_keep_every_articles_html_once_its_page_is_written(tmp_
     # every article page was rendered, and none of their HTML is held after the build
     assert all("<article" in p.read_text(encoding="utf-8") for p in pages)
     assert len(memo.cache) < 2
+
+
+def test_an_articles_url_is_computed_once_per_build_and_the_site_is_what_pelican_alone_would_make(tmp_path, monkeypatch, expect_warnings):
+    """Pelican computes an article's URL values anew each time its url or save_as is read; the plugin
+    computes them once and sets them as Pelican's overrides, again where the events stage changed a
+    date (the URLs here hold the year) or a slug. The site is byte for byte the one made without that."""
+    from pelican.contents import Content
+
+    from news_archive.pelican import generator, plugin
+    from tools.corpus import generate
+
+    generate(30, tmp_path / "content" / "dumps", seed=3)
+    (tmp_path / "content" / "dumps" / "truth.json").unlink()
+    dumps = sorted((tmp_path / "content" / "dumps").glob("*.txt"))
+    shutil.copy(dumps[0], dumps[0].with_name("zz-same-headline.txt"))  # a slug the plugin makes unique
+    settings = {"ARTICLE_URL": "{date:%Y}/{slug}.html", "ARTICLE_SAVE_AS": "{date:%Y}/{slug}.html"}
+    formatted = []
+    url_format = Content.url_format
+    monkeypatch.setattr(Content, "url_format", property(lambda self: formatted.append(self.slug) or url_format.fget(self)))
+    site = build_site(tmp_path / "site", tmp_path / "content", **settings)
+    articles = [p for p in site.rglob("*.html") if p.parent.name.isdigit()]
+    assert len(articles) == 31 and len(set(formatted)) == 31
+    # once each as it is read, again where the events stage gave the date a zone or the slug changed
+    assert len(formatted) <= 2 * 31
+    for name in ("fix_place", "place_holds"):
+        monkeypatch.setattr(generator, name, lambda article: True)
+    monkeypatch.setattr(plugin, "fix_place", lambda article: None)
+    formatted.clear()
+    alone = build_site(tmp_path / "alone", tmp_path / "content", **settings)
+    assert len(formatted) > 3 * 31  # Pelican's own: several times per article
+    assert _tree(site) == _tree(alone)
+
+
+def _tree(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_fixed_place_no_longer_holds_once_the_date_is_another_zones_or_the_slug_changed(tmp_path):
+    from datetime import datetime, timezone
+    from zoneinfo import ZoneInfo
+
+    from pelican.contents import Article
+    from pelican.settings import DEFAULT_CONFIG
+
+    from news_archive.pelican.context import fix_place, forget_place, place_holds
+
+    settings = {**DEFAULT_CONFIG, "PATH": str(tmp_path), "ARTICLE_URL": "{date:%Y-%m-%d-%H}/{slug}.html", "ARTICLE_SAVE_AS": "{date:%Y}/{slug}.html"}
+    utc = datetime(2019, 4, 25, 20, tzinfo=timezone.utc)
+    article = Article("", metadata={"title": "Kim", "slug": "kim", "date": utc}, settings=settings, source_path=str(tmp_path / "kim.txt"))
+    fix_place(article)
+    assert (article.override_url, article.override_save_as) == ("2019-04-25-20/kim.html", "2019/kim.html") and place_holds(article)
+    article.date = utc.astimezone(ZoneInfo("Asia/Tokyo"))  # the same instant: another day in Tokyo
+    assert article.date == utc and not place_holds(article)
+    fix_place(article)
+    assert article.url == "2019-04-26-05/kim.html" and place_holds(article)
+    article.slug = "kim-2"
+    assert not place_holds(article)
+    forget_place(article)
+    assert not hasattr(article, "override_url") and article.url == "2019-04-26-05/kim-2.html"
+    article.override_save_as = "elsewhere.html"  # set by someone else: left alone
+    fix_place(article)
+    assert not hasattr(article, "override_url") and article.save_as == "elsewhere.html"

@@ -67,10 +67,14 @@ def droppable(dump: Dump) -> list[Para]:
     return paras
 
 
-def without_template(dump: Dump, lines: frozenset[str], topic: frozenset[str] = frozenset()) -> Dump:
+def without_template(dump: Dump, lines: frozenset[str], topic: frozenset[str] = frozenset(), words: dict | None = None) -> Dump:
     """The dump with its template lines dropped (and reported), but those that name ``topic``, its
-    event's; its digest says so, for the caches."""
-    gone = [p for p in droppable(dump) if p.text in lines and foreign(p.text, topic)] if lines else []
+    event's; its digest says so, for the caches. ``words``, if given, holds each line's words, read
+    once for every dump that carries it (:func:`line_words`)."""
+    if words is None:
+        gone = [p for p in droppable(dump) if p.text in lines and foreign(p.text, topic)] if lines else []
+    else:
+        gone = [p for p in droppable(dump) if p.text in words and topic.isdisjoint(words[p.text])]
     if not gone:
         return dump
     lines_gone = {p.line for p in gone}
@@ -96,8 +100,15 @@ def drop_site_template(events: list[Event], dumps: dict[str, Dump]) -> dict[str,
     if not lines:
         return dumps
     result = dict(dumps)
+    words = line_words(lines)
     for event in events:
         topic = topic_words(event)
         for key in event.articles:
-            result[key] = without_template(dumps[key], lines, topic)
+            result[key] = without_template(dumps[key], lines, topic, words)
     return result
+
+
+def line_words(lines: frozenset[str]) -> dict[str, frozenset[str]]:
+    """Each template line's words, as :func:`foreign` reads them: a site's template line is in
+    thousands of articles, and read once."""
+    return {line: frozenset(_WORD.findall(line.lower())) for line in lines}

@@ -27,6 +27,7 @@ class Build:
         search = self.options.get("search", {}).get("enabled", False)
         self.standby: Standby | None = Standby() if search and self.parallel and can_fork() else None
         self.timings: dict[str, float] = {}  # seconds per stage, logged at the end
+        self.placed: set[int] = set()  # the articles made in this build whose URL is fixed (context.fix_place), by id
 
     def in_background(self, function, *args) -> None:
         """``function(*args)`` on another process while the build goes on (a cache writer); the build waits

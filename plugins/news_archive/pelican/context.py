@@ -118,6 +118,46 @@ class Archive:
         ]
 
 
+#: The attribute where :func:`fix_place` notes what it set: ``(slug, date, url, save_as)``.
+PLACE = "_news_archive_place"
+
+
+def fix_place(article) -> None:
+    """The article's URL and save_as, computed once (:func:`url_and_save_as`) and set as Pelican's own
+    overrides (``override_url``, ``override_save_as``), so Pelican does not compute them again each
+    time either is read: four times per article in a build, about 10 s of a one-dump rebuild at 100,000
+    dumps. An article whose URL Pelican already overrides, a translation or a draft is left alone."""
+    forget_place(article)
+    if hasattr(article, "override_url") or hasattr(article, "override_save_as") or not article.in_default_lang or article.status == "draft":
+        return
+    url, save_as = url_and_save_as(article)
+    article.override_url, article.override_save_as = url, save_as
+    setattr(article, PLACE, (article.slug, article.date, url, save_as))
+
+
+def forget_place(article) -> None:
+    """Undo :func:`fix_place`: what Pelican computes is the article's URL again (an override set since, left)."""
+    place = getattr(article, PLACE, None)
+    if place is None:
+        return
+    if getattr(article, "override_url", None) == place[2]:
+        del article.override_url
+    if getattr(article, "override_save_as", None) == place[3]:
+        del article.override_save_as
+    delattr(article, PLACE)
+
+
+def place_holds(article) -> bool:
+    """Whether the place :func:`fix_place` set still fits the article's slug and date."""
+    place = getattr(article, PLACE, None)
+    # the same instant in another zone is another day or hour to a URL that formats the date
+    return place is not None and place[0] == article.slug and place[1] == article.date and _zone(place[1]) == _zone(article.date)
+
+
+def _zone(moment) -> object:
+    return getattr(moment, "tzinfo", None)
+
+
 def url_and_save_as(article) -> tuple[str, str]:
     """Pelican's ``article.url`` and ``article.save_as``, from one computation of its URL values.
 

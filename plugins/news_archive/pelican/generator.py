@@ -22,7 +22,7 @@ from news_archive import heap
 from news_archive.parse.anchors import dedupe_slugs
 from news_archive.pelican import build as builds
 from news_archive.pelican import settings as plugin_settings
-from news_archive.pelican.context import Archive
+from news_archive.pelican.context import Archive, fix_place, place_holds
 from news_archive.pelican.reader import article_date
 from news_archive.pelican.search import lunr_js_path, start_search
 from news_archive.present import problems as report
@@ -89,6 +89,8 @@ def attach_events(generator) -> None:
                 article.locale_date = start.strftime(article.date_format)
                 article.undated = False
         problems += report.of_dump(article.relative_source_path, dump)
+        if build is None or id(article) not in build.placed or not place_holds(article):
+            fix_place(article)  # a slug or date changed since, or an article of an earlier build (Pelican's cache)
     reader = generator.readers.readers.get("txt")
     problems += getattr(reader, "failures", [])
 

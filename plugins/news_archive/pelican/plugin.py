@@ -13,11 +13,12 @@ import tempfile
 
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
-from pelican.contents import Content
+from pelican.contents import Article, Content
 from pelican.generators import ArticlesGenerator
 
 from news_archive.pelican import build as builds
 from news_archive.pelican import settings as plugin_settings
+from news_archive.pelican.context import fix_place
 from news_archive.pelican.generator import attach_events, get_generators
 from news_archive.pelican.reader import CODE_KEY, DumpReader
 from news_archive.pelican.search import sweep_spools
@@ -172,6 +173,17 @@ def forget_written_content(path, context=None):
         cache.clear()
 
 
+def fix_article_place(content):
+    """An article made from a dump has its URL and save_as computed once, as it is made
+    (``context.fix_place``): Pelican reads them at once to check the article. Connected to
+    ``content_object_init``; the events stage fixes them again where it changed a slug or a date."""
+    build = builds.current()
+    if build is None or not isinstance(content, Article) or "dump" not in content.metadata:
+        return
+    fix_place(content)
+    build.placed.add(id(content))
+
+
 def register():
     # the archive
     signals.readers_init.connect(add_reader)
@@ -184,6 +196,7 @@ def register():
     signals.generator_init.connect(save_pelican_caches_safely)
     # speed
     signals.article_generator_preread.connect(prefetch_dumps)
+    signals.content_object_init.connect(fix_article_place)
     signals.article_generator_finalized.connect(skip_author_pages)
     signals.generator_init.connect(cache_compiled_templates)
     # memory
