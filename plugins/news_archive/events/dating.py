@@ -118,6 +118,7 @@ def calendar_day(dumps: list[Dump], latest_year: int | None) -> date | None:
 
 #: What filling gives one member: the zone it takes (or None), and the day and its source (or None).
 Fill = tuple[str | None, date | None, str | None]
+NO_FILL: Fill = (None, None, None)  # one object for most members: the events memo pickles it once
 
 
 def fills(dumps: dict[str, Dump], latest_years: dict[str, int | None] | None = None) -> dict[str, Fill]:
@@ -144,7 +145,7 @@ def fills(dumps: dict[str, Dump], latest_years: dict[str, int | None] | None = N
                 day = lede_day_near(dump, dated[0]) or event_day_for(dump, dated[0], dated[0], dated[0])
             else:
                 day = event_day_for(dump, min(dated), max(dated), main_day(dated))
-        found[key] = (takes_zone, day, source if day is not None else None)
+        found[key] = (takes_zone, day, source if day is not None else None) if takes_zone or day is not None else NO_FILL
     return found
 
 

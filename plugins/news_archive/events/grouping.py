@@ -223,6 +223,7 @@ class Grouping:
                 doc.clues = evidence.clues_of(doc.dump)
         self.places_seen: dict[str, bool] = {}
         self.centroids_made: dict[tuple[str, ...], Centroid] = {}
+        self.descriptions: dict[tuple[str, ...], tuple] = {}
         self.dated = sorted((doc.dump.date, key) for key, doc in docs.items() if doc.dump.date)
         self.undated = sorted(key for key, doc in docs.items() if not doc.dump.date)
 
@@ -292,10 +293,11 @@ class Grouping:
         self.members = {root: tuple(keys) for root, keys in members.items() if any(self.docs[k].dump.date for k in keys)}
         self.groups = sorted(tuple(keys) for root, keys in members.items() if root not in self.members)
         self.centroids = self.event_centroids()
-        self.spans = {root: self.span_of(keys) for root, keys in self.members.items()}
-        self.stages = {root: evidence.common_stage([self.docs[k].clues for k in keys]) for root, keys in self.members.items()}
-        self.kinds = {root: frozenset().union(*(self.docs[k].clues.kinds for k in keys)) or evidence.NONE for root, keys in self.members.items()}
-        self.numbered = {root: frozenset().union(*(self.docs[k].clues.numbered for k in keys)) or evidence.NONE for root, keys in self.members.items()}
+        described = {root: self.described_as(keys) for root, keys in self.members.items()}
+        self.spans = {root: found[0] for root, found in described.items()}
+        self.stages = {root: found[1] for root, found in described.items()}
+        self.kinds = {root: found[2] for root, found in described.items()}
+        self.numbered = {root: found[3] for root, found in described.items()}
         postings: dict[str, list[tuple[str, float]]] = defaultdict(list)
         for root, (vector, _) in self.centroids.items():
             for term, weight in vector.items():
@@ -342,6 +344,19 @@ class Grouping:
         found = self.centroids_made.get(keys)
         if found is None:
             found = self.centroids_made[keys] = centroid([self.docs[k] for k in keys], [self.names[k] for k in keys], self.options.vector_terms)
+        return found
+
+    def described_as(self, keys: tuple[str, ...]) -> tuple:
+        """An event's span of days, common stage, kinds and numbers, from its members' dates and clues;
+        once per set of members in a run (most events keep theirs from one step to the next)."""
+        found = self.descriptions.get(keys)
+        if found is None:
+            clues = [self.docs[k].clues for k in keys]
+            found = self.descriptions[keys] = (
+                self.span_of(keys), evidence.common_stage(clues),
+                frozenset().union(*(c.kinds for c in clues)) or evidence.NONE,
+                frozenset().union(*(c.numbered for c in clues)) or evidence.NONE,
+            )
         return found
 
     def span_of(self, keys: tuple[str, ...]) -> tuple:
