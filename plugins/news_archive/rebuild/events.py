@@ -220,6 +220,7 @@ class RememberedEventsBuild(EventsBuild):
         self.used_events: dict = {}
         self.known_fills: dict = memo.get("fills", {})
         self.used_fills: dict = {}
+        self.last_members: tuple = (None, ())
 
     def run(self, items: list[tuple[str, Dump]]) -> tuple[list[Event], dict[str, Dump]]:
         events, filled = super().run(items)
@@ -257,10 +258,17 @@ class RememberedEventsBuild(EventsBuild):
     def group(self, docs: dict[str, Doc]) -> list[list[str]]:
         return RememberedGrouping(docs, self.options, self.memo.setdefault("grouping", {}), self.map).run()
 
+    def members(self, keys: list[str], docs: dict[str, Doc]) -> tuple:
+        """An event's members and their digests: what its memo entries are kept under (one tuple for
+        both of an event's entries, which the memo's pickle then holds once)."""
+        if self.last_members[0] != keys:
+            self.last_members = (list(keys), tuple((k, docs[k].dump.digest) for k in keys))
+        return self.last_members[1]
+
     def fills(self, keys: list[str], docs: dict[str, Doc], found: dict[str, Features]) -> dict[str, Fill]:
         """How an event's members are filled depends on their dumps alone (their features are the dumps'):
         kept while the members are the same dumps."""
-        signature = tuple((k, docs[k].dump.digest) for k in keys)
+        signature = self.members(keys, docs)
         known = self.known_fills.get(signature) if all(digest for _, digest in signature) else None
         found_fills = known if known is not None else super().fills(keys, docs, found)
         if all(digest for _, digest in signature):
@@ -268,7 +276,7 @@ class RememberedEventsBuild(EventsBuild):
         return found_fills
 
     def event(self, keys: list[str], filled: dict[str, Dump], found: dict[str, Features], docs: dict[str, Doc]) -> Event:
-        signature = (tuple((k, docs[k].dump.digest) for k in keys), self.options)
+        signature = (self.members(keys, docs), self.options)
         packed = self.known_events.get(signature) if all(docs[k].dump.digest for k in keys) else None
         if packed is None:
             event = super().event(keys, filled, found, docs)
