@@ -94,6 +94,9 @@ def attach_events(generator) -> None:
     reader = generator.readers.readers.get("txt")
     problems += getattr(reader, "failures", [])
 
+    # articles of one date in the order of their files, whatever order they were read in: Pelican's
+    # archives list them as they come (their order differed from one process to the next)
+    generator.articles.sort(key=lambda a: a.relative_source_path)
     generator.articles = order_content(generator.articles, generator.settings["ARTICLE_ORDER_BY"])
     archive = Archive(
         settings, events, {a.slug: a for a in articles}, report.ordered(problems), generator.settings.get("SITEURL", "")
