@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from markupsafe import Markup, escape
+
 from news_archive.events import Event
 from news_archive.parse.model import Dump
 from news_archive.present import views
@@ -102,6 +104,19 @@ class Archive:
 
     def source_url(self, article) -> str:
         return self.settings["source_url"].format(slug=views.source_slug(article.dump))
+
+    def archive_rows(self, articles, site_url: str = "") -> Markup:
+        """The archive page's row of each dated article (its day, its link, its source), one line
+        each: made here in one pass, as a template loop over 100,000 articles took 5 s of a rebuild."""
+        rows = []
+        for article in articles:
+            day = article.dump.date
+            rows.append(
+                f'    <li><time datetime="{escape(day.isoformat())}">{escape(views.long_date(day))}</time>\n'
+                f'      <a href="{escape(site_url)}/{escape(self.urls[article.slug])}">{article.title}</a> · '
+                f"{escape(views.source_label(article.dump))}</li>\n"
+            )
+        return Markup("".join(rows))
 
     def url(self, article) -> str:
         """The article's URL, computed once (Pelican's ``article.url`` formats it anew on every call)."""
