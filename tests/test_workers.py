@@ -47,6 +47,26 @@ def test_a_pool_chunk_whose_worker_fails_is_done_again_here(expect_warnings):
     assert any("doing it here" in r.getMessage() for r in expect_warnings.records)
 
 
+def test_a_chunk_the_pool_refuses_because_a_worker_died_already_is_done_here(expect_warnings, monkeypatch):
+    """A worker that dies at once breaks the pool before the next chunk is handed over (a machine under
+    load): that chunk is done here too, not lost with an error from the pool."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    submit, calls = ProcessPoolExecutor.submit, []
+
+    def breaking(self, *args):
+        calls.append(args)
+        if len(calls) > 1:
+            raise BrokenProcessPool("a child process terminated abruptly")
+        return submit(self, *args)
+
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", breaking)
+    pool = workers.Pool(square, [1, 2, 3], chunk=2)
+    assert [pool.get(x) for x in (1, 2, 3)] == [1, 4, 9] and len(calls) == 2
+    assert any("doing it here" in r.getMessage() and "BrokenProcessPool" in r.getMessage() for r in expect_warnings.records)
+
+
 def test_a_background_writer_that_fails_is_reported_not_redone_and_its_arguments_are_let_go(expect_warnings):
     parent = os.getpid()
     cache = {"big": list(range(1000))}

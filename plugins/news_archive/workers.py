@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 
 logger = logging.getLogger(__name__)
 
@@ -111,7 +111,11 @@ class Pool:
         self.executor = ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork"))
         for start in range(0, len(items), chunk):
             part = items[start : start + chunk]
-            future = self.executor.submit(serial_map, function, part)
+            try:
+                future = self.executor.submit(serial_map, function, part)
+            except Exception as error:  # noqa: BLE001 - a worker died already (the pool is broken): done here when asked
+                future = Future()
+                future.set_exception(error)
             for position, item in enumerate(part):
                 self.pending[item] = (future, position, part)
 
