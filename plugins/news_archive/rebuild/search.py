@@ -251,10 +251,13 @@ class SearchCache:
         if spill is None:
             atomic_write(self.path, _frames(self._parts(entries, index, texts, files)))
             return
-        entries = {key: spill.entry(entry) for key, entry in entries.items()}
-        places = texts.places if isinstance(texts, SpilledMap) and texts.spill is spill else {}
-        places = {term: places[term] if term in places else spill.put(TEXTS_PACKING[0](texts[term])) for term in texts}
-        used = sum(_length(p) for _, docs in entries.values() for _, row, record, _ in docs for p in (row, record))
+        # the entries and texts as the build holds them: places in this store (no copy of either is
+        # made here, at the end of the search process, when a rebuild's tree peaks)
+        if isinstance(texts, SpilledMap) and texts.spill is spill and texts.pack is TEXTS_PACKING[0]:
+            places = texts.places
+        else:
+            places = {term: spill.put(TEXTS_PACKING[0](texts[term])) for term in texts}
+        used = sum(_length(row) + _length(record) for _, docs in entries.values() for _, row, record, _ in docs)
         used += sum(_length(p) for p in places.values())
         moved = None
         if used < STORE_LIVE_SHARE * spill.end:  # mostly what earlier builds no longer use: copied anew
@@ -266,7 +269,7 @@ class SearchCache:
         target.flush()
         try:
             named = (os.path.basename(target.path), target.end)
-            atomic_write(self.path, _frames(self._parts(entries, index, places, files, named)))
+            atomic_write(self.path, _frames(self._parts(entries, index, places, files, named, target)))
         finally:
             if moved is not None:
                 moved.close()
@@ -275,14 +278,14 @@ class SearchCache:
             if name != named[0]:
                 os.remove(os.path.join(folder, name))
 
-    def _parts(self, entries: dict, index, texts: dict, files: dict[str, str], named: tuple | None = None):
+    def _parts(self, entries: dict, index, texts: dict, files: dict[str, str], named: tuple | None = None, store: Spill | None = None):
         yield _key()
         yield named
         yield from _in_frames({key: entry[0] for key, entry in entries.items()})
         if named is None:
             yield from _in_frames(entries, self.spill.resolved if self.spill else None, _article_bytes)
         else:
-            yield from _in_frames(entries)
+            yield from _in_frames(entries, store.entry)  # a value not in the store yet goes there
         yield index.fields, index.boosts, index.refs, index.lengths, tuple(index.pipeline)
         yield from _in_frames(index.postings, packed_posting, _posting_bytes)
         yield from _in_frames(index.firsts)
