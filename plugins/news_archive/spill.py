@@ -54,8 +54,7 @@ class Spill:
         if not isinstance(place, int):
             return place
         if self.unflushed:
-            self.file.flush()
-            self.unflushed = False
+            self.flush()
         data = os.pread(self.file.fileno(), (place >> 1) & 0xFFFFFFFF, place >> 33)
         return data.decode("utf-8") if place & 1 else data
 

@@ -190,17 +190,26 @@ def _stores(folder):
     return sorted(p.name for p in folder.iterdir() if p.name.startswith(STORE_PREFIX))
 
 
-def test_the_cache_keeps_rows_records_and_texts_in_a_store_that_a_rebuild_adds_to_without_copying(tmp_path, monkeypatch):
+def _first_search(tmp_path, count, seed):
+    """A first build's search output and cache (saved, with its store) over ``count`` generated dumps."""
     from news_archive.pelican.search import write_search
     from news_archive.pelican.settings import SEARCH_DEFAULTS
     from news_archive.rebuild import search as cache_module
 
-    generate(30, tmp_path / "dumps", seed=6)
+    generate(count, tmp_path / "dumps", seed=seed)
     paths = sorted((tmp_path / "dumps").glob("*.txt"))
     options, cache = dict(SEARCH_DEFAULTS), tmp_path / "cache" / cache_module.NAME
     events, dumps = build_events(load_keyed(paths))
     urls = {key: f"articles/{key}.html" for key in dumps}
     write_search(str(tmp_path / "first"), events, dumps, urls, options, None, str(cache), False, True)
+    return paths, options, cache, events, dumps, urls
+
+
+def test_the_cache_keeps_rows_records_and_texts_in_a_store_that_a_rebuild_adds_to_without_copying(tmp_path, monkeypatch):
+    from news_archive.pelican.search import write_search
+    from news_archive.rebuild import search as cache_module
+
+    paths, options, cache, events, dumps, urls = _first_search(tmp_path, 30, seed=6)
     [store] = _stores(cache.parent)
     first_size = (cache.parent / store).stat().st_size
     # the cache holds places in the store; read without it (no spill), they are the values a build makes
@@ -231,15 +240,9 @@ def test_the_cache_keeps_rows_records_and_texts_in_a_store_that_a_rebuild_adds_t
 
 def test_a_store_mostly_unused_is_copied_anew_and_a_cut_store_is_not_read(tmp_path, monkeypatch):
     from news_archive.pelican.search import write_search
-    from news_archive.pelican.settings import SEARCH_DEFAULTS
     from news_archive.rebuild import search as cache_module
 
-    generate(20, tmp_path / "dumps", seed=7)
-    paths = sorted((tmp_path / "dumps").glob("*.txt"))
-    options, cache = dict(SEARCH_DEFAULTS), tmp_path / "cache" / cache_module.NAME
-    events, dumps = build_events(load_keyed(paths))
-    urls = {key: f"articles/{key}.html" for key in dumps}
-    write_search(str(tmp_path / "first"), events, dumps, urls, options, None, str(cache), False, True)
+    paths, options, cache, events, dumps, urls = _first_search(tmp_path, 20, seed=7)
     [old] = _stores(cache.parent)
     monkeypatch.setattr(cache_module, "STORE_LIVE_SHARE", 1.01)  # always copied anew
     write_search(str(tmp_path / "again"), events, dumps, urls, options, None, str(cache), True, True)

@@ -71,10 +71,8 @@ def without_template(dump: Dump, lines: frozenset[str], topic: frozenset[str] = 
     """The dump with its template lines dropped (and reported), but those that name ``topic``, its
     event's; its digest says so, for the caches. ``words``, if given, holds each line's words, read
     once for every dump that carries it (:func:`line_words`)."""
-    if words is None:
-        gone = [p for p in droppable(dump) if p.text in lines and foreign(p.text, topic)] if lines else []
-    else:
-        gone = [p for p in droppable(dump) if p.text in words and topic.isdisjoint(words[p.text])]
+    words = line_words(lines) if words is None else words
+    gone = [p for p in droppable(dump) if p.text in words and topic.isdisjoint(words[p.text])] if words else []
     if not gone:
         return dump
     lines_gone = {p.line for p in gone}

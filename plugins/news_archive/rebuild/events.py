@@ -269,11 +269,11 @@ class RememberedEventsBuild(EventsBuild):
         """How an event's members are filled depends on their dumps alone (their features are the dumps'):
         kept while the members are the same dumps."""
         signature = self.members(keys, docs)
-        known = self.known_fills.get(signature) if all(digest for _, digest in signature) else None
-        found_fills = known if known is not None else super().fills(keys, docs, found)
-        if all(digest for _, digest in signature):
-            self.used_fills[signature] = found_fills
-        return found_fills
+        if not all(digest for _, digest in signature):
+            return super().fills(keys, docs, found)
+        known = self.known_fills.get(signature)
+        self.used_fills[signature] = known if known is not None else super().fills(keys, docs, found)
+        return self.used_fills[signature]
 
     def event(self, keys: list[str], filled: dict[str, Dump], found: dict[str, Features], docs: dict[str, Doc]) -> Event:
         signature = (self.members(keys, docs), self.options)
