@@ -3,8 +3,8 @@
 The search process keeps each document's counted fields and record from the moment its article is
 counted (or loaded from the cache) until the index, the record buckets and the cache have read them:
 about three quarters of what it held per document. :class:`Spill` writes them to a file and hands back
-each one's place. Once the index is built, its postings and each term's text in the pieces wait there
-too (:class:`SpilledMap`). Used with or without caching: it is how the search process holds its
+each one's place. Once the index is built, its postings (``rebuild.search.StoredPostings``) and each
+term's text in the pieces wait there too (:class:`SpilledMap`). Used with or without caching: it is how the search process holds its
 documents, not a cache.
 """
 
@@ -38,7 +38,6 @@ class Spill:
             self.file = open(path, "r+b" if os.path.exists(path) else "w+b")
             self.file.seek(0, os.SEEK_END)
         self.end, self.unflushed = self.file.tell(), False
-        self.extra: Spill | None = None
 
     def put(self, value: str | bytes) -> int:
         """The value's place: its offset, its length in bytes, and whether it is text."""
@@ -75,15 +74,6 @@ class Spill:
         """The value at ``place`` put in ``to``: its place there."""
         return to.put(self.value(place)) if isinstance(place, int) else place
 
-    def scratch(self) -> Spill:
-        """Where values this process alone reads go: this file, or beside a kept one an unnamed file
-        (values kept there for the next build only would otherwise pile up in it)."""
-        if self.path is None:
-            return self
-        if self.extra is None:
-            self.extra = Spill(os.path.dirname(self.path))
-        return self.extra
-
     def flush(self) -> None:
         self.file.flush()
         self.unflushed = False
@@ -103,8 +93,6 @@ class Spill:
 
     def close(self) -> None:
         self.file.close()
-        if self.extra is not None:
-            self.extra.close()
 
 
 class _Values(Sequence):
@@ -130,8 +118,7 @@ class _Values(Sequence):
 
 class SpilledMap(MutableMapping):
     """A mapping whose values wait in a :class:`Spill`, the process holding their places only: the
-    search process's postings once the index is built, and each term's text in the pieces as it is
-    made. Items keep the order they were set in; a value set again takes a new place."""
+    search process's term texts in the pieces as each is made. Items keep the order they were set in; a value set again takes a new place."""
 
     def __init__(self, spill: Spill, pack: Callable[[object], str | bytes], unpack: Callable[[str | bytes], object]):
         self.spill, self.pack, self.unpack = spill, pack, unpack

@@ -7,8 +7,9 @@ from array import array
 
 from news_archive.cli import load_keyed
 from news_archive.events import build_events
-from news_archive.rebuild.search import search_index
+from news_archive.rebuild.search import StoredPostings, search_index
 from news_archive.spill import Spill, SpilledMap
+from news_archive.search import builder
 from news_archive.search.builder import packed_posting
 from news_archive.search.pieces import split_index
 from news_archive.search.documents import documents
@@ -143,8 +144,8 @@ def test_rows_and_records_wait_in_a_spill_file_and_come_back_the_same_in_index_p
         assert list(records) == plain[2] and records[3:9] == plain[2][3:9] and len(records) == len(plain[2])
         assert found == plain[3] and json.dumps(index.serialize()) == json.dumps(plain[1].serialize())
         # once the index is built, its postings wait in the file too, and each term's text as it is made
-        assert isinstance(index.postings, SpilledMap) and isinstance(texts, SpilledMap)
-        assert all(isinstance(place, int) for place in [*index.postings.places.values(), *texts.places.values()])
+        assert isinstance(index.postings, StoredPostings) and isinstance(texts, SpilledMap)
+        assert all(isinstance(place, int) for place in [*(p for _, _, p in index.postings.heads.values()), *texts.places.values()])
         assert list(index.postings) == list(plain[1].postings) and texts == plain[4] and list(texts) == list(plain[4])
         assert split_index(index, list(records), texts=texts) == split_index(plain[1], plain[2], texts=plain[4])
         path = tmp_path / "cache" / cache_module.NAME
@@ -216,26 +217,41 @@ def test_the_cache_keeps_rows_records_and_texts_in_a_store_that_a_rebuild_adds_t
     plain = search_index(events, dumps, urls, {})
     assert cache_module.SearchCache(str(cache), load=True, store=False).data["articles"] == plain[0]
     # a rebuild: what it keeps is not copied (nothing is put in the store but the edited article's
-    # rows and records and its terms' texts), and the result is a full build's
+    # rows and records and its changed terms' texts and postings), and the result is a full build's
     edited = paths[len(paths) // 2]
     edited.write_text(edited.read_text(encoding="utf-8").replace(" said", " told reporters", 1), encoding="utf-8")
     events, dumps = build_events(load_keyed(paths))
-    puts = []
-    put = Spill.put
-    monkeypatch.setattr(Spill, "put", lambda self, value: puts.append((self.path, value)) or put(self, value))
+    puts, reads, updated = [], [], []
+    put, value, update = Spill.put, Spill.value, builder.update
+    monkeypatch.setattr(Spill, "put", lambda self, data: puts.append((self.path, data)) or put(self, data))
+    monkeypatch.setattr(Spill, "value", lambda self, place: reads.append(place) or value(self, place))
+    monkeypatch.setattr(builder, "update", lambda previous, *rest: updated.append((previous, update(previous, *rest))) or updated[-1][1])
     write_search(str(tmp_path / "rebuilt"), events, dumps, urls, options, None, str(cache), True, True)
     monkeypatch.setattr(Spill, "put", put)
-    to_store = [value for path, value in puts if path is not None]
+    monkeypatch.setattr(Spill, "value", value)
+    [(previous, index)] = updated
+    to_store = [data for path, data in puts if path is not None]
     edited_docs = len(search_index(events, {k: d for k, d in dumps.items() if d.name == edited.name}, urls, {})[2])
-    assert 2 * edited_docs <= len(to_store) < 2 * edited_docs + 60  # its rows and records, and changed terms' texts
+    assert 0 < len(index.changed) < len(index.postings) // 4
+    # each changed term's text; the postings of those whose lists changed (the others keep their place)
+    assert 2 * edited_docs + len(index.changed) < len(to_store) <= 2 * edited_docs + 2 * len(index.changed)
+    # the kept index's postings were loaded as places: only changed terms' lists were read from the store
+    assert isinstance(previous.postings, StoredPostings) and isinstance(index.postings, StoredPostings)
+    read_lists = {term for term, (_, _, place) in previous.postings.heads.items() if place in reads}
+    assert read_lists and read_lists <= index.changed
+    kept = [term for term in index.postings if term not in index.changed]
+    assert all(index.postings.heads[term][2] == previous.postings.heads[term][2] for term in kept)
     assert _stores(cache.parent) == [store] and first_size < (cache.parent / store).stat().st_size < 1.5 * first_size
     write_search(str(tmp_path / "full"), events, dumps, urls, options, None, None, False, False)
     assert _files(tmp_path / "rebuilt") == _files(tmp_path / "full")
     # the same cache read into a spill of its own, or with none: the same values
     with Spill(str(tmp_path)) as spill:
         data = cache_module.SearchCache(str(cache), load=True, store=False, spill=spill).data
-        assert {key: spill.resolved(entry) for key, entry in data["articles"].items()} == search_index(events, dumps, urls, {})[0]
+        fresh = search_index(events, dumps, urls, {})
+        assert {key: spill.resolved(entry) for key, entry in data["articles"].items()} == fresh[0]
         assert dict(data["texts"].items()) == cache_module.SearchCache(str(cache), load=True, store=False).data["texts"]
+        # the postings, read from the store the cache names: a fresh build's
+        assert data["index"][3] == fresh[1].postings and list(data["index"][3]) == list(fresh[1].postings)
 
 
 def test_a_store_mostly_unused_is_copied_anew_and_a_cut_store_is_not_read(tmp_path, monkeypatch):

@@ -19,8 +19,10 @@ changed articles' rows and records and the changed terms' texts to the last buil
 keeps is neither copied into a spill when the cache is read nor written out again when it is saved
 (at 100,000 dumps that was about 1.2 GB each way). When less than half the store is still used, the
 save copies what is into a new one. Without a saved cache the spill is an unnamed file. Once the
-index is built, its postings wait in an unnamed file too (:func:`spilled_postings`): the cache keeps
-them itself.
+index is built, each term's postings wait in the spill too (:class:`StoredPostings`: the process holds
+the term's number, idf and place), so a rebuild reads only the lists of the terms its changed documents
+hold (at 100,000 dumps the postings were about 300 MB of a rebuild's search process, read from the
+cache and written to it again every time).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from __future__ import annotations
 import marshal
 import os
 import sys
-from collections.abc import Iterable, Mapping, MutableMapping
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 
 from news_archive.events import Event
 from news_archive.parse.model import Dump
@@ -227,9 +229,15 @@ class SearchCache:
         else:
             articles = _read_frames(handle, spill.entry if spill else None)
         fields, boosts, refs, lengths, pipeline = _read_frame(handle)
-        # each frame's packed postings made arrays as it is read: all of them packed, then all as
-        # arrays, was twice the postings at once (about 600 MB of a rebuild's search at 100,000 dumps)
-        postings, firsts = _read_frames(handle, _unpacked_posting), _read_frames(handle)
+        if source is not None and source is spill:
+            postings = StoredPostings(spill, _read_frames(handle))  # places in our own store: read when asked
+        elif source is not None:
+            postings = _read_frames(handle, lambda head: (head[0], head[1], _unpacked_lists(source.value(head[2]))))
+        else:
+            # each frame's packed postings made arrays as it is read: all of them packed, then all as
+            # arrays, was twice the postings at once
+            postings = _read_frames(handle, _unpacked_posting)
+        firsts = _read_frames(handle)
         index = (fields, boosts, refs, postings, firsts, lengths, pipeline)  # CompactIndex.state()'s shape
         texts = spill.mapping(*TEXTS_PACKING) if spill else {}
         if source is not None and source is spill:
@@ -257,19 +265,24 @@ class SearchCache:
             places = texts.places
         else:
             places = {term: spill.put(TEXTS_PACKING[0](texts[term])) for term in texts}
+        if isinstance(index.postings, StoredPostings) and index.postings.spill is spill:
+            heads = index.postings.heads
+        else:
+            heads = StoredPostings(spill, {}).put_all(index.postings)
         used = sum(_length(row) + _length(record) for _, docs in entries.values() for _, row, record, _ in docs)
-        used += sum(_length(p) for p in places.values())
+        used += sum(_length(p) for p in places.values()) + sum(_length(place) for _, _, place in heads.values())
         moved = None
         if used < STORE_LIVE_SHARE * spill.end:  # mostly what earlier builds no longer use: copied anew
             moved = Spill(path=_new_store(os.path.dirname(spill.path)))
             entries = {key: (print_, [(ref, spill.copy(row, moved), spill.copy(record, moved), facet) for ref, row, record, facet in docs])
                        for key, (print_, docs) in entries.items()}
             places = {term: spill.copy(place, moved) for term, place in places.items()}
+            heads = {term: (number, idf, spill.copy(place, moved)) for term, (number, idf, place) in heads.items()}
         target = moved or spill
         target.flush()
         try:
             named = (os.path.basename(target.path), target.end)
-            atomic_write(self.path, _frames(self._parts(entries, index, places, files, named, target)))
+            atomic_write(self.path, _frames(self._parts(entries, index, places, files, named, target, heads)))
         finally:
             if moved is not None:
                 moved.close()
@@ -278,7 +291,8 @@ class SearchCache:
             if name != named[0]:
                 os.remove(os.path.join(folder, name))
 
-    def _parts(self, entries: dict, index, texts: dict, files: dict[str, str], named: tuple | None = None, store: Spill | None = None):
+    def _parts(self, entries: dict, index, texts: dict, files: dict[str, str], named: tuple | None = None, store: Spill | None = None,
+               heads: dict | None = None):
         yield _key()
         yield named
         yield from _in_frames({key: entry[0] for key, entry in entries.items()})
@@ -287,7 +301,10 @@ class SearchCache:
         else:
             yield from _in_frames(entries, store.entry)  # a value not in the store yet goes there
         yield index.fields, index.boosts, index.refs, index.lengths, tuple(index.pipeline)
-        yield from _in_frames(index.postings, packed_posting, _posting_bytes)
+        if named is None:
+            yield from _in_frames(index.postings, packed_posting, _posting_bytes)
+        else:
+            yield from _in_frames(heads)  # each term's number, idf and the place of its lists in the store
         yield from _in_frames(index.firsts)
         yield from _in_frames(texts, size=None if named else _text_bytes)
         yield files
@@ -311,25 +328,81 @@ def search_index(events: list[Event], dumps: Mapping[str, Dump] | Iterable[tuple
     index, records, facets = index_entries(entries, previous, read)
     if spill is None:
         return entries, index, records, facets, term_texts(index, data.get("texts"))
-    index.postings = spilled_postings(index.postings, spill.scratch())  # read by this build alone
+    index.postings = stored_postings(index.postings, spill)
     return entries, index, records, facets, term_texts(index, data.get("texts"), into=spill.mapping(*TEXTS_PACKING))
 
 
-def spilled_postings(postings: dict, spill: Spill) -> SpilledMap:
-    """The index's postings moved to the spill, term by term (each freed as it goes): once the index is
-    built, they are read only to make each term's text, and by the next save."""
-    moved = spill.mapping(_packed_entry, _unpacked_entry)
+def stored_postings(postings: Mapping, spill: Spill) -> StoredPostings:
+    """The index's postings with their lists in ``spill``, moved term by term (each freed as it goes):
+    once the index is built, they are read only to make a changed term's text, and by the next build
+    (the cache's store) where its documents change; those an update kept there already stay."""
+    if isinstance(postings, StoredPostings) and postings.spill is spill:
+        return postings
+    moved = StoredPostings(spill)
     for term in list(postings):
         moved[term] = postings.pop(term)
     return moved
 
 
-def _packed_entry(entry: tuple) -> bytes:
-    return marshal.dumps(packed_posting(entry))
+class StoredPostings(MutableMapping):
+    """The index's postings, ``term -> (number, idf, per-field lists)``, each term's lists kept in a
+    :class:`~news_archive.spill.Spill` (packed as 32-bit integers) and read when the term is asked for.
+    The process holds ``heads``: each term's number, idf and the place of its lists.
+
+    An index updated from this one (``search.builder.update``) starts from :meth:`successor` and keeps
+    an unchanged term's lists where they are (:meth:`carry`, the number maybe another), reading only
+    its changed terms' (:meth:`head` gives a number without reading them). In the cache's store, the
+    places are what the cache saves, so a rebuild neither loads nor writes again the lists it keeps."""
+
+    def __init__(self, spill: Spill, heads: dict | None = None):
+        self.spill = spill
+        self.heads: dict[str, tuple[int, float, int]] = {} if heads is None else heads
+
+    def __getitem__(self, term: str) -> tuple:
+        number, idf, place = self.heads[term]
+        return number, idf, _unpacked_lists(self.spill.value(place))
+
+    def __setitem__(self, term: str, entry: tuple) -> None:
+        number, idf, lists = entry
+        self.heads[term] = (number, idf, self.spill.put(marshal.dumps(packed_posting(entry)[2])))
+
+    def __delitem__(self, term: str) -> None:
+        del self.heads[term]  # its bytes stay in the file
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.heads)
+
+    def __len__(self) -> int:
+        return len(self.heads)
+
+    def __contains__(self, term) -> bool:
+        return term in self.heads
+
+    def head(self, term: str) -> tuple[int, float]:
+        number, idf, _ = self.heads[term]
+        return number, idf
+
+    def successor(self) -> StoredPostings:
+        return StoredPostings(self.spill)
+
+    def carry(self, term: str, number: int, other: Mapping) -> None:
+        """``other``'s postings of ``term`` under ``number``: their place shared when both keep them in one spill."""
+        if isinstance(other, StoredPostings) and other.spill is self.spill:
+            _, idf, place = other.heads[term]
+            self.heads[term] = (number, idf, place)
+        else:
+            _, idf, lists = other[term]
+            self[term] = (number, idf, lists)
+
+    def put_all(self, postings: Mapping) -> dict:
+        """Every term of ``postings`` put here; the heads."""
+        for term, entry in postings.items():
+            self[term] = entry
+        return self.heads
 
 
-def _unpacked_entry(blob: bytes) -> tuple:
-    return _unpacked_posting(marshal.loads(blob))
+def _unpacked_lists(blob: bytes) -> list:
+    return as_arrays(marshal.loads(blob))
 
 
 def _unpacked_posting(entry: tuple) -> tuple:

@@ -105,7 +105,8 @@ class CompactIndex:
         fields, boosts, refs, postings, firsts, lengths, pipeline = state
         if len(rows) != len(refs):
             raise ValueError("one row per document")
-        postings = {term: (number, idf, as_arrays(lists)) for term, (number, idf, lists) in postings.items()}
+        if isinstance(postings, dict):  # else a mapping that reads each term's lists when asked (rebuild/search.py)
+            postings = {term: (number, idf, as_arrays(lists)) for term, (number, idf, lists) in postings.items()}
         return cls(fields=list(fields), boosts=list(boosts), refs=refs, rows=rows, postings=postings, firsts=firsts,
                    lengths=list(lengths), pipeline=pipeline)
 
@@ -221,7 +222,7 @@ def update(previous: CompactIndex | None, refs: list[str], rows: Sequence[Row], 
         return unpacked[d].get(names[f]) or None
 
     lengths = list(previous.lengths)
-    postings = dict(previous.postings)
+    postings = previous.postings
     touched: dict[tuple[str, int], list[int]] = {}  # (term, field) -> documents whose field changed
     for d in differing(rows, previous.rows):
         new, old = rows[d], previous.rows[d]
@@ -265,22 +266,41 @@ def update(previous: CompactIndex | None, refs: list[str], rows: Sequence[Row], 
     doc_count = len(refs)
     # a term no changed field holds keeps its postings, and so where it first occurs
     firsts = dict(previous.firsts)
+    redone: dict[str, tuple[float, list]] = {}
     for term, lists in copied.items():
         held = sum(len(flat) for flat in lists) // 3
         if held:
-            postings[term] = (None, idf_of(held, doc_count), as_arrays(lists))
+            redone[term] = (idf_of(held, doc_count), as_arrays(lists))
             d, f = min((flat[0], f) for f, flat in enumerate(lists) if flat)
             firsts[term] = (d, f, counted_at(d, f)[0].index(term))
         else:
-            postings.pop(term, None)
             firsts.pop(term, None)
     # term numbers: the order of first occurrence (document, field, place in the field's terms)
     index = CompactIndex(fields=names, boosts=boosts, refs=refs, rows=rows, firsts=firsts, lengths=lengths)
+    # postings kept in a file stay there: a kept term's lists are neither read nor written again
+    index.postings = postings.successor() if hasattr(postings, "successor") else {}
     index.changed = set(copied)
     for number, term in enumerate(sorted(firsts, key=firsts.__getitem__)):
-        _, idf, lists = postings[term]
-        old = previous.postings.get(term)
-        if old is None or old[0] != number:
+        if term in redone:
+            index.postings[term] = (number, *redone[term])
+            continue
+        if _number(postings, term) != number:
             index.changed.add(term)
-        index.postings[term] = (number, idf, lists)
+        _carry(index.postings, postings, term, number)
     return index
+
+
+def _number(postings, term: str) -> int:
+    """A kept term's number in ``postings``, without reading its lists where they are kept in a file."""
+    head = getattr(postings, "head", None)
+    return head(term)[0] if head is not None else postings[term][0]
+
+
+def _carry(into, postings, term: str, number: int) -> None:
+    """A kept term's postings under its new number."""
+    carry = getattr(into, "carry", None)
+    if carry is not None:
+        carry(term, number, postings)
+    else:
+        _, idf, lists = postings[term]
+        into[term] = (number, idf, lists)
