@@ -11,6 +11,7 @@ from news_archive.rebuild.search import StoredPostings, search_index
 from news_archive.spill import Spill, SpilledMap
 from news_archive.search import builder
 from news_archive.search.builder import packed_posting
+from news_archive.search.index import kept_index
 from news_archive.search.pieces import split_index
 from news_archive.search.documents import documents
 from tools.corpus import generate
@@ -62,7 +63,12 @@ def test_the_cache_is_written_and_read_a_frame_at_a_time_and_a_cut_file_is_not_r
     assert loaded["articles"] == entries and list(loaded["articles"]) == list(entries)
     assert loaded["texts"] == texts and loaded["files"] == {"t/0.js": "abc"}
     state = index.state()  # postings packed as bytes; read back, each is an array again
-    assert loaded["index"][:3] == state[:3] and loaded["index"][3] == index.postings and loaded["index"][4:] == state[4:]
+    # the refs counted only: the articles hold them, read back in ref order (search.index.kept_index)
+    assert loaded["index"][:2] == state[:2] and loaded["index"][2] == len(index.refs)
+    assert loaded["index"][3] == index.postings and loaded["index"][4:] == state[4:]
+    kept = kept_index(loaded["index"], loaded["articles"])
+    assert kept.refs == index.refs and all(ref is doc[0] for ref, doc in zip(kept.refs, sorted(
+        (doc for _, docs in loaded["articles"].values() for doc in docs), key=lambda doc: doc[0])))
     path.write_bytes(path.read_bytes()[:-10])  # a cut file (a full disk): rebuilt, never half read
     assert cache_module.SearchCache(str(path), load=True, store=False).data == {}
 
@@ -162,13 +168,16 @@ def test_rows_and_records_wait_in_a_spill_file_and_come_back_the_same_in_index_p
         # the postings come back as arrays, made a frame at a time as the cache is read
         state = data["index"]
         assert all(isinstance(flat, array) or flat == () for _, _, lists in state[3].values() for flat in lists)
-        assert data["texts"] == plain[4] and (*state[:3], {t: packed_posting(e) for t, e in state[3].items()}, *state[4:]) == plain[1].state()
+        expected = plain[1].state()
+        assert data["texts"] == plain[4] and state[2] == len(expected[2])
+        assert (*state[:2], {t: packed_posting(e) for t, e in state[3].items()}, *state[4:]) == (*expected[:2], *expected[3:])
         assert isinstance(data["texts"], SpilledMap)  # the last build's term texts wait in the file too
         reads = []
         value = spill.value
         spill.value = lambda place: reads.append(place) or value(place)
         again, again_index, again_records, _, again_texts = search_index(events, dumps, urls, kept, spill)
         assert reads == []  # nothing changed: no row is read back to be compared, no term text read to be kept
+        assert all(again[key] is loaded[key] for key in loaded)  # each entry kept as loaded, not copied
         assert again_texts.places == data["texts"].places  # each kept text keeps its place in the file
         spill.value = value
         assert json.dumps(again_index.serialize()) == json.dumps(plain[1].serialize()) and again_texts == plain[4]

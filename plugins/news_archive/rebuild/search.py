@@ -228,7 +228,7 @@ class SearchCache:
             articles = _read_frames(handle, (lambda e: spill.entry(source.resolved(e))) if spill else source.resolved)
         else:
             articles = _read_frames(handle, spill.entry if spill else None)
-        fields, boosts, refs, lengths, pipeline = _read_frame(handle)
+        fields, boosts, count, lengths, pipeline = _read_frame(handle)
         if source is not None and source is spill:
             postings = StoredPostings(spill, _read_frames(handle))  # places in our own store: read when asked
         elif source is not None:
@@ -238,7 +238,7 @@ class SearchCache:
             # arrays, was twice the postings at once
             postings = _read_frames(handle, _unpacked_posting)
         firsts = _read_frames(handle)
-        index = (fields, boosts, refs, postings, firsts, lengths, pipeline)  # CompactIndex.state()'s shape
+        index = (fields, boosts, count, postings, firsts, lengths, pipeline)  # CompactIndex.state()'s shape, the refs counted
         texts = spill.mapping(*TEXTS_PACKING) if spill else {}
         if source is not None and source is spill:
             _read_frames(handle, into=texts.places)
@@ -300,7 +300,8 @@ class SearchCache:
             yield from _in_frames(entries, self.spill.resolved if self.spill else None, _article_bytes)
         else:
             yield from _in_frames(entries, store.entry)  # a value not in the store yet goes there
-        yield index.fields, index.boosts, index.refs, index.lengths, tuple(index.pipeline)
+        # the refs' number only: the articles hold the refs (read back in ref order, search.index.kept_index)
+        yield index.fields, index.boosts, len(index.refs), index.lengths, tuple(index.pipeline)
         if named is None:
             yield from _in_frames(index.postings, packed_posting, _posting_bytes)
         else:

@@ -100,11 +100,15 @@ class CompactIndex:
         return self.fields, self.boosts, self.refs, postings, self.firsts, self.lengths, tuple(self.pipeline)
 
     @classmethod
-    def from_state(cls, state: tuple, rows: list[Row]) -> CompactIndex:
-        """The index ``state()`` kept, with its documents' rows (kept by the caller, in document order)."""
-        fields, boosts, refs, postings, firsts, lengths, pipeline = state
-        if len(rows) != len(refs):
-            raise ValueError("one row per document")
+    def from_state(cls, state: tuple, rows: list[Row], refs: list[str] | None = None) -> CompactIndex:
+        """The index ``state()`` kept, with its documents' rows (kept by the caller, in document order).
+        ``refs``, if given, are its documents' refs as the caller holds them (the state may keep only
+        their number: the cache, whose articles hold the same strings)."""
+        fields, boosts, kept_refs, postings, firsts, lengths, pipeline = state
+        count = kept_refs if isinstance(kept_refs, int) else len(kept_refs)
+        refs = kept_refs if refs is None else refs
+        if isinstance(refs, int) or len(refs) != count or len(rows) != count:
+            raise ValueError("one ref and one row per document")
         if isinstance(postings, dict):  # else a mapping that reads each term's lists when asked (rebuild/search.py)
             postings = {term: (number, idf, as_arrays(lists)) for term, (number, idf, lists) in postings.items()}
         return cls(fields=list(fields), boosts=list(boosts), refs=refs, rows=rows, postings=postings, firsts=firsts,

@@ -108,5 +108,7 @@ def index_entries(entries: dict, previous: builder.CompactIndex | None = None, r
 
 
 def kept_index(state: tuple, entries: dict, read: Callable[[list], Sequence] | None = None) -> builder.CompactIndex:
-    """The index an earlier build kept (``CompactIndex.state()``), with the rows of the entries it was made of."""
-    return builder.CompactIndex.from_state(state, (read or list)([row for _, row, _, _ in _in_ref_order(entries)]))
+    """The index an earlier build kept (``CompactIndex.state()``), with the rows of the entries it was made of,
+    and their refs (the entries' own strings: the index's refs are its documents', in ref order)."""
+    docs = _in_ref_order(entries)
+    return builder.CompactIndex.from_state(state, (read or list)([doc[1] for doc in docs]), [doc[0] for doc in docs])
