@@ -158,6 +158,22 @@ def test_a_fixed_place_no_longer_holds_once_the_date_is_another_zones_or_the_slu
     article.override_save_as = "elsewhere.html"  # set by someone else: left alone
     fix_place(article)
     assert not hasattr(article, "override_url") and article.save_as == "elsewhere.html"
+    # URLs that do not format the date (Pelican's default): a place holds whatever the date becomes
+    plain = {**DEFAULT_CONFIG, "PATH": str(tmp_path)}
+    article = Article("", metadata={"title": "Kim", "slug": "kim", "date": utc}, settings=plain, source_path=str(tmp_path / "kim.txt"))
+    fix_place(article)
+    article.date = utc.astimezone(ZoneInfo("Asia/Tokyo")).replace(day=2)
+    assert place_holds(article) and (article.url, article.save_as) == ("kim.html", "kim.html")
+    article.slug = "kim-2"
+    assert not place_holds(article)
+
+
+def test_which_url_patterns_format_the_date():
+    from news_archive.pelican.context import formats_date
+
+    assert formats_date("{date:%Y}/{slug}.html") and formats_date("{slug}.html", "{date.year}/{slug}")
+    assert formats_date("{date[year]}/x") and not formats_date("{slug}.html", "{category}/{slug}.html")
+    assert not formats_date("{dated}/{slug}.html", "{{date}}/{slug}.html", "plain.html")
 
 
 def test_two_processes_with_different_string_hashes_build_the_same_site(tmp_path):
@@ -179,3 +195,19 @@ def test_two_processes_with_different_string_hashes_build_the_same_site(tmp_path
         subprocess.run([sys.executable, "-c", script, str(tmp_path / seed), str(tmp_path / "content")], cwd=ROOT, env=env, check=True,
                        capture_output=True)
     assert _tree(tmp_path / "1") == _tree(tmp_path / "2")
+
+
+def test_the_sources_are_listed_once_per_build_for_the_generator_and_the_sources_page(tmp_path, monkeypatch, expect_warnings):
+    from news_archive.pelican import context
+    from tools.corpus import generate
+
+    generate(12, tmp_path / "content" / "dumps", seed=8)
+    (tmp_path / "content" / "dumps" / "truth.json").unlink()
+    made = []
+    sorted_sources = context.Archive._sorted_sources
+    monkeypatch.setattr(context.Archive, "_sorted_sources", lambda self: made.append(1) or sorted_sources(self))
+    site = build_site(tmp_path / "site", tmp_path / "content")
+    assert made == [1]
+    listed = (site / "sources" / "index.html").read_text(encoding="utf-8")
+    source_pages = sorted(p for p in (site / "sources").glob("*.html") if p.name != "index.html")
+    assert source_pages and all(p.name in listed for p in source_pages)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import copy
 import datetime
+import functools
+import re
+import string
 from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
@@ -31,6 +34,7 @@ class Archive:
         places = {key: url_and_save_as(a) for key, a in self.articles.items()}
         self.urls = {key: url for key, (url, _) in places.items()}
         self.save_as = {key: save_as for key, (_, save_as) in places.items()}
+        self._sources: list | None = None
 
     # for templates
     date_span = staticmethod(views.date_span)
@@ -126,7 +130,13 @@ class Archive:
         return self.urls[article.slug]
 
     def sources(self) -> list[tuple[str, str, list]]:
-        """(label, url, articles newest first) for every source, by label."""
+        """(label, url, articles newest first) for every source, by label; made once per build (the
+        generator and the sources page both ask, and sorting 100,000 articles by date takes a second)."""
+        if self._sources is None:
+            self._sources = self._sorted_sources()
+        return self._sources
+
+    def _sorted_sources(self) -> list[tuple[str, str, list]]:
         found: dict[str, list] = {}
         for article in self.articles.values():
             found.setdefault(views.source_label(article.dump), []).append(article)
@@ -166,10 +176,25 @@ def forget_place(article) -> None:
 
 
 def place_holds(article) -> bool:
-    """Whether the place :func:`fix_place` set still fits the article's slug and date."""
+    """Whether the place :func:`fix_place` set still fits the article's slug, and its date where the
+    URL or save_as formats the date (by default neither does: the events stage fills most dates)."""
     place = getattr(article, PLACE, None)
+    if place is None or place[0] != article.slug:
+        return False
+    if not formats_date(str(article.settings["ARTICLE_URL"]), str(article.settings["ARTICLE_SAVE_AS"])):
+        return True
     # the same instant in another zone is another day or hour to a URL that formats the date
-    return place is not None and place[0] == article.slug and place[1] == article.date and _zone(place[1]) == _zone(article.date)
+    return place[1] == article.date and _zone(place[1]) == _zone(article.date)
+
+
+@functools.lru_cache(maxsize=16)
+def formats_date(*patterns: str) -> bool:
+    """Whether any of Pelican's URL patterns (``str.format`` strings) reads the ``date`` value."""
+    for pattern in patterns:
+        for _, name, _, _ in string.Formatter().parse(pattern):
+            if name is not None and re.split(r"[.\[]", name, maxsplit=1)[0] == "date":
+                return True
+    return False
 
 
 def _zone(moment) -> object:
