@@ -4,8 +4,8 @@ The search process keeps each document's counted fields and record from the mome
 counted (or loaded from the cache) until the index, the record buckets and the cache have read them:
 about three quarters of what it held per document. :class:`Spill` writes them to a file and hands back
 each one's place. Once the index is built, its postings (``rebuild.search.StoredPostings``) and each
-term's text in the pieces wait there too (:class:`SpilledMap`). Used with or without caching: it is how the search process holds its
-documents, not a cache.
+term's text in the pieces wait there too (:class:`SpilledMap`). Used with or without caching: it is how
+the search process holds its documents, not a cache.
 """
 
 from __future__ import annotations

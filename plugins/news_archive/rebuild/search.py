@@ -364,8 +364,8 @@ class StoredPostings(MutableMapping):
         return number, idf, _unpacked_lists(self.spill.value(place))
 
     def __setitem__(self, term: str, entry: tuple) -> None:
-        number, idf, lists = entry
-        self.heads[term] = (number, idf, self.spill.put(marshal.dumps(packed_posting(entry)[2])))
+        number, idf, packed = packed_posting(entry)
+        self.heads[term] = (number, idf, self.spill.put(marshal.dumps(packed)))
 
     def __delitem__(self, term: str) -> None:
         del self.heads[term]  # its bytes stay in the file
