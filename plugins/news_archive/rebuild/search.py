@@ -265,10 +265,11 @@ class SearchCache:
             places = texts.places
         else:
             places = {term: spill.put(TEXTS_PACKING[0](texts[term])) for term in texts}
-        if isinstance(index.postings, StoredPostings) and index.postings.spill is spill:
-            heads = index.postings.heads
-        else:
-            heads = StoredPostings(spill, {}).put_all(index.postings)
+        postings = index.postings
+        if not (isinstance(postings, StoredPostings) and postings.spill is spill):
+            postings = StoredPostings(spill)
+            postings.update(index.postings)  # postings held in memory (an index built without this store)
+        heads = postings.heads
         used = sum(_length(row) + _length(record) for _, docs in entries.values() for _, row, record, _ in docs)
         used += sum(_length(p) for p in places.values()) + sum(_length(place) for _, _, place in heads.values())
         moved = None
@@ -347,63 +348,80 @@ def stored_postings(postings: Mapping, spill: Spill) -> StoredPostings:
 
 class StoredPostings(MutableMapping):
     """The index's postings, ``term -> (number, idf, per-field lists)``, each term's lists kept in a
-    :class:`~news_archive.spill.Spill` (packed as 32-bit integers) and read when the term is asked for.
-    The process holds ``heads``: each term's number, idf and the place of its lists.
+    :class:`~news_archive.spill.Spill` (a :class:`~news_archive.spill.SpilledMap`, packed as 32-bit
+    integers) and read when the term is asked for; the process holds each term's number and idf.
 
     An index updated from this one (``search.builder.update``) starts from :meth:`successor` and keeps
     an unchanged term's lists where they are (:meth:`carry`, the number maybe another), reading only
     its changed terms' (:meth:`head` gives a number without reading them). In the cache's store, the
-    places are what the cache saves, so a rebuild neither loads nor writes again the lists it keeps."""
+    places are what the cache saves (:attr:`heads`), so a rebuild neither loads nor writes again the
+    lists it keeps."""
 
     def __init__(self, spill: Spill, heads: dict | None = None):
-        self.spill = spill
-        self.heads: dict[str, tuple[int, float, int]] = {} if heads is None else heads
+        """``heads``: each term's ``(number, idf, place of its lists in spill)``, as :attr:`heads` gives them."""
+        self.lists = spill.mapping(*LISTS_PACKING)
+        self.numbers: dict[str, tuple[int, float]] = {}
+        for term, (number, idf, place) in (heads or {}).items():
+            self.numbers[term] = (number, idf)
+            self.lists.places[term] = place
+
+    @property
+    def spill(self) -> Spill:
+        return self.lists.spill
+
+    @property
+    def heads(self) -> dict[str, tuple[int, float, int]]:
+        """Each term's number, idf and the place of its lists (what the cache saves)."""
+        places = self.lists.places
+        return {term: (number, idf, places[term]) for term, (number, idf) in self.numbers.items()}
 
     def __getitem__(self, term: str) -> tuple:
-        number, idf, place = self.heads[term]
-        return number, idf, _unpacked_lists(self.spill.value(place))
+        number, idf = self.numbers[term]
+        return number, idf, self.lists[term]
 
     def __setitem__(self, term: str, entry: tuple) -> None:
-        number, idf, packed = packed_posting(entry)
-        self.heads[term] = (number, idf, self.spill.put(marshal.dumps(packed)))
+        number, idf, lists = entry
+        self.numbers[term] = (number, idf)
+        self.lists[term] = lists
 
     def __delitem__(self, term: str) -> None:
-        del self.heads[term]  # its bytes stay in the file
+        del self.numbers[term], self.lists[term]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self.heads)
+        return iter(self.numbers)
 
     def __len__(self) -> int:
-        return len(self.heads)
+        return len(self.numbers)
 
     def __contains__(self, term) -> bool:
-        return term in self.heads
+        return term in self.numbers
 
     def head(self, term: str) -> tuple[int, float]:
-        number, idf, _ = self.heads[term]
-        return number, idf
+        return self.numbers[term]
 
     def successor(self) -> StoredPostings:
         return StoredPostings(self.spill)
 
     def carry(self, term: str, number: int, other: Mapping) -> None:
         """``other``'s postings of ``term`` under ``number``: their place shared when both keep them in one spill."""
-        if isinstance(other, StoredPostings) and other.spill is self.spill:
-            _, idf, place = other.heads[term]
-            self.heads[term] = (number, idf, place)
+        if isinstance(other, StoredPostings) and self.lists.share(term, other.lists):
+            self.numbers[term] = (number, other.numbers[term][1])
         else:
             _, idf, lists = other[term]
             self[term] = (number, idf, lists)
 
-    def put_all(self, postings: Mapping) -> dict:
-        """Every term of ``postings`` put here; the heads."""
-        for term, entry in postings.items():
-            self[term] = entry
-        return self.heads
+
+def _packed_lists(lists: list) -> bytes:
+    return marshal.dumps(packed_posting((None, None, lists))[2])
 
 
 def _unpacked_lists(blob: bytes) -> list:
     return as_arrays(marshal.loads(blob))
+
+
+#: How a term's per-field postings wait in a spill (one pair of functions: a place is shared only
+#: between mappings that pack the same way, ``SpilledMap.share``).
+LISTS_PACKING = (_packed_lists, _unpacked_lists)
 
 
 def _unpacked_posting(entry: tuple) -> tuple:
