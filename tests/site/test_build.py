@@ -55,6 +55,7 @@ def test_broken_dumps_are_named_and_the_rest_builds(tmp_path, expect_warnings):
         ("articles/{slug}.html", "articles/{slug}.html"),
         ("{date:%Y}/{date:%m}/{slug}/", "{date:%Y}/{date:%m}/{slug}/index.html"),
         ("{category}/{slug}.html", "out/{category}/{path}-{lang}.html"),
+        ("{author}/{slug}.html", "{author}/{title}.html"),  # a metadata value too
     ],
 )
 def test_urls_computed_once_are_pelicans_own(tmp_path, url, save_as):
@@ -114,7 +115,7 @@ def test_an_articles_url_is_computed_once_per_build_and_the_site_is_what_pelican
     formatted = []  # each time an article's URL values are worked out, by Pelican or by the plugin
     url_format, url_values = Content.url_format, context.url_values
     monkeypatch.setattr(Content, "url_format", property(lambda self: formatted.append(self.slug) or url_format.fget(self)))
-    monkeypatch.setattr(context, "url_values", lambda article: formatted.append(article.slug) or url_values(article))
+    monkeypatch.setattr(context, "url_values", lambda article, *fields: formatted.append(article.slug) or url_values(article, *fields))
     site = build_site(tmp_path / "site", tmp_path / "content", **settings)
     articles = [p for p in site.rglob("*.html") if p.parent.name.isdigit()]
     assert len(articles) == 31 and len(set(formatted)) == 31
@@ -168,12 +169,31 @@ def test_a_fixed_place_no_longer_holds_once_the_date_is_another_zones_or_the_slu
     assert not place_holds(article)
 
 
-def test_which_url_patterns_format_the_date():
-    from news_archive.pelican.context import formats_date
+def test_which_values_url_patterns_read():
+    from news_archive.pelican.context import formatted_fields
 
-    assert formats_date("{date:%Y}/{slug}.html") and formats_date("{slug}.html", "{date.year}/{slug}")
-    assert formats_date("{date[year]}/x") and not formats_date("{slug}.html", "{category}/{slug}.html")
-    assert not formats_date("{dated}/{slug}.html", "{{date}}/{slug}.html", "plain.html")
+    assert formatted_fields("{date:%Y}/{slug}.html") == {"date", "slug"}
+    assert formatted_fields("{slug}.html", "{date.year}/{category}") == {"slug", "date", "category"}
+    assert formatted_fields("{date[year]}/x") == {"date"}
+    assert formatted_fields("{dated}/{slug}.html", "{{date}}/{slug}.html", "plain.html") == {"dated", "slug"}
+
+
+def test_only_the_url_values_the_patterns_read_are_computed(tmp_path):
+    """The author's and category's slugs are worked out only for URLs that show them."""
+    from datetime import datetime, timezone
+
+    from pelican.contents import Article
+    from pelican.settings import DEFAULT_CONFIG
+
+    from news_archive.pelican.context import url_values
+
+    settings = {**DEFAULT_CONFIG, "PATH": str(tmp_path), "AUTHOR": "Jane Doe"}
+    article = Article("", metadata={"title": "Kim", "slug": "kim", "date": datetime(2019, 4, 25, tzinfo=timezone.utc)},
+                      settings=settings, source_path=str(tmp_path / "kim.txt"))
+    assert url_values(article, frozenset({"slug"})) == {"slug": "kim"}
+    assert article.author._slug is None  # never slugified
+    assert url_values(article, frozenset({"slug", "title"})) == {**article.metadata, "slug": "kim"}  # metadata read
+    assert url_values(article, frozenset({"author"})) == {"author": "jane-doe"}
 
 
 def test_two_processes_with_different_string_hashes_build_the_same_site(tmp_path):

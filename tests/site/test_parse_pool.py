@@ -37,9 +37,35 @@ def test_a_build_on_two_cores_writes_the_same_site(tmp_path, monkeypatch, expect
     monkeypatch.setattr(build_module, "Standby", CountingStandby)
     monkeypatch.setattr(reader_module, "PREFETCH_CHUNK", 2)  # several tasks, on both workers
     pooled = build_site(tmp_path / "pooled", content, NEWS_ARCHIVE={"prefetch_min": 1})
-    assert pools == [len(paths) + 1] and handed == ["search_from_spool"]
+    # the first dump is parsed here; at the second, every dump left goes to the workers
+    assert pools == [len(paths)] and handed == ["search_from_spool"]
     serial = build_site(tmp_path / "serial", content, NEWS_ARCHIVE={"parallel": False})
     assert _tree(pooled) == _tree(serial)
+
+
+
+def test_a_rebuild_of_one_dump_lists_no_dumps_to_parse_ahead(tmp_path, monkeypatch, expect_warnings):
+    """Dumps are listed for the workers when a second one needs parsing: never in a one-dump rebuild."""
+    from news_archive.pelican import plugin
+
+    content = tmp_path / "content"
+    (content / "dumps").mkdir(parents=True)
+    for path in SEEDS:
+        shutil.copy(path, content / "dumps")
+    listed = []
+    unread = plugin._unread_dumps
+    monkeypatch.setattr(plugin, "_unread_dumps", lambda generator: listed.append(len(unread(generator))) or unread(generator))
+    caching = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(tmp_path / "cache"), "NEWS_ARCHIVE": {"prefetch_min": 1}}
+    build_site(tmp_path / "site", content, **caching)
+    assert listed == [len(SEEDS) - 1]  # at the second dump: every one but the first
+    edited = sorted((content / "dumps").glob("*.txt"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    build_site(tmp_path / "site", content, **caching)
+    assert listed == [len(SEEDS) - 1]
+    for path in sorted((content / "dumps").glob("*.txt"))[:2]:
+        path.write_text(path.read_text(encoding="utf-8") + "\nAnother line.\n", encoding="utf-8")
+    build_site(tmp_path / "site", content, **caching)
+    assert listed == [len(SEEDS) - 1, 1]  # the second of two: one left
 
 
 def test_the_spool_a_killed_build_left_is_swept_and_a_running_builds_is_not(tmp_path):

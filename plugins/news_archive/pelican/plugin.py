@@ -71,14 +71,20 @@ def drop_stale_cache(generator):
 
 
 def prefetch_dumps(generator):
-    """On the first dump Pelican reads, hand every dump it will read to the reader's workers."""
+    """Before the first dump Pelican reads, the reader is told how to list the dumps it will still
+    parse: when a second one needs parsing, they are handed to its workers (a rebuild of one dump
+    lists none)."""
     reader = generator.readers.readers.get("txt")
-    if not isinstance(reader, DumpReader) or reader.prefetched:
+    if not isinstance(reader, DumpReader) or reader.prefetched or reader.unread is not None:
         return
+    reader.unread = functools.partial(_unread_dumps, generator)
+
+
+def _unread_dumps(generator) -> list[str]:
+    """The dumps Pelican will parse: its content cache serves the rest."""
     files = generator.get_files(generator.settings["ARTICLE_PATHS"], exclude=generator.settings["ARTICLE_EXCLUDES"])
     paths = [os.path.abspath(os.path.join(generator.path, f)) for f in files if f.endswith(".txt")]
-    # only what Pelican will really read: its content cache serves the rest
-    reader.prefetch([p for p in paths if generator.readers.get_cached_data(p, (None, None))[0] is None])
+    return [p for p in paths if generator.readers.get_cached_data(p, (None, None))[0] is None]
 
 
 def save_pelican_caches_safely(generator):
