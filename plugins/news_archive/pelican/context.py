@@ -112,6 +112,17 @@ class Archive:
     def source_url(self, article) -> str:
         return self.settings["source_url"].format(slug=views.source_slug(article.dump))
 
+    @staticmethod
+    def archive_years(articles) -> list[tuple[int, list]]:
+        """The dated articles by the year of their date, newest year first, each year's newest first
+        (ties in the order given): what Jinja's ``rejectattr``, ``groupby`` and ``sort`` made of them,
+        in one pass (those filters over 100,000 articles took 1.5 s of a rebuild)."""
+        years: dict[int, list] = {}
+        for article in articles:
+            if not article.undated:
+                years.setdefault(article.date.year, []).append(article)
+        return [(year, sorted(years[year], key=lambda a: a.date, reverse=True)) for year in sorted(years, reverse=True)]
+
     def archive_rows(self, articles, site_url: str = "") -> Markup:
         """The archive page's row of each dated article (its day, its link, its source), one line
         each: made here in one pass, as a template loop over 100,000 articles took 5 s of a rebuild."""
