@@ -52,6 +52,29 @@ def test_an_unchanged_rebuild_renders_no_page(tmp_path, content):
     assert [path.stat().st_mtime for path in (article, event, piece)] == [1_000_000_000] * 3
 
 
+
+def test_an_events_timeline_rows_are_kept_packed_and_saved_again_as_they_were(tmp_path, content, monkeypatch):
+    """Each event's rows of the site timeline are kept as a pickle of their own: a rebuild makes the rows
+    of the events whose members changed, and saves the others' bytes as the last build saved them."""
+    import pickle
+
+    from news_archive.present import views
+
+    out = tmp_path / "out"
+    build_site(out, content, **_cached(tmp_path))
+    memo = tmp_path / "cache" / "news_archive-pages.pickle"
+    first = pickle.loads(memo.read_bytes())["data"]["timeline"]
+    assert first and all(isinstance(packed, bytes) for _, packed in first.values())
+    made = []
+    event_items = views.event_items
+    monkeypatch.setattr(views, "event_items", lambda event, *args: made.append(event.slug) or event_items(event, *args))
+    ap = content / "dumps" / "003_c36d33699a53380b.txt"
+    ap.write_text(ap.read_text(encoding="utf-8").replace("Patrushev responded", "Patrushev replied"), encoding="utf-8")
+    build_site(out, content, **_cached(tmp_path))
+    second = pickle.loads(memo.read_bytes())["data"]["timeline"]
+    assert second.keys() == first.keys() and 0 < len(made) < len(second)
+    assert all(second[slug] == first[slug] for slug in second if slug not in made)  # the same bytes
+
 def test_a_theme_change_renders_every_page_again(tmp_path, content):
     theme = tmp_path / "theme"
     shutil.copytree(ROOT / "theme", theme)
