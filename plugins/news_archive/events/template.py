@@ -19,15 +19,26 @@ from news_archive.parse.model import Dropped, Dump, Para, copy_with
 RULE = "site_template: also word for word in articles about other events (the site's template, learned from the archive)"
 
 
-def template_lines(events: list[Event], dumps: dict[str, Dump]) -> frozenset[str]:
+def template_lines(events: list[Event], dumps: dict[str, Dump], texts: dict[str, list[str]] | None = None) -> frozenset[str]:
     """The lines seen, word for word, in the droppable text of articles of two events or more, that do
     not name what their event is about (background about a strike, repeated in every strike's
-    coverage, names the strike: it is news, not the site's template)."""
+    coverage, names the strike: it is news, not the site's template). ``texts``: each article's
+    droppable texts (:func:`droppable_texts`), if already read."""
+    texts = droppable_texts(events, dumps) if texts is None else texts
+    # only a line in two articles or more can be in two events: found with set operations, and only
+    # those lines are followed from event to event (almost every line of an archive is in one article)
+    once: set[str] = set()
+    repeated: set[str] = set()
+    for lines in texts.values():
+        own = set(lines)
+        repeated.update(once.intersection(own))
+        once.update(own)
+    del once
     seen: dict[str, list[int]] = {}  # line -> the events it was seen in
     for number, event in enumerate(events):
         for key in event.articles:
-            for para in droppable(dumps[key]):
-                where = seen.setdefault(para.text, [number])
+            for line in repeated.intersection(texts[key]):
+                where = seen.setdefault(line, [number])
                 if where[-1] != number:
                     where.append(number)
     topics: dict[int, frozenset[str]] = {}
@@ -43,6 +54,11 @@ def template_lines(events: list[Event], dumps: dict[str, Dump]) -> frozenset[str
         if elsewhere >= 2:
             found.add(line)
     return frozenset(found)
+
+
+def droppable_texts(events: list[Event], dumps: dict[str, Dump]) -> dict[str, list[str]]:
+    """Each article's droppable texts (:func:`droppable`), by key."""
+    return {key: [para.text for para in droppable(dumps[key])] for event in events for key in event.articles}
 
 
 def topic_words(event: Event) -> frozenset[str]:
@@ -94,7 +110,8 @@ def without_template(dump: Dump, lines: frozenset[str], topic: frozenset[str] = 
 def drop_site_template(events: list[Event], dumps: dict[str, Dump]) -> dict[str, Dump]:
     """Every dump without the lines the archive shows to be site template (and that name nothing of
     the dump's own event)."""
-    lines = template_lines(events, dumps)
+    texts = droppable_texts(events, dumps)
+    lines = template_lines(events, dumps, texts)
     if not lines:
         return dumps
     result = dict(dumps)
@@ -102,7 +119,8 @@ def drop_site_template(events: list[Event], dumps: dict[str, Dump]) -> dict[str,
     for event in events:
         topic = topic_words(event)
         for key in event.articles:
-            result[key] = without_template(dumps[key], lines, topic, words)
+            if not lines.isdisjoint(texts[key]):  # else it has nothing to drop
+                result[key] = without_template(dumps[key], lines, topic, words)
     return result
 
 
