@@ -49,6 +49,7 @@ FILES = {
     "events-memo": lambda path: os.path.basename(path).startswith("news_archive.pickle"),
     "search-cache": lambda path: os.path.basename(path).startswith("news_archive-search.marshal"),
     "pages-memo": lambda path: os.path.basename(path).startswith("news_archive-pages.pickle"),
+    "timeline-memo": lambda path: os.path.basename(path).startswith("news_archive-timeline.pickle"),
     "pelican-cache": lambda path: os.path.basename(path).startswith("ArticlesGenerator-Readers"),
     "pelican-cache-opened": lambda path: os.path.basename(path).startswith("ArticlesGenerator-Readers"),
     "search-piece": lambda path: path.endswith(".js") and f"{os.sep}search{os.sep}" in path,

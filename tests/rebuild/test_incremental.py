@@ -62,7 +62,7 @@ def test_an_events_timeline_rows_are_kept_packed_and_saved_again_as_they_were(tm
 
     out = tmp_path / "out"
     build_site(out, content, **_cached(tmp_path))
-    memo = tmp_path / "cache" / "news_archive-pages.pickle"
+    memo = tmp_path / "cache" / "news_archive-timeline.pickle"
     first = pickle.loads(memo.read_bytes())["data"]["timeline"]
     assert first and all(isinstance(packed, bytes) for _, packed in first.values())
     made = []

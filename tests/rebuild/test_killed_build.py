@@ -13,7 +13,7 @@ from ..conftest import EVENT_FIXTURES, ROOT, SEEDS
 from .test_incremental import _tree
 
 EDITED = "003_c36d33699a53380b.txt"
-POINTS = ["events-memo", "pelican-cache", "pelican-cache-opened", "search-cache", "search-piece", "mid-pages", "pages-memo"]
+POINTS = ["events-memo", "pelican-cache", "pelican-cache-opened", "search-cache", "search-piece", "mid-pages", "pages-memo", "timeline-memo"]
 
 
 def _cached(tmp_path):

@@ -130,6 +130,7 @@ class NewsArchiveGenerator(Generator):
         self.build = builds.current()
         self.pages = Pages(self.settings, self.output_path)
         self.timeline_pages = views.paginate(self._timeline_days(), self.archive.settings["timeline_per_page"])
+        self.pages.save_timeline()
         self.context["events"] = self.archive.events
         self._skip_unchanged_articles()
 

@@ -2,9 +2,10 @@
 is still there) is not rendered again.
 
 ``news_archive-pages.pickle`` keeps a fingerprint of every page the plugin's generator and Pelican
-wrote for articles, and each event's rows of the site timeline. The saved copy is withdrawn before
-the first page is written and saved again after the last, so a build killed in between leaves no
-fingerprint of a page it may have half written.
+wrote for articles. The saved copy is withdrawn before the first page is written and saved again
+after the last, so a build killed in between leaves no fingerprint of a page it may have half written.
+``news_archive-timeline.pickle`` keeps each event's rows of the site timeline: made from the dumps,
+not from pages, it is saved as soon as every event's rows are known.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pickle
 from news_archive.rebuild.store import Memo, fingerprint, site_fingerprint
 
 NAME = "news_archive-pages.pickle"
+TIMELINE = "news_archive-timeline.pickle"
 
 
 class Pages:
@@ -24,7 +26,8 @@ class Pages:
         self.site = site_fingerprint(settings)  # code, theme and settings: what every page depends on
         self.old: dict[str, str] = dict(self.memo.section("outputs")) if self.memo.load else {}
         self.new: dict[str, str] = {}
-        self.old_timeline: dict = self.memo.section("timeline") if self.memo.load else {}
+        self.timeline_memo = Memo(settings, TIMELINE)
+        self.old_timeline: dict = self.timeline_memo.section("timeline") if self.timeline_memo.load else {}
         self.timeline: dict = {}
         self.memo.withdraw()
 
@@ -51,10 +54,17 @@ class Pages:
         self.timeline[slug] = (print_, packed)
         return rows
 
+    def save_timeline(self) -> None:
+        """Save every event's rows (once :meth:`timeline_rows` has been asked for each), and let go of
+        their pickles: a full build would otherwise hold them (120 MB at 100,000 dumps) to its end."""
+        self.timeline_memo.data = {"timeline": self.timeline}
+        self.timeline_memo.save()
+        self.timeline_memo.data, self.timeline, self.old_timeline = {}, {}, {}
+
     def stale(self) -> list[str]:
         """Pages the last build wrote and this one did not."""
         return sorted(set(self.old) - set(self.new))
 
     def save(self) -> None:
-        self.memo.data = {"outputs": self.new, "timeline": self.timeline}
+        self.memo.data = {"outputs": self.new}
         self.memo.save()
