@@ -91,7 +91,7 @@ class DumpReader(BaseReader):
         self._pool: Pool | None = None
         #: the dumps Pelican has still to parse (``plugin.prefetch_dumps`` sets it), listed when needed
         self.unread: Callable[[], list[str]] | None = None
-        self.parsed: set[str] = set()
+        self.first: str | None = None  # the first dump parsed, before any was listed
 
     def prefetch(self, paths: list[str]) -> None:
         """Parse the dumps this build will read on two worker processes, ahead of Pelican asking."""
@@ -101,11 +101,13 @@ class DumpReader(BaseReader):
         self._pool = Pool(functools.partial(parse_timed, limit=self.options["max_dump_bytes"]), paths, PREFETCH_CHUNK)
 
     def _parse(self, source_path: str):
-        if not self.prefetched and self.unread is not None and self.parsed:
-            # a second dump to parse: the rest are listed now, not on every build (listing every dump
-            # and looking each up in the cache took 2 s of a one-dump rebuild at 100,000 dumps)
-            self.prefetch([path for path in self.unread() if path not in self.parsed])
-        self.parsed.add(source_path)
+        if not self.prefetched and self.unread is not None:
+            if self.first is None:
+                self.first = source_path
+            else:
+                # a second dump to parse: the rest are listed now, not on every build (listing every
+                # dump and looking each up in the cache took 2 s of a one-dump rebuild at 100,000 dumps)
+                self.prefetch([path for path in self.unread() if path != self.first])
         result = self._pool.get(source_path) if self._pool is not None else None
         if result is None:
             result = parse_timed(source_path, self.options["max_dump_bytes"])
