@@ -142,6 +142,19 @@ def _stream_entries(cache_file):
     return stream.load(), stream
 
 
+
+@pytest.mark.parametrize("layer, forks", [("reader", 0), ("generator", 1)])
+def test_pelicans_article_cache_is_saved_on_a_fork_only_when_pelican_caches_articles(tmp_path, content, monkeypatch, layer, forks):
+    """With Pelican's reader layer the articles' generator has nothing to save: nothing is forked for it."""
+    from news_archive.pelican import build as build_module
+
+    started = []
+    in_background = build_module.Build.in_background
+    monkeypatch.setattr(build_module.Build, "in_background", lambda self, *args: started.append(args) or in_background(self, *args))
+    build_site(tmp_path / "out", content, **_cached(tmp_path, CONTENT_CACHING_LAYER=layer))
+    assert len(started) == forks
+    assert (tmp_path / "cache" / "ArticlesGenerator").exists() == (layer == "generator")
+
 def test_dumps_another_plugin_version_parsed_are_read_again(tmp_path, content):
     """Pelican keys its content cache by file stamp only; after an upgrade the old parse must not survive:
     neither from Pelican's own pickle (what versions before the stream wrote) nor from another version's stream."""

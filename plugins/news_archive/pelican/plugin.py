@@ -105,7 +105,15 @@ def save_pelican_caches_safely(generator):
     for cacher in (generator.readers, generator):
         if hasattr(cacher, "save_cache") and "save_cache" not in vars(cacher):
             save = functools.partial(atomic_pelican_save, cacher, type(cacher).save_cache)
-            cacher.save_cache = functools.partial(build.in_background, save) if in_background else save
+            cacher.save_cache = functools.partial(_save_in_background, build, cacher, save) if in_background else save
+
+
+def _save_in_background(build, cacher, save) -> None:
+    """``save`` on a forked process, if Pelican caches at this level (``_cache_data_policy``, set after
+    ``generator_init``). Else nothing is forked: a fork of the whole build that only exited again let the
+    build copy every page it wrote to while the child lived (up to 0.55 GB more PSS at 100,000 dumps)."""
+    if getattr(cacher, "_cache_data_policy", False):
+        build.in_background(save)
 
 
 def _streams_reader_cache(readers) -> bool:
