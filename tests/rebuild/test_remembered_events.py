@@ -255,3 +255,21 @@ def test_a_join_kept_from_the_memo_is_made_again_when_an_event_header_alone_chan
     fresh = group(named, options)
     assert fresh == [["a"], ["b"], ["c"]]
     assert remembered.RememberedGrouping(named, options, memo).run() == fresh
+
+
+def test_equal_clues_are_one_object_in_the_memo_and_after_reading_it_back(tmp_path):
+    import pickle
+
+    from tools.corpus import generate
+
+    generate(60, tmp_path, seed=4)
+    items = load_keyed(sorted(tmp_path.glob("*.txt")))
+    memo: dict = {}
+    events = remembered.build_events(items, None, memo)
+    assert events == build_events(items)
+    features = list(memo["features"].values())
+    assert len({f.clues for f in features}) < len(features)  # some articles say the same of their day
+    assert len({id(f.clues) for f in features}) == len({f.clues for f in features})
+    back = pickle.loads(pickle.dumps(memo, protocol=4))
+    assert len({id(f.clues) for f in back["features"].values()}) == len({f.clues for f in features})
+    assert remembered.build_events(items, None, back) == events
