@@ -82,3 +82,30 @@ def test_the_spool_a_killed_build_left_is_swept_and_a_running_builds_is_not(tmp_
         path.write_bytes(b"x")
     assert search_module.sweep_spools(str(tmp_path)) == [dead.name]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([os.path.basename(running), other.name])
+
+
+def test_articles_by_one_author_share_the_author_and_its_slug_is_made_once(tmp_path, monkeypatch, expect_warnings):
+    """Pelican slugifies an author's name when it files an article under it: once per name, not per article."""
+    from pelican import urlwrappers
+    from pelican.generators import ArticlesGenerator
+
+    content = tmp_path / "content"
+    (content / "dumps").mkdir(parents=True)
+    for path in SEEDS:
+        shutil.copy(path, content / "dumps")
+    slugified = []
+    slugify = urlwrappers.slugify
+    monkeypatch.setattr(urlwrappers, "slugify", lambda value, **kw: slugified.append(value) or slugify(value, **kw))
+    seen = {}
+    generate_context = ArticlesGenerator.generate_context
+
+    def noting(generator):
+        generate_context(generator)
+        seen["articles"] = list(generator.articles)
+
+    monkeypatch.setattr(ArticlesGenerator, "generate_context", noting)
+    build_site(tmp_path / "site", content)
+    articles = seen["articles"]
+    assert len(articles) == len(SEEDS) and len({id(a.author) for a in articles}) == 1
+    assert all(a.authors == [a.author] and a.authors[0] is a.author for a in articles)
+    assert slugified.count(articles[0].author.name) == 1

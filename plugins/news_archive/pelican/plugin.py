@@ -194,8 +194,21 @@ def fix_article_place(content):
     build = builds.current()
     if build is None or not isinstance(content, Article) or "dump" not in content.metadata:
         return
+    share_authors(content, build.authors)
     fix_place(content)
     build.placed.add(id(content))
+
+
+def share_authors(article, shared: dict) -> None:
+    """The article's authors as one object per name in the build (``shared``). Pelican gives every
+    article without an author a new ``Author`` of the ``AUTHOR`` setting, and slugifies its name again
+    when it files the article under it: 100,000 times in a build of 100,000 dumps (about a second)."""
+    authors = getattr(article, "authors", None)
+    if not authors:
+        return
+    article.authors = [shared.setdefault((type(a), a.name), a) for a in authors]
+    if getattr(article, "author", None) is authors[0]:
+        article.author = article.authors[0]
 
 
 def register():
