@@ -53,6 +53,23 @@ def test_an_unchanged_rebuild_renders_no_page(tmp_path, content):
 
 
 
+def test_pages_removed_from_the_output_are_written_again_by_a_rebuild(tmp_path, content):
+    out = tmp_path / "out"
+    build_site(out, content, **_cached(tmp_path))
+    before = _tree(out)
+    gone = [
+        out / "articles" / "the-latest-putin-kim-shake-hands-before-start-of-talks.html",
+        next((out / "events").glob("kim-putin-summit-*.html")),
+        next((out / "dumps").glob("*.txt")),
+    ]
+    for path in gone:
+        path.unlink()
+    shutil.rmtree(out / "sources")  # a whole folder of pages
+    build_site(out, content, **_cached(tmp_path))
+    assert _tree(out) == before
+
+
+
 def test_an_events_timeline_rows_are_kept_packed_and_saved_again_as_they_were(tmp_path, content, monkeypatch):
     """Each event's rows of the site timeline are kept as a pickle of their own: a rebuild makes the rows
     of the events whose members changed, and saves the others' bytes as the last build saved them."""

@@ -26,6 +26,7 @@ class Pages:
         self.site = site_fingerprint(settings)  # code, theme and settings: what every page depends on
         self.old: dict[str, str] = dict(self.memo.section("outputs")) if self.memo.load else {}
         self.new: dict[str, str] = {}
+        self.listed: dict[str, frozenset[str]] = {}  # folder -> the files in it (see exists)
         self.timeline_memo = Memo(settings, TIMELINE)
         self.old_timeline: dict = self.timeline_memo.section("timeline") if self.timeline_memo.load else {}
         self.timeline: dict = {}
@@ -36,7 +37,21 @@ class Pages:
         True when the last build wrote the same page and it is still there."""
         print_ = fingerprint(self.site, *parts) if site else parts[0]
         self.new[name] = print_
-        return self.old.get(name) == print_ and os.path.exists(os.path.join(self.output_path, name))
+        return self.old.get(name) == print_ and self.exists(name)
+
+    def exists(self, name: str) -> bool:
+        """Whether the last build's page ``name`` is still there, from one listing of its folder:
+        looking up each of 212,000 pages took 0.7 s of a one-dump rebuild at 100,000 dumps. Pages are
+        looked up before this build writes them, so the listing is what the last build left."""
+        folder, _, file = name.rpartition("/")
+        listed = self.listed.get(folder)
+        if listed is None:
+            try:
+                listed = frozenset(os.listdir(os.path.join(self.output_path, folder)))
+            except OSError:
+                listed = frozenset()
+            self.listed[folder] = listed
+        return file in listed
 
     def timeline_rows(self, slug: str, print_, make):
         """An event's rows of the site timeline: the last build's while ``print_`` is the same, else ``make()``.
