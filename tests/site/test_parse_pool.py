@@ -12,12 +12,17 @@ from ..conftest import EVENT_FIXTURES, SEEDS
 from ..rebuild.test_incremental import _tree
 
 
-def test_a_build_on_two_cores_writes_the_same_site(tmp_path, monkeypatch, expect_warnings):
+def _content(tmp_path, paths):
     content = tmp_path / "content"
     (content / "dumps").mkdir(parents=True)
-    paths = SEEDS + sorted(EVENT_FIXTURES.glob("*.txt"))
     for path in paths:
         shutil.copy(path, content / "dumps")
+    return content
+
+
+def test_a_build_on_two_cores_writes_the_same_site(tmp_path, monkeypatch, expect_warnings):
+    paths = SEEDS + sorted(EVENT_FIXTURES.glob("*.txt"))
+    content = _content(tmp_path, paths)
     (content / "dumps" / "empty.txt").write_text("\n", encoding="utf-8")  # an error travels back from a worker too
     pools = []
 
@@ -48,10 +53,7 @@ def test_a_rebuild_of_one_dump_lists_no_dumps_to_parse_ahead(tmp_path, monkeypat
     """Dumps are listed for the workers when a second one needs parsing: never in a one-dump rebuild."""
     from news_archive.pelican import plugin
 
-    content = tmp_path / "content"
-    (content / "dumps").mkdir(parents=True)
-    for path in SEEDS:
-        shutil.copy(path, content / "dumps")
+    content = _content(tmp_path, SEEDS)
     listed = []
     unread = plugin._unread_dumps
     monkeypatch.setattr(plugin, "_unread_dumps", lambda generator: listed.append(len(unread(generator))) or unread(generator))
@@ -89,10 +91,7 @@ def test_articles_by_one_author_share_the_author_and_its_slug_is_made_once(tmp_p
     from pelican import urlwrappers
     from pelican.generators import ArticlesGenerator
 
-    content = tmp_path / "content"
-    (content / "dumps").mkdir(parents=True)
-    for path in SEEDS:
-        shutil.copy(path, content / "dumps")
+    content = _content(tmp_path, SEEDS)
     slugified = []
     slugify = urlwrappers.slugify
     monkeypatch.setattr(urlwrappers, "slugify", lambda value, **kw: slugified.append(value) or slugify(value, **kw))
