@@ -257,7 +257,7 @@ def test_a_join_kept_from_the_memo_is_made_again_when_an_event_header_alone_chan
     assert remembered.RememberedGrouping(named, options, memo).run() == fresh
 
 
-def test_equal_clues_are_one_object_in_the_memo_and_after_reading_it_back(tmp_path):
+def test_equal_clues_and_days_are_one_object_in_the_memo_and_after_reading_it_back(tmp_path):
     import pickle
 
     from tools.corpus import generate
@@ -270,6 +270,9 @@ def test_equal_clues_are_one_object_in_the_memo_and_after_reading_it_back(tmp_pa
     features = list(memo["features"].values())
     assert len({f.clues for f in features}) < len(features)  # some articles say the same of their day
     assert len({id(f.clues) for f in features}) == len({f.clues for f in features})
+    days = [inputs[0] for inputs in memo["grouping"]["inputs"].values()]
+    assert len(set(days)) < len(days) and len({id(day) for day in days}) == len(set(days))
     back = pickle.loads(pickle.dumps(memo, protocol=4))
     assert len({id(f.clues) for f in back["features"].values()}) == len({f.clues for f in features})
+    assert len({id(inputs[0]) for inputs in back["grouping"]["inputs"].values()}) == len(set(days))
     assert remembered.build_events(items, None, back) == events

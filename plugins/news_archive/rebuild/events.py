@@ -47,8 +47,13 @@ class RememberedGrouping(Grouping):
     def __init__(self, docs: dict[str, Doc], options: EventOptions, memo: dict, map: Callable = serial_map):
         super().__init__(docs, options, map)
         self.memo = memo
-        # the explicit name too: it joins clusters before any pair does, and keeps differently named ones apart
-        self.inputs = {key: (doc.dump.date, doc.vector, doc.names, doc.clues, explicit_name(doc.dump)) for key, doc in docs.items()}
+        # the explicit name too: it joins clusters before any pair does, and keeps differently named ones apart;
+        # equal days as one object, which the memo pickles once (3,600 days among 100,000 generated dumps)
+        days: dict = {}
+        self.inputs = {
+            key: (days.setdefault(doc.dump.date, doc.dump.date), doc.vector, doc.names, doc.clues, explicit_name(doc.dump))
+            for key, doc in docs.items()
+        }
         last_inputs = memo.get("inputs", {}) if memo.get("options") == options else {}
         self.remembered = bool(last_inputs)
         self.fresh = {key for key, value in self.inputs.items() if last_inputs.get(key) != value}
