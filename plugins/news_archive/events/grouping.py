@@ -224,13 +224,14 @@ class Grouping:
         self.places_seen: dict[str, bool] = {}
         self.centroids_made: dict[tuple[str, ...], Centroid] = {}
         self.descriptions: dict[tuple[str, ...], tuple] = {}
+        self.keys = sorted(docs)  # every step walks them in this order
         self.dated = sorted((doc.dump.date, key) for key, doc in docs.items() if doc.dump.date)
         self.undated = sorted(key for key, doc in docs.items() if not doc.dump.date)
 
     def run(self) -> list[list[str]]:
         clusters = Clusters(self.docs, self.options.window_days)
         by_name: dict[str, list[str]] = defaultdict(list)
-        for key in sorted(self.docs):
+        for key in self.keys:
             name = explicit_name(self.docs[key].dump)
             if name:
                 by_name[name].append(key)
@@ -288,7 +289,7 @@ class Grouping:
         groups of undated articles beside them."""
         self.stage = stage
         members: dict[str, list[str]] = defaultdict(list)
-        for key in sorted(self.docs):
+        for key in self.keys:
             members[clusters.find(key)].append(key)
         self.members = {root: tuple(keys) for root, keys in members.items() if any(self.docs[k].dump.date for k in keys)}
         self.groups = sorted(tuple(keys) for root, keys in members.items() if root not in self.members)

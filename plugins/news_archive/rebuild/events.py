@@ -116,7 +116,7 @@ class RememberedGrouping(Grouping):
         last build's own (none of its articles changed, none came or went, every edge the same with the
         same score) joins as it did, and only the rest is joined again."""
         clusters = linked.clusters
-        roots = {key: clusters.find(key) for key in sorted(self.docs)}
+        roots = {key: clusters.find(key) for key in self.keys}
         held: dict[str, list[str]] = defaultdict(list)  # a cluster's members, by root
         for key, root in roots.items():
             held[root].append(key)
