@@ -117,8 +117,8 @@ class Sampler:
     PSS is read only when it could be a new peak (a tree's PSS is never above its RSS, so while the
     RSS is at most the peak PSS seen, reading PSS can find nothing higher), and then at most
     ``share`` of the time: reading the PSS of a build of 2.7 GB every 0.05 s took half a core of a
-    two-core machine and held the build's memory map lock, and made a one-dump rebuild at 100,000
-    dumps take 62 s instead of 52 s."""
+    two-core machine and held the build's memory map lock: a one-dump rebuild at 100,000 dumps took
+    62 s measured so, 53 s with this sampler and 52 s with none."""
 
     def __init__(self, pid: int, interval: float = 0.05, share: float = 0.2):
         self.pid, self.interval, self.share = pid, interval, share
