@@ -108,3 +108,24 @@ def test_articles_by_one_author_share_the_author_and_its_slug_is_made_once(tmp_p
     assert len(articles) == len(SEEDS) and len({id(a.author) for a in articles}) == 1
     assert all(a.authors == [a.author] and a.authors[0] is a.author for a in articles)
     assert slugified.count(articles[0].author.name) == 1
+
+
+def test_an_articles_category_and_tags_are_shared_with_other_articles_of_the_same_names(tmp_path):
+    from pelican.contents import Article
+    from pelican.settings import DEFAULT_CONFIG
+    from pelican.urlwrappers import Category, Tag
+
+    from news_archive.pelican.plugin import share_url_wrappers
+
+    settings = {**DEFAULT_CONFIG, "PATH": str(tmp_path), "AUTHOR": "Jane Doe"}
+
+    def article(n):
+        metadata = {"title": f"a{n}", "category": Category("World", settings), "tags": [Tag("Kim", settings), Tag("summit", settings)]}
+        return Article("", metadata=metadata, settings=settings, source_path=str(tmp_path / f"a{n}.txt"))
+
+    shared: dict = {}
+    first, second = article(1), article(2)
+    for each in (first, second):
+        share_url_wrappers(each, shared)
+    assert second.category is first.category and second.author is first.author and second.authors[0] is second.author
+    assert [t.name for t in second.tags] == ["Kim", "summit"] and all(a is b for a, b in zip(first.tags, second.tags))

@@ -28,7 +28,7 @@ class Build:
         self.standby: Standby | None = Standby() if search and self.parallel and can_fork() else None
         self.timings: dict[str, float] = {}  # seconds per stage, logged at the end
         self.placed: set[int] = set()  # the articles made in this build whose URL is fixed (context.fix_place), by id
-        self.authors: dict = {}  # (class, name) -> the one Author of that name in this build (plugin.share_authors)
+        self.url_wrappers: dict = {}  # (class, name) -> the one author, category or tag of that name (plugin.share_url_wrappers)
 
     def in_background(self, function, *args) -> None:
         """``function(*args)`` on another process while the build goes on (a cache writer); the build waits
