@@ -45,14 +45,18 @@ def answers(tmp_path_factory):
     (work / "queries.json").write_text(json.dumps(queries), encoding="utf-8")
     (work / "mono.json").write_text(json.dumps(index.serialize()), encoding="utf-8")
     (work / "refs.json").write_text(json.dumps(index.refs), encoding="utf-8")
-    done = subprocess.run(["node", str(ROOT / "tests" / "search" / "js" / "top.js"), str(work), str(COUNT)],
-                          capture_output=True, text=True, check=True, cwd=ROOT)
-    return json.loads(done.stdout), len(docs)
+    found = {}
+    for policy, whole in (("default", None), ("tier by tier", "0")):
+        done = subprocess.run(["node", str(ROOT / "tests" / "search" / "js" / "top.js"), str(work), str(COUNT), *([whole] if whole else [])],
+                              capture_output=True, text=True, check=True, cwd=ROOT)
+        found[policy] = json.loads(done.stdout)
+    return found, len(docs)
 
 
-def test_first_results_are_the_monolithic_indexs(answers):
+@pytest.mark.parametrize("policy", ["default", "tier by tier"])
+def test_first_results_are_the_monolithic_indexs(answers, policy):
     found, _ = answers
-    for answer in found:
+    for answer in found[policy]:
         top, mono = answer["top"], answer["mono"]
         assert top["results"] == (mono if top["complete"] else mono[:COUNT]), answer["query"]
         assert mono, answer["query"]
@@ -62,6 +66,7 @@ def test_first_results_are_the_monolithic_indexs(answers):
 
 def test_common_words_are_answered_from_the_heads_of_their_lists(answers):
     found, docs = answers
+    found = found["tier by tier"]  # every list longer than a head loaded one tier per round
     assert docs > 500
 
     def tails(bytes_):
@@ -80,3 +85,18 @@ def test_common_words_are_answered_from_the_heads_of_their_lists(answers):
     # with every tier loaded the first page is still lunr.js run on those documents alone, and the
     # number of matches is known
     assert any(not a["top"]["complete"] and a["top"]["total"] for a in found)
+
+
+def test_lists_that_the_heads_did_not_settle_come_whole_in_one_round(answers):
+    found, _ = answers
+    by_query = {a["query"]: a for a in found["tier by tier"]}
+    # every list here is shorter than WHOLE_LIST: at most one round of tails, where tier by tier
+    # takes up to one round per tier
+    assert all(a["top"]["rounds"] <= 1 for a in found["default"])
+    assert max(a["top"]["rounds"] for a in by_query.values()) >= 2
+    for answer in found["default"]:
+        tiered = by_query[answer["query"]]["top"]
+        if answer["top"]["rounds"] == 0:  # settled on the heads, as tier by tier
+            assert tiered["rounds"] == 0 and answer["top"]["bytes"] == tiered["bytes"], answer["query"]
+        else:  # every tier of its words, the whole answer's bytes
+            assert tiered["rounds"] >= 1 and answer["top"]["bytes"].get("p") == answer["whole"].get("p"), answer["query"]

@@ -1,5 +1,6 @@
 // The first results of queries from the split pieces (searchTop, each from a fresh page) beside the
-// monolithic index's, as JSON. usage: node top.js WORK_DIR COUNT  (mono.json, queries.json, pieces/)
+// monolithic index's, as JSON. usage: node top.js WORK_DIR COUNT [WHOLE_LIST]  (mono.json, queries.json,
+// pieces/); WHOLE_LIST, the longest list loaded whole once the heads did not settle (0: tier by tier).
 const fs = require("fs");
 const path = require("path");
 const lunr = require("lunr");
@@ -7,6 +8,7 @@ const { SplitIndex } = require("../../../theme/static/js/search-index.js");
 
 const dir = process.argv[2];
 const count = Number(process.argv[3]);
+const options = process.argv[4] === undefined ? undefined : { wholeList: Number(process.argv[4]) };
 const read = (name) => JSON.parse(fs.readFileSync(path.join(dir, name), "utf8"));
 const mono = lunr.Index.load(read("mono.json"));
 const refs = read("refs.json"); // document number -> ref
@@ -22,8 +24,11 @@ function loadPiece(name) {
   const out = [];
   for (const q of read("queries.json")) {
     loaded = {};
-    const answer = await new SplitIndex(lunr, loadPiece).searchTop(q, count);
-    const top = { results: answer.results.map((r) => [refs[Number(r.ref.slice(1))], r.score]), complete: answer.complete, total: answer.total, bytes: loaded };
+    const index = new SplitIndex(lunr, loadPiece, options), loadTails = index.loadTails;
+    let rounds = 0; // rounds of tails: each waits for the one before
+    index.loadTails = function () { rounds++; return loadTails.apply(this, arguments); };
+    const answer = await index.searchTop(q, count);
+    const top = { results: answer.results.map((r) => [refs[Number(r.ref.slice(1))], r.score]), complete: answer.complete, total: answer.total, bytes: loaded, rounds };
     loaded = {};
     await new SplitIndex(lunr, loadPiece).search(q);
     out.push({ query: q, top, whole: loaded, mono: mono.search(q).map((r) => [r.ref, r.score]) });

@@ -26,6 +26,12 @@
     return String(text).replace(/[\u2018\u2019\u02bc]/g, "'").replace(/'s(?![A-Za-z0-9_])/g, "");
   }
 
+  // The longest posting list (in documents) loaded whole once a query's heads have not settled its
+  // first results; a longer one comes a tier at a time, each round deciding whether the next is needed.
+  // Two words in many documents each rarely settle before their last tier (one word alone always
+  // does on its head), so loading tier by tier costs a round trip per tier for nothing.
+  var WHOLE_LIST = 65536;
+
   // A piece as the build wrote it: JSON, or (compressed) a base64 string of gzipped JSON.
   function unpack(data) {
     if (typeof data !== "string") return Promise.resolve(data);
@@ -35,12 +41,17 @@
     return new Response(stream).text().then(JSON.parse);
   }
 
-  function SplitIndex(lunr, load) {
+  // options.wholeList: the longest posting list (in documents) loaded whole, in one round, once a
+  // query's heads have not settled its first results (WHOLE_LIST by default; 0: tier by tier).
+  function SplitIndex(lunr, load, options) {
     this.lunr = lunr;
+    this.wholeList = options && options.wholeList !== undefined ? options.wholeList : WHOLE_LIST;
     this.load = function (name) { return load(name).then(unpack); }; // load(name) -> Promise of the piece
     this.meta = null;
     this.chunks = {}; // chunk number -> terms
-    this.terms = {}; // term -> {entry, tiers: [decoded tiers loaded, head first], seen: {doc: true}}
+    // term -> {entry, tiers: [decoded tiers loaded, head first], seen}: seen, for a term with tails,
+    // marks (one byte per document) the documents of the tiers loaded
+    this.terms = {};
     this.records = {}; // bucket number -> promise of its records
     this.index = null;
     this.loads = 0; // chunks and tails loaded: the assembled index is redone when this changes
@@ -109,10 +120,12 @@
   }
 
   SplitIndex.prototype.addTier = function (info, fields) {
-    var tier = decodeTier(fields);
+    var tier = decodeTier(fields), seen = info.seen;
     info.tiers.push(tier);
-    for (var p = 0; p < tier.length; p++) {
-      for (var k = 0; k < tier[p][1].length; k += 3) info.seen[tier[p][1][k]] = true;
+    if (seen) {
+      for (var p = 0; p < tier.length; p++) {
+        for (var k = 0, flat = tier[p][1]; k < flat.length; k += 3) seen[flat[k]] = 1;
+      }
     }
     this.loads++;
   };
@@ -125,7 +138,7 @@
         if (n in self.chunks) return;
         self.chunks[n] = terms;
         for (var t = 0; t < terms.length; t++) {
-          var info = { entry: terms[t], tiers: [], seen: {} };
+          var info = { entry: terms[t], tiers: [], seen: terms[t][5] ? new Uint8Array(self.meta.docs) : null };
           self.terms[terms[t][0]] = info;
           self.addTier(info, terms[t][3]);
         }
@@ -139,14 +152,15 @@
     return tails.slice(info.tiers.length - 1);
   }
 
-  // Load the next tier of each of these terms (all of them with everything: true).
+  // Load the next tier of each of these terms, or all of them: everything is true, false, or a
+  // function of a term's info saying which.
   SplitIndex.prototype.loadTails = function (terms, everything) {
     var self = this;
     return Promise.all(terms.map(function (term) {
       var info = self.terms[term];
       if (!info) return null;
       var wanted = unloaded(info);
-      if (!everything) wanted = wanted.slice(0, 1);
+      if (!(typeof everything === "function" ? everything(info) : everything)) wanted = wanted.slice(0, 1);
       return Promise.all(wanted.map(function (tail) { return self.load(tail[0]); })).then(function (tiers) {
         // tiers arrive in order; another search may have added some meanwhile
         var have = info.tiers.length - 1, names = (info.entry[5] || []).map(function (t) { return t[0]; });
@@ -206,8 +220,12 @@
   // Refs are "d<number>": not integer-like, so JavaScript objects keep them in insertion order,
   // and ties between equal scores come out in the monolithic index's order.
   SplitIndex.prototype.assemble = function (names, only) {
-    var meta = this.meta, fields = meta.fields, inverted = [], vectors = {}, order = {};
+    var meta = this.meta, fields = meta.fields, inverted = [], vectors = {}, order = {}, mask = null;
     names = names || Object.keys(this.terms);
+    if (only) {
+      mask = new Uint8Array(meta.docs);
+      Object.keys(only).forEach(function (doc) { mask[doc] = 1; });
+    }
     for (var t = 0; t < names.length; t++) {
       var info = this.terms[names[t]], termIndex = info.entry[1], idf = info.entry[2];
       var posting = { _index: termIndex }, byField = [];
@@ -216,7 +234,7 @@
         for (var p = 0; p < info.tiers[i].length; p++) {
           var flat = info.tiers[i][p][1], list = byField[info.tiers[i][p][0]];
           for (var k = 0; k < flat.length; k += 3) {
-            if (!only || only[flat[k]]) list.push([flat[k], flat[k + 1], flat[k + 2]]);
+            if (!mask || mask[flat[k]]) list.push([flat[k], flat[k + 1], flat[k + 2]]);
           }
         }
       }
@@ -345,7 +363,7 @@
   // documents come first; the scores shown are lunr.js's own (searchTop runs it on those documents).
   SplitIndex.prototype.partial = function (names, weights, magnitude, state) {
     // state (one query's) keeps the sums so far: each round adds only the tiers loaded since
-    var meta = this.meta, fields = meta.fields, total = state.total, counted = state.counted;
+    var meta = this.meta, fields = meta.fields, total = state.total || (state.total = new Sums(meta.docs)), counted = state.counted;
     for (var t = 0; t < names.length; t++) {
       var info = this.terms[names[t]], idf = info.entry[2];
       for (var i = counted[names[t]] || 0; i < info.tiers.length; i++) {
@@ -354,16 +372,36 @@
           var factor = (weights[field][names[t]] || 0) / magnitude[field];
           if (!factor) continue;
           var memo = state.memo[names[t] + "/" + f] || (state.memo[names[t] + "/" + f] = new Map());
+          var sums = total.value, has = total.has, docs = total.docs; // Sums.add, inlined: the hot loop
           for (var k = 0; k < flat.length; k += 3) {
-            var pair = flat[k + 1] * 1048576 + flat[k + 2], value = memo.get(pair);
-            if (value === undefined) memo.set(pair, value = factor * score(meta, idf, flat[k + 1], flat[k + 2], f));
-            total.set(flat[k], (total.get(flat[k]) || 0) + value);
+            // a (tf, length) pair as one small integer (a fast Map key); a pair too large for one is not kept
+            var tf = flat[k + 1], length = flat[k + 2], doc = flat[k], small = tf < 32768 && length < 65536;
+            var pair = small ? tf * 65536 + length : -1, value = small ? memo.get(pair) : undefined;
+            if (value === undefined) {
+              value = factor * score(meta, idf, tf, length, f);
+              if (small) memo.set(pair, value);
+            }
+            if (!has[doc]) { has[doc] = 1; docs.push(doc); }
+            sums[doc] += value;
           }
+          total.size = docs.length;
         }
       }
       counted[names[t]] = info.tiers.length;
     }
     return total;
+  };
+
+  // Sums per document, in an array as long as the index has documents: a query's words can be in
+  // hundreds of thousands of them. docs lists those with a sum, in the order they got one (partial adds).
+  function Sums(size) {
+    this.value = new Float64Array(size);
+    this.has = new Uint8Array(size);
+    this.docs = [];
+    this.size = 0;
+  }
+  Sums.prototype.forEach = function (visit) {
+    for (var i = 0, docs = this.docs, value = this.value; i < docs.length; i++) visit(value[docs[i]], docs[i]);
   };
 
   // The `count` best of the documents summed so far, best first (equal sums by document number), without
@@ -395,7 +433,7 @@
       if (!self.plain(query)) {
         return self.search(queryString).then(function (results) { return { results: results, complete: true }; });
       }
-      var state = { total: new Map(), counted: {}, memo: {} };
+      var state = { total: null, counted: {}, memo: {} };
       return self.loadChunks(self.chunksFor(queryString)).then(function step() {
         var names = self.present(query), left = self.remaining(query);
         var total = self.partial(names, left.weights, left.magnitude, state);
@@ -407,7 +445,11 @@
           // with every tier loaded, every matching document was ranked: their number is known
           return { results: results, complete: false, total: left.open.length ? null : total.size };
         }
-        return self.loadTails(left.open.map(function (o) { return o.term; }), false).then(step);
+        // the heads could not settle them: a list short enough comes whole, in one round, not
+        // tier by tier (a query of words in many documents each rarely settles before the end)
+        return self.loadTails(left.open.map(function (o) { return o.term; }), function (info) {
+          return (info.entry[4] || 0) <= self.wholeList;
+        }).then(step);
       });
     });
   };
@@ -430,13 +472,18 @@
       if (extra(top[i].doc) > 0) return null;
       chosen[top[i].doc] = true;
     }
-    var last = top[count - 1].score, most = unseen;
-    total.forEach(function (value, doc) {
-      if (chosen[doc]) return;
+    var last = top[count - 1].score, most = unseen, docs = total.docs, values = total.value;
+    for (i = 0; i < docs.length; i++) {
+      var doc = docs[i], value = values[doc];
+      if (!open.length) {
+        if (value >= last - margin) chosen[doc] = true;
+        continue;
+      }
+      if (value + unseen <= most || chosen[doc]) continue; // it can raise nothing
       var more = extra(doc);
       if (more > 0) most = Math.max(most, value + more);
       else if (value >= last - margin) chosen[doc] = true;
-    });
+    }
     return last > most + margin ? chosen : null;
   };
 
