@@ -100,3 +100,13 @@ def test_lists_that_the_heads_did_not_settle_come_whole_in_one_round(answers):
             assert tiered["rounds"] == 0 and answer["top"]["bytes"] == tiered["bytes"], answer["query"]
         else:  # every tier of its words, the whole answer's bytes
             assert tiered["rounds"] >= 1 and answer["top"]["bytes"].get("p") == answer["whole"].get("p"), answer["query"]
+
+
+def test_with_every_tier_loaded_a_document_that_cannot_reach_the_first_places_is_only_counted(answers):
+    found, _ = answers
+    whole = [a for a in found["default"] if a["top"]["total"] is not None]
+    # total: every matching document (as many as the monolithic index returns, the test above);
+    # summed: those whose scores were added up. A common word's documents that hold none of the
+    # rarer words cannot reach the first places once the rarer words are summed.
+    assert whole and all(a["top"]["summed"] <= a["top"]["total"] for a in whole)
+    assert sum(a["top"]["summed"] < a["top"]["total"] for a in whole) >= 3

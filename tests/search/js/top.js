@@ -28,7 +28,7 @@ function loadPiece(name) {
     let rounds = 0; // rounds of tails: each waits for the one before
     index.loadTails = function () { rounds++; return loadTails.apply(this, arguments); };
     const answer = await index.searchTop(q, count);
-    const top = { results: answer.results.map((r) => [refs[Number(r.ref.slice(1))], r.score]), complete: answer.complete, total: answer.total, bytes: loaded, rounds };
+    const top = { results: answer.results.map((r) => [refs[Number(r.ref.slice(1))], r.score]), complete: answer.complete, total: answer.total, summed: answer.summed, bytes: loaded, rounds };
     loaded = {};
     await new SplitIndex(lunr, loadPiece).search(q);
     out.push({ query: q, top, whole: loaded, mono: mono.search(q).map((r) => [r.ref, r.score]) });

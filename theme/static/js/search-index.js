@@ -213,6 +213,17 @@
     return round3(idf * ((k1 + 1) * tf) / (norm + tf) * meta.boosts[field]);
   }
 
+  // Where doc is, or would be, in a tier's flat [doc, tf, length, ...] list (ascending documents),
+  // looking from entry `from` on: a multiple of 3.
+  function find(flat, doc, from) {
+    var lo = from / 3, hi = flat.length / 3;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (flat[mid * 3] < doc) lo = mid + 1; else hi = mid;
+    }
+    return lo * 3;
+  }
+
   // A lunr.js index of some terms loaded so far (all of them if not given), with the tiers loaded of
   // each (of some documents only, if `only` names them): the monolithic index's own term indices and vector values, restricted to these terms and
   // documents, which is all a query on them reads (a document's score is the sum of its loaded terms'
@@ -220,12 +231,9 @@
   // Refs are "d<number>": not integer-like, so JavaScript objects keep them in insertion order,
   // and ties between equal scores come out in the monolithic index's order.
   SplitIndex.prototype.assemble = function (names, only) {
-    var meta = this.meta, fields = meta.fields, inverted = [], vectors = {}, order = {}, mask = null;
+    var meta = this.meta, fields = meta.fields, inverted = [], vectors = {}, order = {};
     names = names || Object.keys(this.terms);
-    if (only) {
-      mask = new Uint8Array(meta.docs);
-      Object.keys(only).forEach(function (doc) { mask[doc] = 1; });
-    }
+    var wanted = only && Object.keys(only).map(Number).sort(function (a, b) { return a - b; });
     for (var t = 0; t < names.length; t++) {
       var info = this.terms[names[t]], termIndex = info.entry[1], idf = info.entry[2];
       var posting = { _index: termIndex }, byField = [];
@@ -233,9 +241,15 @@
       for (var i = 0; i < info.tiers.length; i++) {
         for (var p = 0; p < info.tiers[i].length; p++) {
           var flat = info.tiers[i][p][1], list = byField[info.tiers[i][p][0]];
-          for (var k = 0; k < flat.length; k += 3) {
-            if (!mask || mask[flat[k]]) list.push([flat[k], flat[k + 1], flat[k + 2]]);
+          if (wanted) { // a few documents: looked up (a tier's list is in document order), not walked
+            for (var w = 0, from = 0; w < wanted.length; w++) {
+              var at = find(flat, wanted[w], from);
+              if (at < flat.length && flat[at] === wanted[w]) list.push([flat[at], flat[at + 1], flat[at + 2]]);
+              from = at;
+            }
+            continue;
           }
+          for (var k = 0; k < flat.length; k += 3) list.push([flat[k], flat[k + 1], flat[k + 2]]);
         }
       }
       for (var fieldNumber = 0; fieldNumber < fields.length; fieldNumber++) {
@@ -339,33 +353,60 @@
     var names = {};
     fields.forEach(function (f) { Object.keys(weights[f]).forEach(function (t) { names[t] = true; }); });
     Object.keys(names).forEach(function (term) {
-      var info = this.terms[term], tails = unloaded(info), bound = 0;
-      for (var n = 0; n < tails.length; n++) {
-        var patterns = tails[n][1]; // per set of fields the tier's documents hold the term in
-        for (var g = 0; g < patterns.length; g++) {
-          var gain = 0;
-          for (var p = 0; p < patterns[g].length; p++) {
-            var f = patterns[g][p][0], field = fields[f], pairs = patterns[g][p][1], best = 0;
-            if (!weights[field][term]) continue;
-            for (var q = 0; q < pairs.length; q += 2) best = Math.max(best, score(meta, info.entry[2], pairs[q], pairs[q + 1], f));
-            gain += best * weights[field][term] / magnitude[field];
-          }
-          bound = Math.max(bound, gain);
-        }
-      }
-      if (tails.length) out.push({ term: term, info: info, bound: bound });
+      var info = this.terms[term], tails = unloaded(info);
+      if (tails.length) out.push({ term: term, info: info, bound: this.tailBound(term, tails, weights, magnitude) });
     }, this);
     return { open: out, weights: weights, magnitude: magnitude };
+  };
+
+  // The most a document in any of these tails ([[name, bound], ...]) of a term can gain from it.
+  SplitIndex.prototype.tailBound = function (term, tails, weights, magnitude) {
+    var meta = this.meta, fields = meta.fields, info = this.terms[term], bound = 0;
+    for (var n = 0; n < tails.length; n++) {
+      var patterns = tails[n][1]; // per set of fields the tier's documents hold the term in
+      for (var g = 0; g < patterns.length; g++) {
+        var gain = 0;
+        for (var p = 0; p < patterns[g].length; p++) {
+          var f = patterns[g][p][0], field = fields[f], pairs = patterns[g][p][1], best = 0;
+          if (!weights[field][term]) continue;
+          for (var q = 0; q < pairs.length; q += 2) best = Math.max(best, score(meta, info.entry[2], pairs[q], pairs[q + 1], f));
+          gain += best * weights[field][term] / magnitude[field];
+        }
+        bound = Math.max(bound, gain);
+      }
+    }
+    return bound;
   };
 
   // Each document's score from the tiers loaded so far, summed as lunr.js sums it (per field, the
   // query weight times the vector value, over the query vector's length), for deciding which
   // documents come first; the scores shown are lunr.js's own (searchTop runs it on those documents).
-  SplitIndex.prototype.partial = function (names, weights, magnitude, state) {
+  //
+  // Once every tier of every word is loaded, the first `count` places are known to go to documents
+  // summed so far as soon as what the words still to add can give a document (their tails' bounds,
+  // summed) is below the count-th sum: the MaxScore idea. The words that can give most are added
+  // first; from then on, a document not summed yet is only counted (total.beyond bounds it), which
+  // spares the long lists of a common word most of their work.
+  SplitIndex.prototype.partial = function (names, weights, magnitude, state, count) {
     // state (one query's) keeps the sums so far: each round adds only the tiers loaded since
     var meta = this.meta, fields = meta.fields, total = state.total || (state.total = new Sums(meta.docs)), counted = state.counted;
+    var self = this, bounds = {}, last = count && names.every(function (n) { return !unloaded(self.terms[n]).length; });
+    if (last) {
+      names.forEach(function (n) {
+        var info = self.terms[n], done = counted[n] || 0; // the head is summed in the first round
+        bounds[n] = done ? self.tailBound(n, (info.entry[5] || []).slice(done - 1), weights, magnitude) : Infinity;
+      });
+      names = names.slice().sort(function (a, b) { return bounds[b] - bounds[a] || (a < b ? -1 : a > b ? 1 : 0); });
+    }
+    var rest = 0, only = false;
+    names.forEach(function (n) { rest += bounds[n] || 0; });
     for (var t = 0; t < names.length; t++) {
       var info = this.terms[names[t]], idf = info.entry[2];
+      if (last && !only && total.docs.length >= count) {
+        var kth = best(total, count)[count - 1].score;
+        if (rest < kth - 1e-9) { only = true; total.beyond = rest; }
+      }
+      rest -= bounds[names[t]] || 0;
       for (var i = counted[names[t]] || 0; i < info.tiers.length; i++) {
         for (var p = 0; p < info.tiers[i].length; p++) {
           var f = info.tiers[i][p][0], field = fields[f], flat = info.tiers[i][p][1];
@@ -375,16 +416,24 @@
           var sums = total.value, has = total.has, docs = total.docs; // Sums.add, inlined: the hot loop
           for (var k = 0; k < flat.length; k += 3) {
             // a (tf, length) pair as one small integer (a fast Map key); a pair too large for one is not kept
-            var tf = flat[k + 1], length = flat[k + 2], doc = flat[k], small = tf < 32768 && length < 65536;
+            var doc = flat[k];
+            if (has[doc] !== 1) {
+              if (only) { // below the first places whatever it holds: counted, not summed
+                if (!has[doc]) { has[doc] = 2; total.outside++; }
+                continue;
+              }
+              has[doc] = 1;
+              docs.push(doc);
+            }
+            var tf = flat[k + 1], length = flat[k + 2], small = tf < 32768 && length < 65536;
             var pair = small ? tf * 65536 + length : -1, value = small ? memo.get(pair) : undefined;
             if (value === undefined) {
               value = factor * score(meta, idf, tf, length, f);
               if (small) memo.set(pair, value);
             }
-            if (!has[doc]) { has[doc] = 1; docs.push(doc); }
             sums[doc] += value;
           }
-          total.size = docs.length;
+          total.size = docs.length + total.outside;
         }
       }
       counted[names[t]] = info.tiers.length;
@@ -394,11 +443,15 @@
 
   // Sums per document, in an array as long as the index has documents: a query's words can be in
   // hundreds of thousands of them. docs lists those with a sum, in the order they got one (partial adds).
+  // has: 1 for a document summed, 2 for one only counted (partial's MaxScore): outside of them, none
+  // scores more than beyond.
   function Sums(size) {
     this.value = new Float64Array(size);
     this.has = new Uint8Array(size);
     this.docs = [];
     this.size = 0;
+    this.outside = 0;
+    this.beyond = 0;
   }
   Sums.prototype.forEach = function (visit) {
     for (var i = 0, docs = this.docs, value = this.value; i < docs.length; i++) visit(value[docs[i]], docs[i]);
@@ -436,14 +489,15 @@
       var state = { total: null, counted: {}, memo: {} };
       return self.loadChunks(self.chunksFor(queryString)).then(function step() {
         var names = self.present(query), left = self.remaining(query);
-        var total = self.partial(names, left.weights, left.magnitude, state);
+        var total = self.partial(names, left.weights, left.magnitude, state, count);
         if (total.size <= count && !left.open.length) return { results: self.run(queryString, names), complete: true };
         var first = total.size >= count ? self.settled(best(total, count), total, left.open, count) : null;
         if (first) {
           // lunr.js itself on just those documents: its scores, its order (ties included)
           var results = self.run(queryString, names, first).slice(0, count);
           // with every tier loaded, every matching document was ranked: their number is known
-          return { results: results, complete: false, total: left.open.length ? null : total.size };
+          // summed: how many documents had their scores summed to find them (the others were only counted)
+          return { results: results, complete: false, total: left.open.length ? null : total.size, summed: total.docs.length };
         }
         // the heads could not settle them: a list short enough comes whole, in one round, not
         // tier by tier (a query of words in many documents each rarely settles before the end)
@@ -472,7 +526,7 @@
       if (extra(top[i].doc) > 0) return null;
       chosen[top[i].doc] = true;
     }
-    var last = top[count - 1].score, most = unseen, docs = total.docs, values = total.value;
+    var last = top[count - 1].score, most = Math.max(unseen, total.beyond), docs = total.docs, values = total.value;
     for (i = 0; i < docs.length; i++) {
       var doc = docs[i], value = values[doc];
       if (!open.length) {
