@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 
 from news_archive.parse.cascade import parse_file
 
-from ..conftest import SEEDS
+from ..conftest import ROOT, SEEDS
 from ..builds import build_site
 
 
@@ -254,3 +254,26 @@ def test_the_archive_pages_years_are_what_jinjas_filters_made_of_them():
     )
     ours = "".join(f"{year}:" + "".join(f"{a.slug}," for a in items) + ";" for year, items in Archive.archive_years(articles))
     assert ours == jinja.render(dates=articles) == "2019:a3,a0,a2,;2018:a1,a5,;2017:a6,;"
+
+
+def test_the_search_page_carries_the_themes_style_sheet_and_other_pages_link_it(sample_site):
+    out = sample_site
+    site_css = (ROOT / "theme" / "static" / "css" / "site.css").read_text(encoding="utf-8")
+    search = _soup(out / "search.html")
+    assert search.style is not None and search.style.string == site_css  # not escaped
+    assert not search.select("link[rel=stylesheet]")
+    scripts = [s["src"] for s in search.select("script[src]")]
+    assert scripts[-1].endswith("search-ui.js") and search.body.find_all("script")[-1]["src"] == scripts[-1]
+    page = _soup(out / "events" / "index.html")
+    assert page.select("link[rel=stylesheet]") and page.style is None
+
+
+def test_theme_static_text_names_a_file_the_theme_does_not_have(tmp_path):
+    from news_archive.pelican.plugin import theme_static_text
+
+    (tmp_path / "static" / "css").mkdir(parents=True)
+    (tmp_path / "static" / "css" / "a.css").write_text("a > b { color: red }", encoding="utf-8")
+    settings = {"THEME": str(tmp_path), "THEME_STATIC_PATHS": ["static"]}
+    assert str(theme_static_text(settings, "css/a.css")) == "a > b { color: red }"
+    with pytest.raises(FileNotFoundError, match="no 'css/b.css'"):
+        theme_static_text(settings, "css/b.css")

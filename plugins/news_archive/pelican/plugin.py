@@ -12,6 +12,7 @@ import os
 import tempfile
 
 from jinja2 import FileSystemBytecodeCache
+from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Article, Content
 from pelican.generators import ArticlesGenerator
@@ -174,6 +175,24 @@ def cache_compiled_templates(generator):
     generator.env.bytecode_cache = FileSystemBytecodeCache(folder)
 
 
+def add_template_globals(generator):
+    """``theme_static_text(path)`` in every template: the text of one of the theme's static files
+    (``THEME_STATIC_PATHS``), for a page that carries it itself (the search page's style sheet).
+    Connected to ``generator_init``."""
+    generator.env.globals.setdefault("theme_static_text", functools.partial(theme_static_text, generator.settings))
+
+
+def theme_static_text(settings: dict, path: str) -> Markup:
+    """The text of ``path`` in the theme's static folders, as markup (a style sheet is not escaped);
+    a clear error when the theme has no such file."""
+    for folder in settings.get("THEME_STATIC_PATHS", ["static"]):
+        candidate = os.path.join(settings["THEME"], folder, path)
+        if os.path.isfile(candidate):
+            with open(candidate, encoding="utf-8") as handle:
+                return Markup(handle.read())
+    raise FileNotFoundError(f"theme_static_text: no {path!r} in the static folders of the theme {settings['THEME']!r}")
+
+
 def forget_written_content(path, context=None):
     """Once a file is written, the article HTML Pelican memoized for it is dropped.
 
@@ -233,5 +252,6 @@ def register():
     signals.content_object_init.connect(fix_article_place)
     signals.article_generator_finalized.connect(skip_author_pages)
     signals.generator_init.connect(cache_compiled_templates)
+    signals.generator_init.connect(add_template_globals)
     # memory
     signals.content_written.connect(forget_written_content)
