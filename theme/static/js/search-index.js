@@ -390,11 +390,11 @@
   SplitIndex.prototype.partial = function (names, weights, magnitude, state, count) {
     // state (one query's) keeps the sums so far: each round adds only the tiers loaded since
     var meta = this.meta, fields = meta.fields, total = state.total || (state.total = new Sums(meta.docs)), counted = state.counted;
-    var self = this, bounds = {}, last = count && names.every(function (n) { return !unloaded(self.terms[n]).length; });
+    // the last round: every tier is loaded, and every head was summed in the first
+    var self = this, bounds = {}, last = count && names.every(function (n) { return counted[n] && !unloaded(self.terms[n]).length; });
     if (last) {
       names.forEach(function (n) {
-        var info = self.terms[n], done = counted[n] || 0; // the head is summed in the first round
-        bounds[n] = done ? self.tailBound(n, (info.entry[5] || []).slice(done - 1), weights, magnitude) : Infinity;
+        bounds[n] = self.tailBound(n, (self.terms[n].entry[5] || []).slice(counted[n] - 1), weights, magnitude);
       });
       names = names.slice().sort(function (a, b) { return bounds[b] - bounds[a] || (a < b ? -1 : a > b ? 1 : 0); });
     }
@@ -415,7 +415,6 @@
           var memo = state.memo[names[t] + "/" + f] || (state.memo[names[t] + "/" + f] = new Map());
           var sums = total.value, has = total.has, docs = total.docs; // Sums.add, inlined: the hot loop
           for (var k = 0; k < flat.length; k += 3) {
-            // a (tf, length) pair as one small integer (a fast Map key); a pair too large for one is not kept
             var doc = flat[k];
             if (has[doc] !== 1) {
               if (only) { // below the first places whatever it holds: counted, not summed
@@ -425,6 +424,7 @@
               has[doc] = 1;
               docs.push(doc);
             }
+            // a (tf, length) pair as one small integer (a fast Map key); a pair too large for one is not kept
             var tf = flat[k + 1], length = flat[k + 2], small = tf < 32768 && length < 65536;
             var pair = small ? tf * 65536 + length : -1, value = small ? memo.get(pair) : undefined;
             if (value === undefined) {
