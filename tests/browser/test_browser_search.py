@@ -1,6 +1,7 @@
 """Search in a real headless Chromium against the built sample archive served on 127.0.0.1 (under a sub-path)."""
 
 import re
+import time
 
 import pytest
 
@@ -116,7 +117,6 @@ def test_the_search_page_shows_itself_before_its_scripts_have_loaded(page, site_
     """The search page carries its style sheet and loads its scripts at its end: it is laid out and
     painted while they load (here held back for a second), so the pieces a search asks for do not
     wait for its first layout; the search the address asks for runs once they are there."""
-    import time
 
     def slow(route):
         time.sleep(1.0)

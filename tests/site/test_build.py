@@ -257,14 +257,13 @@ def test_the_archive_pages_years_are_what_jinjas_filters_made_of_them():
 
 
 def test_the_search_page_carries_the_themes_style_sheet_and_other_pages_link_it(sample_site):
-    out = sample_site
     site_css = (ROOT / "theme" / "static" / "css" / "site.css").read_text(encoding="utf-8")
-    search = _soup(out / "search.html")
+    search = _soup(sample_site / "search.html")
     assert search.style is not None and search.style.string == site_css  # not escaped
     assert not search.select("link[rel=stylesheet]")
     scripts = [s["src"] for s in search.select("script[src]")]
     assert scripts[-1].endswith("search-ui.js") and search.body.find_all("script")[-1]["src"] == scripts[-1]
-    page = _soup(out / "events" / "index.html")
+    page = _soup(sample_site / "events" / "index.html")
     assert page.select("link[rel=stylesheet]") and page.style is None
 
 
