@@ -49,8 +49,8 @@
     this.load = function (name) { return load(name).then(unpack); }; // load(name) -> Promise of the piece
     this.meta = null;
     this.chunks = {}; // chunk number -> terms
-    // term -> {entry, tiers: [decoded tiers loaded, head first], seen}: seen, for a term with tails,
-    // marks (one byte per document) the documents of the tiers loaded
+    // term -> {entry, tiers: [decoded tiers loaded, head first], seen}: seen, made for a term with tails
+    // once a query ranks it (seenOf), marks (one byte per document) the documents of the tiers loaded
     this.terms = {};
     this.records = {}; // bucket number -> promise of its records
     this.index = null;
@@ -120,14 +120,26 @@
   }
 
   SplitIndex.prototype.addTier = function (info, fields) {
-    var tier = decodeTier(fields), seen = info.seen;
+    var tier = decodeTier(fields);
     info.tiers.push(tier);
-    if (seen) {
-      for (var p = 0; p < tier.length; p++) {
-        for (var k = 0, flat = tier[p][1]; k < flat.length; k += 3) seen[flat[k]] = 1;
-      }
-    }
+    if (info.seen) mark(info.seen, tier);
     this.loads++;
+  };
+
+  function mark(seen, tier) {
+    for (var p = 0; p < tier.length; p++) {
+      for (var k = 0, flat = tier[p][1]; k < flat.length; k += 3) seen[flat[k]] = 1;
+    }
+  }
+
+  // The documents of a term's tiers loaded so far, one byte per document of the index: made when a
+  // query first needs them, not for every term of a chunk (a chunk holds a dozen long lists).
+  SplitIndex.prototype.seenOf = function (info) {
+    if (!info.seen) {
+      info.seen = new Uint8Array(this.meta.docs);
+      info.tiers.forEach(function (tier) { mark(info.seen, tier); });
+    }
+    return info.seen;
   };
 
   SplitIndex.prototype.loadChunks = function (numbers) {
@@ -138,7 +150,7 @@
         if (n in self.chunks) return;
         self.chunks[n] = terms;
         for (var t = 0; t < terms.length; t++) {
-          var info = { entry: terms[t], tiers: [], seen: terms[t][5] ? new Uint8Array(self.meta.docs) : null };
+          var info = { entry: terms[t], tiers: [], seen: null };
           self.terms[terms[t][0]] = info;
           self.addTier(info, terms[t][3]);
         }
@@ -433,7 +445,6 @@
             }
             sums[doc] += value;
           }
-          total.size = docs.length + total.outside;
         }
       }
       counted[names[t]] = info.tiers.length;
@@ -449,10 +460,11 @@
     this.value = new Float64Array(size);
     this.has = new Uint8Array(size);
     this.docs = [];
-    this.size = 0;
     this.outside = 0;
     this.beyond = 0;
   }
+  // How many documents were summed or counted: every match of the words loaded.
+  Sums.prototype.count = function () { return this.docs.length + this.outside; };
   Sums.prototype.forEach = function (visit) {
     for (var i = 0, docs = this.docs, value = this.value; i < docs.length; i++) visit(value[docs[i]], docs[i]);
   };
@@ -490,14 +502,14 @@
       return self.loadChunks(self.chunksFor(queryString)).then(function step() {
         var names = self.present(query), left = self.remaining(query);
         var total = self.partial(names, left.weights, left.magnitude, state, count);
-        if (total.size <= count && !left.open.length) return { results: self.run(queryString, names), complete: true };
-        var first = total.size >= count ? self.settled(best(total, count), total, left.open, count) : null;
+        if (total.count() <= count && !left.open.length) return { results: self.run(queryString, names), complete: true };
+        var first = total.count() >= count ? self.settled(best(total, count), total, left.open, count) : null;
         if (first) {
           // lunr.js itself on just those documents: its scores, its order (ties included)
           var results = self.run(queryString, names, first).slice(0, count);
           // with every tier loaded, every matching document was ranked: their number is known
           // summed: how many documents had their scores summed to find them (the others were only counted)
-          return { results: results, complete: false, total: left.open.length ? null : total.size, summed: total.docs.length };
+          return { results: results, complete: false, total: left.open.length ? null : total.count(), summed: total.docs.length };
         }
         // the heads could not settle them: a list short enough comes whole, in one round, not
         // tier by tier (a query of words in many documents each rarely settles before the end)
@@ -515,10 +527,11 @@
   // score ties with the last: lunr.js decides between equal scores.
   SplitIndex.prototype.settled = function (top, total, open, count) {
     var unseen = 0, margin = 1e-9;
-    for (var o = 0; o < open.length; o++) unseen += open[o].bound;
+    var seen = [];
+    for (var o = 0; o < open.length; o++) { unseen += open[o].bound; seen.push(this.seenOf(open[o].info)); }
     function extra(doc) {
       var more = 0;
-      for (var o = 0; o < open.length; o++) if (!open[o].info.seen[doc]) more += open[o].bound;
+      for (var o = 0; o < open.length; o++) if (!seen[o][doc]) more += open[o].bound;
       return more;
     }
     var chosen = {}, i;
