@@ -49,6 +49,7 @@
     this.load = function (name) { return load(name).then(unpack); }; // load(name) -> Promise of the piece
     this.meta = null;
     this.chunks = {}; // chunk number -> terms
+    this.pending = {}; // chunk number -> promise of it, while it loads
     // term -> {entry, tiers: [decoded tiers loaded, head first], seen}: seen, made for a term with tails
     // once a query ranks it (seenOf), marks (one byte per document) the documents of the tiers loaded
     this.terms = {};
@@ -146,15 +147,19 @@
     var self = this;
     var missing = numbers.filter(function (n) { return !(n in self.chunks); });
     return Promise.all(missing.map(function (n) {
-      return self.load("t/" + n).then(function (terms) {
-        if (n in self.chunks) return;
+      // a chunk asked for again while it loads (the page's prefetch, then its search) is inflated once
+      return self.pending[n] || (self.pending[n] = self.load("t/" + n).then(function (terms) {
+        delete self.pending[n];
         self.chunks[n] = terms;
         for (var t = 0; t < terms.length; t++) {
           var info = { entry: terms[t], tiers: [], seen: null };
           self.terms[terms[t][0]] = info;
           self.addTier(info, terms[t][3]);
         }
-      });
+      }, function (error) {
+        delete self.pending[n];
+        throw error;
+      }));
     }));
   };
 
