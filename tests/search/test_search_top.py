@@ -62,6 +62,8 @@ def test_first_results_are_the_monolithic_indexs(answers, policy):
         assert mono, answer["query"]
         if top.get("total") is not None:  # known when every tier was loaded
             assert top["total"] == len(mono), answer["query"]
+        # the page's prefetch and its search share each piece: none is loaded twice
+        assert top["twice"] == [], answer["query"]
 
 
 def test_common_words_are_answered_from_the_heads_of_their_lists(answers):

@@ -12,8 +12,9 @@ const options = process.argv[4] === undefined ? undefined : { wholeList: Number(
 const read = (name) => JSON.parse(fs.readFileSync(path.join(dir, name), "utf8"));
 const mono = lunr.Index.load(read("mono.json"));
 const refs = read("refs.json"); // document number -> ref
-let loaded = {};
+let loaded = {}, asked = [];
 function loadPiece(name) {
+  asked.push(name);
   const text = fs.readFileSync(path.join(dir, "pieces", name + ".js"), "utf8");
   const kind = name.split("/")[0];
   loaded[kind] = (loaded[kind] || 0) + Buffer.byteLength(text);
@@ -27,8 +28,12 @@ function loadPiece(name) {
     const index = new SplitIndex(lunr, loadPiece, options), loadTails = index.loadTails;
     let rounds = 0; // rounds of tails: each waits for the one before
     index.loadTails = function () { rounds++; return loadTails.apply(this, arguments); };
-    const answer = await index.searchTop(q, count);
-    const top = { results: answer.results.map((r) => [refs[Number(r.ref.slice(1))], r.score]), complete: answer.complete, total: answer.total, summed: answer.summed, bytes: loaded, rounds };
+    // as the search page does: the pieces asked for as it starts, then the search
+    asked = [];
+    const early = index.prefetch(q), answer = await index.searchTop(q, count);
+    await early;
+    const twice = asked.filter((name, i) => asked.indexOf(name) !== i);
+    const top = { results: answer.results.map((r) => [refs[Number(r.ref.slice(1))], r.score]), complete: answer.complete, total: answer.total, summed: answer.summed, bytes: loaded, rounds, twice };
     loaded = {};
     await new SplitIndex(lunr, loadPiece).search(q);
     out.push({ query: q, top, whole: loaded, mono: mono.search(q).map((r) => [r.ref, r.score]) });

@@ -48,6 +48,7 @@
     this.wholeList = options && options.wholeList !== undefined ? options.wholeList : WHOLE_LIST;
     this.load = function (name) { return load(name).then(unpack); }; // load(name) -> Promise of the piece
     this.meta = null;
+    this.starting = null; // the promise of meta, while it loads
     this.chunks = {}; // chunk number -> terms
     this.pending = {}; // chunk number -> promise of it, while it loads
     // term -> {entry, tiers: [decoded tiers loaded, head first], seen}: seen, made for a term with tails
@@ -62,11 +63,15 @@
   SplitIndex.prototype.ready = function () {
     var self = this;
     if (this.meta) return Promise.resolve(this.meta);
-    return this.load("meta").then(function (meta) {
+    // asked for once, however many ask while it loads
+    return this.starting || (this.starting = this.load("meta").then(function (meta) {
       self.meta = meta;
       self.pipeline = self.lunr.Pipeline.load(meta.pipeline);
       return meta;
-    });
+    }, function (error) {
+      self.starting = null;
+      throw error;
+    }));
   };
 
   // The chunk whose first term is the last one <= term (JavaScript string order, as the build sorted).
