@@ -1,6 +1,7 @@
 """Terms exactly as lunr.js makes them: our Python port against lunr.js itself, in node."""
 
 import json
+import random
 import subprocess
 
 import pytest
@@ -68,3 +69,25 @@ def test_search_text_straightens_apostrophes_and_drops_possessives(text, expecte
     from news_archive.search.index import search_text
 
     assert search_text(text) == expected
+
+
+def test_a_result_marks_the_words_it_matched_stemming_only_those_that_can_match():
+    """matchingWords (search-index.js) against every word run through lunr.js's pipeline."""
+    rng = random.Random(3)
+    vocabulary = words()
+    decorated = ["(", "“", "‘", "'", "—", "..."], [",", ".", "”", "’s", "'s", "’", ")", ":"]
+    texts = []
+    for start in range(0, len(vocabulary), 60):
+        texts.append(" ".join(rng.choice(decorated[0]) * rng.randint(0, 1) + w + rng.choice(decorated[1]) * rng.randint(0, 1)
+                              for w in vocabulary[start : start + 60]))
+    # and words that are names of every JavaScript object's properties: a match only when searched for
+    texts += ["'s. — ’s", "x-ray self-defence well-known", "", "U.S. officials’ statement", "Ñandú über café naïve",
+              "The constructor's toString valueOf __proto__ hasOwnProperty"]
+    queries = [" ".join(rng.sample(vocabulary, rng.randint(1, 3))) for _ in range(40)]
+    queries += ["—", "’s", "u.s", "self-defence", "running ran runs", "café", "the of", "constructor", "cats"]
+    done = subprocess.run(["node", str(NODE_SCRIPTS / "highlight.js")], input=json.dumps({"texts": texts, "queries": queries}),
+                          capture_output=True, text=True, check=True, cwd=ROOT)
+    out = json.loads(done.stdout)
+    assert out["mismatches"] == []
+    assert out["compared"] > 3000 and out["hits"] > 100
+    assert out["stemmed"] < out["words"] / 5  # most words never reach the stemmer

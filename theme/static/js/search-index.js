@@ -26,6 +26,26 @@
     return String(text).replace(/[\u2018\u2019\u02bc]/g, "'").replace(/'s(?![A-Za-z0-9_])/g, "");
   }
 
+  // Which words of a text a result's terms match, as lunr.js reads them (searchText, its tokenizer, then
+  // `pipeline`: trimmer, stop words, stemmer): the places in `pieces` (the text split on lunr.js's
+  // separators, words at even places) of the words whose term is in `matched`. A term starts as its
+  // word does, lowercased and past leading punctuation (the stemmer changes only endings), so only a
+  // word that starts as a matched term does is run through the pipeline: a result's marks without
+  // stemming every word of its snippet.
+  function matchingWords(lunr, pipeline, pieces, matched) {
+    var starts = Object.create(null), hits = [];
+    Object.keys(matched).forEach(function (term) { starts[term.charAt(0)] = true; });
+    for (var i = 0; i < pieces.length; i += 2) {
+      if (!pieces[i]) continue;
+      var text = searchText(pieces[i]);
+      if (!starts[text.toLowerCase().replace(/^\W+/, "").charAt(0)]) continue;
+      var terms = pipeline.run(lunr.tokenizer(text)).map(String);
+      // its own keys only: a word such as "constructor" is no match of every query
+      if (terms.some(function (term) { return Object.prototype.hasOwnProperty.call(matched, term); })) hits.push(i);
+    }
+    return hits;
+  }
+
   // The longest posting list (in documents) loaded whole once a query's heads have not settled its
   // first results; a longer one comes a tier at a time, each round deciding whether the next is needed.
   // Two words in many documents each rarely settle before their last tier (one word alone always
@@ -584,5 +604,5 @@
     });
   };
 
-  return { SplitIndex: SplitIndex, searchText: searchText, round3: round3, unpack: unpack };
+  return { SplitIndex: SplitIndex, searchText: searchText, matchingWords: matchingWords, round3: round3, unpack: unpack };
 });

@@ -138,11 +138,7 @@
     // --- results --------------------------------------------------------------------------------
     function highlighted(text, matched, limit) {
       var frag = document.createDocumentFragment();
-      var pieces = text.split(/([\s\-]+)/), hits = [];
-      for (var i = 0; i < pieces.length; i += 2) {
-        var terms = pieces[i] ? textPipeline.run(lunr.tokenizer(NewsArchiveIndex.searchText(pieces[i]))).map(String) : [];
-        if (terms.some(function (t) { return matched[t]; })) hits.push(i);
-      }
+      var pieces = text.split(/([\s\-]+)/), hits = NewsArchiveIndex.matchingWords(lunr, textPipeline, pieces, matched);
       var start = 0, end = pieces.length;
       if (limit && pieces.length > limit) {
         start = hits.length ? Math.max(0, hits[0] - 16) : 0;
