@@ -3,6 +3,7 @@
 import json
 import math
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +14,7 @@ from news_archive.search.pieces import as_scripts, record_text, split_index
 from ..conftest import ROOT
 
 TIERS = (4, 16, 64)
+PROPERTY_NAMES = Path(__file__).parent / "fixtures" / "property_names.txt"
 from .searchdocs import sample_documents
 
 QUERIES = [
@@ -22,6 +24,9 @@ QUERIES = [
     "+putin +kim", "+putin -trump", "-putin kim", "putin^10 kim", "vlad*", "summ*", "den*", "t*", "*stok",
     "vladivostak~1", "putin~2", "north korea", "korean peninsula", "election", "marathon heat", "zzzz",
     "title:", "nosuchfield:putin", "", "-putin",
+    # words that name every JavaScript object's properties, in the index (a fixture's) and not
+    "constructor", "constructor bridge", "__proto__", "hasOwnProperty council", "valueOf", "toString", "prototype",
+    "isPrototypeOf", "constructor isPrototypeOf",
 ]
 
 
@@ -34,7 +39,7 @@ ROUNDING = [0.0625, 0.1875, 0.3125, 1.0625, 2.4375, 7.9375, math.nextafter(0.062
 @pytest.fixture(scope="module")
 def compared(tmp_path_factory):
     work = tmp_path_factory.mktemp("compare")
-    docs = sample_documents()
+    docs = sample_documents(extra=[PROPERTY_NAMES])
     index = build_index(docs)
     mono = index.serialize()
     # small chunks and tiers, so that queries have many pieces to choose from; compressed, as a site's

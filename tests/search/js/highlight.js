@@ -21,7 +21,7 @@ function everyWord(pieces, matched) {
 
 const out = { compared: 0, hits: 0, words: 0, stemmed: 0, mismatches: [] };
 for (const query of queries) {
-  const matched = {};
+  const matched = Object.create(null);
   for (const term of pipeline.run(lunr.tokenizer(searchText(query))).map(String)) matched[term] = true;
   for (const text of texts) {
     const pieces = text.split(/([\s\-]+)/);

@@ -61,6 +61,12 @@
     return new Response(stream).text().then(JSON.parse);
   }
 
+  // An object keyed by terms, with no keys of its own but those set: a term may be "constructor" or
+  // "__proto__", which a plain object already answers to.
+  function byTerm() {
+    return Object.create(null);
+  }
+
   // options.wholeList: the longest posting list (in documents) loaded whole, in one round, once a
   // query's heads have not settled its first results (WHOLE_LIST by default; 0: tier by tier).
   function SplitIndex(lunr, load, options) {
@@ -73,7 +79,7 @@
     this.pending = {}; // chunk number -> promise of it, while it loads
     // term -> {entry, tiers: [decoded tiers loaded, head first], seen}: seen, made for a term with tails
     // once a query ranks it (seenOf), marks (one byte per document) the documents of the tiers loaded
-    this.terms = {};
+    this.terms = byTerm();
     this.records = {}; // bucket number -> promise of its records
     this.index = null;
     this.loads = 0; // chunks and tails loaded: the assembled index is redone when this changes
@@ -215,7 +221,7 @@
 
   // The terms of a plain query (no wildcard, no fuzziness) that the index holds: all it can match.
   SplitIndex.prototype.present = function (query) {
-    var found = {};
+    var found = byTerm();
     for (var i = 0; i < query.clauses.length; i++) {
       var terms = this.clauseTerms(query.clauses[i]);
       for (var j = 0; j < terms.length; j++) if (this.terms[terms[j]]) found[terms[j]] = true;
@@ -225,7 +231,7 @@
 
   // Every term a query's clauses can match among the chunks loaded: lunr.js's own expansion.
   SplitIndex.prototype.matchable = function (query) {
-    var lunr = this.lunr, names = Object.keys(this.terms).sort(), set = lunr.TokenSet.fromArray(names), found = {};
+    var lunr = this.lunr, names = Object.keys(this.terms).sort(), set = lunr.TokenSet.fromArray(names), found = byTerm();
     for (var i = 0; i < query.clauses.length; i++) {
       var clause = query.clauses[i], terms = this.clauseTerms(clause);
       for (var j = 0; j < terms.length; j++) {
@@ -377,7 +383,7 @@
   // vector|, and a tier's bound gives, per field, the best (tf, length) any of its documents has.
   SplitIndex.prototype.remaining = function (query) {
     var meta = this.meta, fields = meta.fields, weights = {}, magnitude = {}, out = [];
-    fields.forEach(function (f) { weights[f] = {}; magnitude[f] = 0; });
+    fields.forEach(function (f) { weights[f] = byTerm(); magnitude[f] = 0; });
     for (var i = 0; i < query.clauses.length; i++) {
       var clause = query.clauses[i], terms = this.clauseTerms(clause);
       for (var j = 0; j < terms.length; j++) {
@@ -392,7 +398,7 @@
       Object.keys(weights[f]).forEach(function (t) { magnitude[f] += weights[f][t] * weights[f][t]; });
       magnitude[f] = Math.sqrt(magnitude[f]);
     });
-    var names = {};
+    var names = byTerm();
     fields.forEach(function (f) { Object.keys(weights[f]).forEach(function (t) { names[t] = true; }); });
     Object.keys(names).forEach(function (term) {
       var info = this.terms[term], tails = unloaded(info);
@@ -433,7 +439,7 @@
     // state (one query's) keeps the sums so far: each round adds only the tiers loaded since
     var meta = this.meta, fields = meta.fields, total = state.total || (state.total = new Sums(meta.docs)), counted = state.counted;
     // the last round: every tier is loaded, and every head was summed in the first
-    var self = this, bounds = {}, last = count && names.every(function (n) { return counted[n] && !unloaded(self.terms[n]).length; });
+    var self = this, bounds = byTerm(), last = count && names.every(function (n) { return counted[n] && !unloaded(self.terms[n]).length; });
     if (last) {
       names.forEach(function (n) {
         bounds[n] = self.tailBound(n, (self.terms[n].entry[5] || []).slice(counted[n] - 1), weights, magnitude);
@@ -528,7 +534,7 @@
       if (!self.plain(query)) {
         return self.search(queryString).then(function (results) { return { results: results, complete: true }; });
       }
-      var state = { total: null, counted: {}, memo: {} };
+      var state = { total: null, counted: byTerm(), memo: byTerm() };
       return self.loadChunks(self.chunksFor(queryString)).then(function step() {
         var names = self.present(query), left = self.remaining(query);
         var total = self.partial(names, left.weights, left.magnitude, state, count);

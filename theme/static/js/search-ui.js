@@ -164,7 +164,7 @@
     }
 
     function resultItem(record, result) {
-      var matched = {};
+      var matched = Object.create(null); // terms such as "__proto__" too
       Object.keys(result.matchData.metadata).forEach(function (t) { matched[t] = true; });
       var li = document.createElement("li");
       var a = document.createElement("a");
