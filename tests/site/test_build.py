@@ -256,6 +256,35 @@ def test_the_archive_pages_years_are_what_jinjas_filters_made_of_them():
     assert ours == jinja.render(dates=articles) == "2019:a3,a0,a2,;2018:a1,a5,;2017:a6,;"
 
 
+def test_archive_and_source_listings_order_moments_of_many_zones_by_their_instant():
+    """Sorted by the UTC instant (``as_utc``): what comparing the moments gives, ties kept in the order
+    given, and in a clock's repeated hour too, where two moments of one zone compare by their local
+    times and would come out of order."""
+    from datetime import datetime, timedelta, timezone
+    from types import SimpleNamespace
+    from zoneinfo import ZoneInfo
+
+    from news_archive.pelican.context import Archive
+
+    plus3, new_york = timezone(timedelta(hours=3)), ZoneInfo("America/New_York")
+    moments = [
+        datetime(2019, 4, 25, 0, tzinfo=timezone.utc),
+        datetime(2019, 4, 25, 2, tzinfo=plus3),  # 23:00 UTC the day before
+        datetime(2019, 4, 25, 3, tzinfo=plus3),  # the same instant as the first: a tie
+        datetime(2019, 4, 24, 22, tzinfo=new_york),  # 02:00 UTC
+        datetime(2019, 11, 3, 1, 40, tzinfo=new_york),  # 05:40 UTC, before the clocks went back
+        datetime(2019, 11, 3, 1, 10, fold=1, tzinfo=new_york),  # 06:10 UTC, after: later, though 1:10 < 1:40
+    ]
+    articles = [SimpleNamespace(slug=f"a{n}", undated=False, date=moment) for n, moment in enumerate(moments)]
+    assert [[a.slug for a in items] for _, items in Archive.archive_years(articles)] == [["a5", "a4", "a3", "a0", "a2", "a1"]]
+    assert sorted(articles[:4], key=lambda a: a.date, reverse=True) == [articles[i] for i in (3, 0, 2, 1)]
+    archive = SimpleNamespace(articles={a.slug: a for a in articles}, source_url=lambda article: "sources/wire.html")
+    for article in articles:
+        article.dump = SimpleNamespace(source="Wire", agency=None)
+    listed = Archive._sorted_sources(archive)
+    assert [[a.slug for a in items] for _, _, items in listed] == [["a5", "a4", "a3", "a2", "a0", "a1"]]
+
+
 def test_the_search_page_carries_the_themes_style_sheet_and_other_pages_link_it(sample_site):
     site_css = (ROOT / "theme" / "static" / "css" / "site.css").read_text(encoding="utf-8")
     search = _soup(sample_site / "search.html")

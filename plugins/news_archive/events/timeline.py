@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from news_archive.events.features import update_lead
 from news_archive.events.model import Entry, EventOptions, Ref
 from news_archive.events.sets import DisjointSets
 from news_archive.events.similarity import cosine, idf_table, terms, vector
+from news_archive.parse.dates import as_utc
 from news_archive.parse.model import Dump, Update
-
-
-def _utc(moment: datetime) -> datetime:
-    return moment.astimezone(timezone.utc)
 
 
 def merged_timeline(dumps: dict[str, Dump], options: EventOptions) -> tuple[list[Entry], list[Entry]]:
@@ -34,10 +31,10 @@ def merged_timeline(dumps: dict[str, Dump], options: EventOptions) -> tuple[list
 
     # Sliding window over time: only updates within the limit of each other are compared.
     limit = timedelta(hours=options.same_fact_hours)
-    by_time = sorted(timed, key=lambda t: (_utc(t[2].datetime), t[0], t[1]))
+    by_time = sorted(timed, key=lambda t: (as_utc(t[2].datetime), t[0], t[1]))
     for n, (ka, ia, ua) in enumerate(by_time):
         for kb, ib, ub in by_time[n + 1 :]:
-            if _utc(ub.datetime) - _utc(ua.datetime) > limit:
+            if as_utc(ub.datetime) - as_utc(ua.datetime) > limit:
                 break
             if ka != kb and cosine(vectors[(ka, ia)], vectors[(kb, ib)]) >= options.same_fact_threshold:
                 same_fact.link((ka, ia), (kb, ib))
@@ -68,8 +65,8 @@ def merged_timeline(dumps: dict[str, Dump], options: EventOptions) -> tuple[list
     for ref in same_fact.parent:
         members[same_fact.find(ref)].append(ref)
 
-    rows = [(_utc(u.datetime), 0, k, i, u.datetime) for k, i, u in timed]
-    rows += [(_utc(placed[(k, i)]), 1, k, i, placed[(k, i)]) for k, i, _ in untimed if (k, i) in placed]
+    rows = [(as_utc(u.datetime), 0, k, i, u.datetime) for k, i, u in timed]
+    rows += [(as_utc(placed[(k, i)]), 1, k, i, placed[(k, i)]) for k, i, _ in untimed if (k, i) in placed]
     rows.sort(key=lambda r: r[:4])
     order = {(k, i): n for n, (_, _, k, i, _) in enumerate(rows)}
     ids = {(k, i): u.id for k, i, u in timed + untimed}

@@ -189,6 +189,12 @@ def day_offsets(minutes: list[int | None], order: str) -> list[int]:
     return days
 
 
+def as_utc(moment: datetime) -> datetime:
+    """An aware moment in UTC: moments in many zones sort by their instant, and fast (aware datetimes
+    of different zones compare through each one's offset, every comparison)."""
+    return moment.astimezone(timezone.utc)
+
+
 def zone_info(name: str | None) -> timezone | ZoneInfo | None:
     if not name:
         return None

@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 from pelican.utils import path_to_url
 
 from news_archive.events import Event
+from news_archive.parse.dates import as_utc
 from news_archive.parse.model import Dump
 from news_archive.present import views
 from news_archive.present.jsonld import article_jsonld, script_json
@@ -121,7 +122,7 @@ class Archive:
         for article in articles:
             if not article.undated:
                 years.setdefault(article.date.year, []).append(article)
-        return [(year, sorted(years[year], key=lambda a: a.date, reverse=True)) for year in sorted(years, reverse=True)]
+        return [(year, sorted(years[year], key=lambda a: as_utc(a.date), reverse=True)) for year in sorted(years, reverse=True)]
 
     def archive_rows(self, articles, site_url: str = "") -> Markup:
         """The archive page's row of each dated article (its day, its link, its source), one line
@@ -152,7 +153,7 @@ class Archive:
         for article in self.articles.values():
             found.setdefault(views.source_label(article.dump), []).append(article)
         return [
-            (label, self.source_url(items[0]), sorted(items, key=lambda a: (a.date, a.slug), reverse=True))
+            (label, self.source_url(items[0]), sorted(items, key=lambda a: (as_utc(a.date), a.slug), reverse=True))
             for label, items in sorted(found.items())
         ]
 
