@@ -98,10 +98,8 @@ def without_template(dump: Dump, lines: frozenset[str], topic: frozenset[str] = 
     def keep(paras: tuple[Para, ...]) -> tuple[Para, ...]:
         return tuple(p for p in paras if p.line not in lines_gone)
 
-    # an update that loses nothing is kept as it is (most of a live blog's, at most a line or two of each)
     updates = tuple(
-        copy_with(u, paragraphs=u.paragraphs[:1] + keep(u.paragraphs[1:]), captions=keep(u.captions))
-        if any(p.line in lines_gone for p in u.paragraphs[1:]) or any(p.line in lines_gone for p in u.captions) else u
+        copy_with(u, paragraphs=u.paragraphs[:1] + keep(u.paragraphs[1:]), captions=keep(u.captions)) if u.paragraphs or u.captions else u
         for u in dump.updates
     )
     dropped = tuple(sorted(dump.dropped + tuple(Dropped(p.line, p.text, RULE) for p in gone), key=lambda d: d.line))
