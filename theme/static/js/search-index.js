@@ -33,7 +33,7 @@
   // word that starts as a matched term does is run through the pipeline: a result's marks without
   // stemming every word of its snippet.
   function matchingWords(lunr, pipeline, pieces, matched) {
-    var starts = Object.create(null), hits = [];
+    var starts = byTerm(), hits = [];
     Object.keys(matched).forEach(function (term) { starts[term.charAt(0)] = true; });
     for (var i = 0; i < pieces.length; i += 2) {
       if (!pieces[i]) continue;
