@@ -1,6 +1,7 @@
 // The words a result marks (matchingWords, which stems only the words that can match) against every
 // word run through lunr.js's pipeline. stdin: {texts, queries}; each query's matched terms are its
-// words' terms, as a result's match data names them. Prints {compared, hits, skipped, mismatches}.
+// words' terms, as a result's match data names them. Prints {compared, hits, words, stemmed, mismatches}:
+// texts compared, words marked, words read, words stemmed, and each text where the two differ.
 const lunr = require("lunr");
 const { matchingWords, searchText } = require("../../../theme/static/js/search-index.js");
 
