@@ -74,9 +74,8 @@
     this.wholeList = options && options.wholeList !== undefined ? options.wholeList : WHOLE_LIST;
     this.load = function (name) { return load(name).then(unpack); }; // load(name) -> Promise of the piece
     this.meta = null;
-    this.starting = null; // the promise of meta, while it loads
-    this.chunks = {}; // chunk number -> terms
-    this.pending = {}; // chunk number -> promise of it, while it loads
+    this.started = null; // the promise of meta
+    this.chunks = {}; // chunk number -> promise of it loaded (its terms in this.terms)
     // term -> {entry, tiers: [decoded tiers loaded, head first], seen}: seen, made for a term with tails
     // once a query ranks it (seenOf), marks (one byte per document) the documents of the tiers loaded
     this.terms = byTerm();
@@ -88,14 +87,13 @@
 
   SplitIndex.prototype.ready = function () {
     var self = this;
-    if (this.meta) return Promise.resolve(this.meta);
-    // asked for once, however many ask while it loads
-    return this.starting || (this.starting = this.load("meta").then(function (meta) {
+    // asked for once, however many ask while it loads (the page's prefetch, then its search)
+    return this.started || (this.started = this.load("meta").then(function (meta) {
       self.meta = meta;
       self.pipeline = self.lunr.Pipeline.load(meta.pipeline);
       return meta;
     }, function (error) {
-      self.starting = null;
+      self.started = null; // asked for again next time
       throw error;
     }));
   };
@@ -176,19 +174,16 @@
 
   SplitIndex.prototype.loadChunks = function (numbers) {
     var self = this;
-    var missing = numbers.filter(function (n) { return !(n in self.chunks); });
-    return Promise.all(missing.map(function (n) {
-      // a chunk asked for again while it loads (the page's prefetch, then its search) is inflated once
-      return self.pending[n] || (self.pending[n] = self.load("t/" + n).then(function (terms) {
-        delete self.pending[n];
-        self.chunks[n] = terms;
+    return Promise.all(numbers.map(function (n) {
+      // each chunk loaded and inflated once, however many ask for it (as ready)
+      return self.chunks[n] || (self.chunks[n] = self.load("t/" + n).then(function (terms) {
         for (var t = 0; t < terms.length; t++) {
           var info = { entry: terms[t], tiers: [], seen: null };
           self.terms[terms[t][0]] = info;
           self.addTier(info, terms[t][3]);
         }
       }, function (error) {
-        delete self.pending[n];
+        delete self.chunks[n]; // asked for again next time
         throw error;
       }));
     }));
@@ -342,7 +337,7 @@
   };
 
   // Ask for the pieces a query's terms are in, before anything waits for them (the search page does
-  // this from its head); a query that cannot be read asks for nothing, and the search says why.
+  // this as soon as its scripts run); a query that cannot be read asks for nothing, and the search says why.
   SplitIndex.prototype.prefetch = function (queryString) {
     var self = this;
     return this.ready().then(function () {

@@ -60,8 +60,8 @@
   }
   var index = typeof lunr === "undefined" ? null : new NewsArchiveIndex.SplitIndex(lunr, load);
 
-  // The search the address asks for starts at once: this script runs in the page's head, so its
-  // terms' pieces are on their way while the page is still parsed and laid out.
+  // The search the address asks for starts at once, as this script runs (at the page's end, once the
+  // page is laid out and painted): its terms' pieces are on their way before the page's own setup.
   if (index) {
     var asked = normalise(params().q);
     if (asked) index.prefetch(asked);
