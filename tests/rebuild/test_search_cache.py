@@ -282,3 +282,32 @@ def test_a_store_mostly_unused_is_copied_anew_and_a_cut_store_is_not_read(tmp_pa
     assert cache_module.SearchCache(str(cache), load=True, store=False).data == {}
     with cache_module.open_spill(str(cache), True, True) as spill:
         assert os.path.basename(spill.path) != new  # a new store, not one the cache says more of
+
+
+def test_a_rebuild_reads_the_last_builds_store_ahead_in_the_background(tmp_path, monkeypatch):
+    import threading
+
+    from news_archive.rebuild import search as cache_module
+
+    _, _, cache, _, _, _ = _first_search(tmp_path, 12, seed=3)
+    [store] = _stores(cache.parent)
+    started = []
+    read_ahead = cache_module.read_ahead
+    monkeypatch.setattr(cache_module, "read_ahead", lambda path: started.append(read_ahead(path)))
+    with cache_module.open_spill(str(cache), True, True) as spill:
+        assert os.path.basename(spill.path) == store
+        [thread] = started
+        thread.join(timeout=60)
+        assert not thread.is_alive()
+    # a build that does not read the last cache has no store of its to read
+    with cache_module.open_spill(str(cache), False, True):
+        assert len(started) == 1
+    # read in small reads to the end, or not at all when the file is gone: no error either way
+    failed = []
+    monkeypatch.setattr(threading, "excepthook", failed.append)
+    monkeypatch.setattr(cache_module, "READ_AHEAD_BYTES", 7)
+    for path in (cache.parent / store, tmp_path / "gone.bin"):
+        thread = read_ahead(str(path))
+        thread.join(timeout=60)
+        assert not thread.is_alive()
+    assert failed == []

@@ -30,6 +30,7 @@ from __future__ import annotations
 import marshal
 import os
 import sys
+import threading
 from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 
 from news_archive.events import Event
@@ -168,8 +169,35 @@ def open_spill(path: str | None, load: bool, store: bool) -> Spill:
         except Exception:  # noqa: BLE001 - a broken cache is rebuilt
             named = None
     if named and os.path.exists(os.path.join(folder, named[0])) and os.path.getsize(os.path.join(folder, named[0])) >= named[1]:
+        read_ahead(os.path.join(folder, named[0]))
         return Spill(path=os.path.join(folder, named[0]))
     return Spill(path=_new_store(folder))
+
+
+#: Bytes per read of :func:`read_ahead`.
+READ_AHEAD_BYTES = 1 << 20
+
+
+def read_ahead(path: str) -> threading.Thread:
+    """Read the last build's store through once, in the background, so that it is in memory when the
+    build reads its values: a rebuild reads them a few hundred bytes at a time from all over the file
+    (about half of it at 100,000 dumps, in 550,000 reads), which from a disk that has let it go
+    (written minutes ago by the full build) took the search process 13-15 s instead of 7 s; read
+    ahead, the whole file is one sequential read. The thread gives nothing back and changes nothing:
+    the build reads its values as it would without it."""
+
+    def read() -> None:
+        buffer = bytearray(READ_AHEAD_BYTES)
+        try:
+            with open(path, "rb", buffering=0) as handle:
+                while handle.readinto(buffer):
+                    pass
+        except OSError:  # the store gone (a build that failed): nobody reads it
+            pass
+
+    thread = threading.Thread(target=read, name="news_archive store read-ahead", daemon=True)
+    thread.start()
+    return thread
 
 
 def _length(place: int | str | bytes) -> int:
