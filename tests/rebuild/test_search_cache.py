@@ -3,6 +3,7 @@
 import json
 import os
 import marshal
+import threading
 from array import array
 
 from news_archive.cli import load_keyed
@@ -285,8 +286,6 @@ def test_a_store_mostly_unused_is_copied_anew_and_a_cut_store_is_not_read(tmp_pa
 
 
 def test_a_rebuild_reads_the_last_builds_store_ahead_in_the_background(tmp_path, monkeypatch):
-    import threading
-
     from news_archive.rebuild import search as cache_module
 
     _, _, cache, _, _, _ = _first_search(tmp_path, 12, seed=3)
@@ -299,7 +298,7 @@ def test_a_rebuild_reads_the_last_builds_store_ahead_in_the_background(tmp_path,
         [thread] = started
         thread.join(timeout=60)
         assert not thread.is_alive()
-    # a build that does not read the last cache has no store of its to read
+    # a build that does not load the last cache reads no store ahead
     with cache_module.open_spill(str(cache), False, True):
         assert len(started) == 1
     # read in small reads to the end, or not at all when the file is gone: no error either way
