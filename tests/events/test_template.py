@@ -70,3 +70,25 @@ def test_a_template_line_naming_the_articles_own_event_stays_with_its_words_read
             assert without_template(parsed[key], lines, topic, words) == without_template(parsed[key], lines, topic)
     kept = [p.text for p in without_template(parsed["a"], lines, frozenset({"ferry"}), words).kept_paras]
     assert WIRE in kept and PROMO not in kept  # the wire line names the ferry: it stays
+
+
+LIVE = f"""The Latest: Porthaven ferry aground, passengers brought ashore
+PORTHAVEN — The latest on the ferry that ran aground off Porthaven (all times local):
+9:40 p.m.
+Lifeboat crews have brought the last of the ferry's 212 passengers ashore at Porthaven quay.
+{PROMO}
+8:15 p.m.
+A ferry with 212 passengers on board has run aground at the mouth of Porthaven harbour.
+The coastguard said the tide had fallen faster than the crew expected.
+"""
+
+
+def test_a_live_blog_loses_the_line_from_its_update_and_keeps_its_other_updates_whole():
+    from news_archive.events.template import without_template
+
+    blog = parse_text(LIVE, name="live")
+    assert [len(u.paragraphs) for u in blog.updates] == [2, 2]
+    dropped = without_template(blog, frozenset({PROMO}))
+    assert [p.text for p in dropped.updates[0].paragraphs] == [blog.updates[0].paragraphs[0].text]
+    assert [d.text for d in dropped.dropped if d.reason == RULE] == [PROMO]
+    assert dropped.updates[1] == blog.updates[1]  # nothing of it went (copied, as every update is)

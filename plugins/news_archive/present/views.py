@@ -7,10 +7,10 @@ local time label and the other reports of the same fact, ready to print.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 
 from news_archive.parse.anchors import slugify
-from news_archive.parse.dates import long_date, zone_info
+from news_archive.parse.dates import as_utc, long_date, zone_info
 from news_archive.events import Entry, Event
 from news_archive.events.similarity import shingles
 from news_archive.parse.model import Dump, Update
@@ -190,7 +190,7 @@ def _event_rows(event: Event, dumps: dict[str, Dump], urls: dict[str, str]) -> l
     """
     found = []
     for row in rows([entry for entry in event.timeline if entry.first_report], event, dumps, urls):
-        key = (1, row.entry.datetime.astimezone(timezone.utc).isoformat(), event.slug, row.report.url)
+        key = (1, as_utc(row.entry.datetime).isoformat(), event.slug, row.report.url)
         found.append((row.moment.date(), key, row))
     for row in rows(event.untimed, event, dumps, urls):
         day = row.report.update.date if row.report.update else row.report.dump.date
