@@ -285,6 +285,39 @@ def test_archive_and_source_listings_order_moments_of_many_zones_by_their_instan
     assert [[a.slug for a in items] for _, _, items in listed] == [["a5", "a4", "a3", "a2", "a0", "a1"]]
 
 
+@pytest.mark.parametrize("order_by", ["reversed-date", "date"])
+def test_articles_are_ordered_as_pelican_orders_them_by_their_instant(order_by):
+    """Pelican's order of the articles by date, sorted by each moment's UTC instant: the same order for
+    moments of many zones and for ties; any other order, or a naive date, left to Pelican."""
+    from datetime import datetime, timedelta, timezone
+    from types import SimpleNamespace
+    from zoneinfo import ZoneInfo
+
+    from pelican.utils import order_content
+
+    from news_archive.pelican.generator import order_articles
+
+    plus3, new_york = timezone(timedelta(hours=3)), ZoneInfo("America/New_York")
+    moments = [
+        datetime(2019, 4, 25, 0, tzinfo=timezone.utc),
+        datetime(2019, 4, 25, 2, tzinfo=plus3),
+        datetime(2019, 4, 25, 3, tzinfo=plus3),  # the first's instant: a tie
+        datetime(2019, 4, 24, 22, tzinfo=new_york),
+        datetime(1970, 1, 1, tzinfo=timezone.utc),
+        datetime(2019, 4, 25, 0, tzinfo=timezone.utc),  # a tie again
+    ]
+
+    def articles():
+        return [SimpleNamespace(slug=f"a{n}", date=moment) for n, moment in enumerate(moments)]
+
+    ours = [a.slug for a in order_articles(articles(), order_by)]
+    assert ours == [a.slug for a in order_content(articles(), order_by)]
+    assert ours == (["a3", "a0", "a2", "a5", "a1", "a4"] if order_by == "reversed-date" else ["a4", "a1", "a0", "a2", "a5", "a3"])
+    naive = [SimpleNamespace(slug="b", date=datetime(2019, 1, 2)), SimpleNamespace(slug="a", date=datetime(2019, 1, 1))]
+    assert [a.slug for a in order_articles(naive, order_by)] == [a.slug for a in order_content(list(naive), order_by)]
+    assert [a.slug for a in order_articles(articles(), "slug")] == sorted(a.slug for a in articles())
+
+
 def test_the_search_page_carries_the_themes_style_sheet_and_other_pages_link_it(sample_site):
     site_css = (ROOT / "theme" / "static" / "css" / "site.css").read_text(encoding="utf-8")
     search = _soup(sample_site / "search.html")

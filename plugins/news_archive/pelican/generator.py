@@ -20,6 +20,7 @@ from pelican.utils import order_content
 from news_archive import events as events_stage
 from news_archive import heap
 from news_archive.parse.anchors import dedupe_slugs
+from news_archive.parse.dates import as_utc
 from news_archive.pelican import build as builds
 from news_archive.pelican import settings as plugin_settings
 from news_archive.pelican.context import Archive, fix_place, place_holds
@@ -62,6 +63,18 @@ def _events(articles: list, settings: dict, generator) -> tuple:
     return events, dumps, memo
 
 
+def order_articles(articles: list, order_by) -> list:
+    """Pelican's ``order_content``, by date (its default, ``reversed-date``) sorted by each moment's UTC
+    instant (``as_utc``): aware moments of many zones compare through both offsets every time (1.4 s
+    for 100,000 articles). Equal instants keep their order, as in Pelican's sort; two moments of one
+    zone in its repeated hour come out by their instant, not their local time. Any other order, or a
+    date without a zone, is Pelican's own."""
+    if order_by in ("date", "reversed-date") and all(getattr(a, "date", None) is not None and a.date.tzinfo for a in articles):
+        articles.sort(key=lambda a: as_utc(a.date), reverse=order_by == "reversed-date")
+        return articles
+    return order_content(articles, order_by)
+
+
 def attach_events(generator) -> None:
     """Unique slugs, events, dates filled, content rendered lazily; the Archive goes into the context."""
     settings = plugin_settings.options_of(generator.settings)
@@ -95,7 +108,7 @@ def attach_events(generator) -> None:
     # articles of one date in the order of their files, whatever order they were read in: Pelican's
     # archives list them as they come (their order differed from one process to the next)
     generator.articles.sort(key=lambda a: a.relative_source_path)
-    generator.articles = order_content(generator.articles, generator.settings["ARTICLE_ORDER_BY"])
+    generator.articles = order_articles(generator.articles, generator.settings["ARTICLE_ORDER_BY"])
     archive = Archive(
         settings, events, {a.slug: a for a in articles}, report.ordered(problems), generator.settings.get("SITEURL", "")
     )
