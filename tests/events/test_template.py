@@ -92,3 +92,44 @@ def test_a_live_blog_loses_the_line_from_its_update_and_keeps_its_other_updates_
     assert [p.text for p in dropped.updates[0].paragraphs] == [blog.updates[0].paragraphs[0].text]
     assert [d.text for d in dropped.dropped if d.reason == RULE] == [PROMO]
     assert dropped.updates[1] == blog.updates[1]  # nothing of it went (copied, as every update is)
+
+
+def test_template_lines_are_the_lines_two_events_or_more_carry_without_naming_them():
+    """The rule as written: a line is the site's template when two events or more carry it (in any of
+    their articles' droppable text) and it names nothing of their topic; counted per event, not per
+    article, and an event whose name gives no topic word counts for any line it carries."""
+    from types import SimpleNamespace
+
+    from news_archive.events.template import template_lines, topic_words, words_in
+
+    promo, wire, ferry_note, quay_note = (
+        "Subscribe to our morning briefing today.",
+        "Passengers were brought ashore overnight.",
+        "The ferry operator apologised again.",
+        "Traders at the quay sold out by noon.",
+    )
+    events = [
+        SimpleNamespace(name="Ferry aground off Porthaven", articles=("a", "b")),
+        SimpleNamespace(name="Porthaven fish market reopens", articles=("c",)),
+        SimpleNamespace(name="Harbour ferry strike", articles=("d",)),
+        SimpleNamespace(name="Gale", articles=("e",)),  # no word of four letters: no topic
+    ]
+    texts = {
+        "a": [promo, wire, wire], "b": [wire, ferry_note],  # wire copy twice in one event
+        "c": [promo, quay_note], "d": [ferry_note, quay_note], "e": [ferry_note],
+    }
+
+    def by_the_rule():
+        found = set()
+        for line in {line for lines in texts.values() for line in lines}:
+            holding = [e for e in events if any(line in texts[key] for key in e.articles)]
+            foreign = [e for e in holding if topic_words(e).isdisjoint(words_in(line))]
+            if len(holding) >= 2 and len(foreign) >= 2:
+                found.add(line)
+        return frozenset(found)
+
+    # the promotion in two events naming nothing of it; the quay note in two; the ferry note in three,
+    # naming the ferry in two of them (the gale's counts, its name giving no topic): one foreign event
+    assert template_lines(events, {}, texts) == by_the_rule() == {promo, quay_note}
+    texts["e"].append(wire)  # now in a second event, that names nothing of it
+    assert template_lines(events, {}, texts) == by_the_rule() == {promo, quay_note, wire}

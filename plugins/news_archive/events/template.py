@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from news_archive.events.model import Event
 from news_archive.parse.model import Dropped, Dump, Para, copy_with
 
@@ -22,38 +23,32 @@ RULE = "site_template: also word for word in articles about other events (the si
 def template_lines(events: list[Event], dumps: dict[str, Dump], texts: dict[str, list[str]] | None = None) -> frozenset[str]:
     """The lines seen, word for word, in the droppable text of articles of two events or more, that do
     not name what their event is about (background about a strike, repeated in every strike's
-    coverage, names the strike: it is news, not the site's template). ``texts``: each article's
-    droppable texts (:func:`droppable_texts`), if already read."""
+    coverage, names the strike: it is news, not the site's template), in two such events at least.
+    ``texts``: each article's droppable texts (:func:`droppable_texts`), if already read."""
     texts = droppable_texts(events, dumps) if texts is None else texts
-    # only a line in two articles or more can be in two events: found with set operations, and only
-    # those lines are followed from event to event (almost every line of an archive is in one article)
-    once: set[str] = set()
-    repeated: set[str] = set()
-    for lines in texts.values():
-        own = set(lines)
-        repeated.update(once.intersection(own))
-        once.update(own)
-    del once
-    seen: dict[str, list[int]] = {}  # line -> the events it was seen in
-    for number, event in enumerate(events):
-        for key in event.articles:
-            for line in repeated.intersection(texts[key]):
-                where = seen.setdefault(line, [number])
-                if where[-1] != number:
-                    where.append(number)
-    topics: dict[int, frozenset[str]] = {}
-    found = set()
-    for line, where in seen.items():
-        if len(where) < 2:
-            continue
-        elsewhere = 0
-        for number in where:
-            if number not in topics:
-                topics[number] = topic_words(events[number])
-            elsewhere += foreign(line, topics[number])
-        if elsewhere >= 2:
-            found.add(line)
-    return frozenset(found)
+    # each event's lines as one set, counted once per event (set operations and Counter's own loop:
+    # almost every line of an archive is in one event, and never looked at one by one)
+    in_events: Counter[str] = Counter()
+    for event in events:
+        in_events.update(set().union(*(texts[key] for key in event.articles)))
+    shared = {line for line, count in in_events.items() if count >= 2}
+    del in_events
+    words: dict[str, frozenset[str]] = {}  # a shared line's words, read once
+
+    def words_of(line: str) -> frozenset[str]:
+        found = words.get(line)
+        if found is None:
+            found = words[line] = words_in(line)
+        return found
+
+    foreign_in: Counter[str] = Counter()  # line -> the events it is in and names nothing of
+    for event in events:
+        lines = set().union(*(texts[key] for key in event.articles))
+        lines &= shared
+        if lines:
+            topic = topic_words(event)
+            foreign_in.update([line for line in lines if topic.isdisjoint(words_of(line))] if topic else lines)
+    return frozenset(line for line, count in foreign_in.items() if count >= 2)
 
 
 def droppable_texts(events: list[Event], dumps: dict[str, Dump]) -> dict[str, list[str]]:
@@ -66,9 +61,10 @@ def topic_words(event: Event) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(event.name.lower()) if len(w) >= 4)
 
 
-def foreign(line: str, topic: frozenset[str]) -> bool:
-    """A line that names nothing of its event's topic."""
-    return topic.isdisjoint(_WORD.findall(line.lower()))
+def words_in(line: str) -> frozenset[str]:
+    """A line's words, as its event's topic is looked for in it: a line that has none of them names
+    nothing of its event's topic."""
+    return frozenset(_WORD.findall(line.lower()))
 
 
 _WORD = re.compile(r"[a-z]+")
@@ -125,6 +121,6 @@ def drop_site_template(events: list[Event], dumps: dict[str, Dump]) -> dict[str,
 
 
 def line_words(lines: frozenset[str]) -> dict[str, frozenset[str]]:
-    """Each template line's words, as :func:`foreign` reads them: a site's template line is in
-    thousands of articles, and read once."""
-    return {line: frozenset(_WORD.findall(line.lower())) for line in lines}
+    """Each template line's words (:func:`words_in`): a site's template line is in thousands of
+    articles, and read once."""
+    return {line: words_in(line) for line in lines}
