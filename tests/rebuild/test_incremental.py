@@ -92,23 +92,6 @@ def test_an_events_timeline_rows_are_kept_packed_and_saved_again_as_they_were(tm
     assert second.keys() == first.keys() and 0 < len(made) < len(second)
     assert all(second[slug] == first[slug] for slug in second if slug not in made)  # the same bytes
 
-def test_the_events_memo_is_saved_once_the_search_has_started_and_a_rebuild_answers_from_it(tmp_path, content, monkeypatch):
-    """The events stage's memo is saved after the search process has its input, so that saving it
-    overlaps the search instead of delaying it; the rebuild after finds what it saved."""
-    from news_archive.pelican import generator
-    from news_archive.rebuild import store
-
-    order = []
-    start_search, save = generator.start_search, store.Memo.save
-    monkeypatch.setattr(generator, "start_search", lambda *a, **k: order.append("search") or start_search(*a, **k))
-    monkeypatch.setattr(store.Memo, "save", lambda memo: order.append(os.path.basename(memo.path)) or save(memo))
-    out = tmp_path / "out"
-    build_site(out, content, **_cached(tmp_path))
-    assert order.index("search") < order.index(generator.EVENTS_MEMO)
-    loaded = store.Memo({"CACHE_PATH": str(tmp_path / "cache"), "LOAD_CONTENT_CACHE": True}, generator.EVENTS_MEMO)
-    assert loaded.data["events"]["features"] and loaded.data["events"]["events"]
-
-
 def test_a_theme_change_renders_every_page_again(tmp_path, content):
     theme = tmp_path / "theme"
     shutil.copytree(ROOT / "theme", theme)
