@@ -33,21 +33,14 @@ def template_lines(events: list[Event], dumps: dict[str, Dump], texts: dict[str,
         in_events.update(set().union(*(texts[key] for key in event.articles)))
     shared = {line for line, count in in_events.items() if count >= 2}
     del in_events
-    words: dict[str, frozenset[str]] = {}  # a shared line's words, read once
-
-    def words_of(line: str) -> frozenset[str]:
-        found = words.get(line)
-        if found is None:
-            found = words[line] = words_in(line)
-        return found
-
+    words = {line: words_in(line) for line in shared}  # each read once, however many events carry it
     foreign_in: Counter[str] = Counter()  # line -> the events it is in and names nothing of
     for event in events:
         lines = set().union(*(texts[key] for key in event.articles))
         lines &= shared
         if lines:
             topic = topic_words(event)
-            foreign_in.update([line for line in lines if topic.isdisjoint(words_of(line))] if topic else lines)
+            foreign_in.update([line for line in lines if topic.isdisjoint(words[line])] if topic else lines)
     return frozenset(line for line, count in foreign_in.items() if count >= 2)
 
 

@@ -67,10 +67,10 @@ def _events(articles: list, settings: dict, generator) -> tuple:
 
 def order_articles(articles: list, order_by) -> list:
     """Pelican's ``order_content``, by date (its default, ``reversed-date``) sorted by each moment's UTC
-    instant (``as_utc``): aware moments of many zones compare through both offsets every time (1.4 s
-    for 100,000 articles). Equal instants keep their order, as in Pelican's sort; two moments of one
-    zone in its repeated hour come out by their instant, not their local time. Any other order, or a
-    date without a zone, is Pelican's own."""
+    instant (``as_utc``): aware moments of many zones compare through both offsets every time (1.7 s
+    sampled in a rebuild of 100,000 articles). Equal instants keep their order, as in Pelican's sort;
+    two moments of one zone in its repeated hour come out by their instant, not their local time. Any
+    other order, or a date without a zone, is Pelican's own."""
     if order_by in ("date", "reversed-date") and all(getattr(a, "date", None) is not None and a.date.tzinfo for a in articles):
         articles.sort(key=lambda a: as_utc(a.date), reverse=order_by == "reversed-date")
         return articles
