@@ -35,7 +35,8 @@ def template_lines(events: list[Event], dumps: dict[str, Dump], texts: dict[str,
     del in_events
     words = {line: words_in(line) for line in shared}  # each read once, however many events carry it
     foreign_in: Counter[str] = Counter()  # line -> the events it is in and names nothing of
-    for event in events:
+    for event in events:  # each event's set made again, not kept from the first pass: all of them at once
+        # would hold every line of the archive once per event carrying it
         lines = set().union(*(texts[key] for key in event.articles))
         lines &= shared
         if lines:
@@ -51,7 +52,7 @@ def droppable_texts(events: list[Event], dumps: dict[str, Dump]) -> dict[str, li
 
 def topic_words(event: Event) -> frozenset[str]:
     """The words of an event's name: what its articles are about ("Kim", "Putin", "summit")."""
-    return frozenset(w for w in _WORD.findall(event.name.lower()) if len(w) >= 4)
+    return frozenset(w for w in words_in(event.name) if len(w) >= 4)
 
 
 def words_in(line: str) -> frozenset[str]:
