@@ -73,14 +73,13 @@ def test_pages_removed_from_the_output_are_written_again_by_a_rebuild(tmp_path, 
 def test_an_events_timeline_rows_are_kept_packed_and_saved_again_as_they_were(tmp_path, content, monkeypatch):
     """Each event's rows of the site timeline are kept as a pickle of their own: a rebuild makes the rows
     of the events whose members changed, and saves the others' bytes as the last build saved them."""
-    import pickle
-
     from news_archive.present import views
+    from news_archive.rebuild.store import Memo
 
     out = tmp_path / "out"
     build_site(out, content, **_cached(tmp_path))
     memo = tmp_path / "cache" / "news_archive-timeline.pickle"
-    first = pickle.loads(memo.read_bytes())["data"]["timeline"]
+    first = Memo(_cached(tmp_path), memo.name).data["timeline"]
     assert first and all(isinstance(packed, bytes) for _, packed in first.values())
     made = []
     event_items = views.event_items
@@ -88,9 +87,10 @@ def test_an_events_timeline_rows_are_kept_packed_and_saved_again_as_they_were(tm
     ap = content / "dumps" / "003_c36d33699a53380b.txt"
     ap.write_text(ap.read_text(encoding="utf-8").replace("Patrushev responded", "Patrushev replied"), encoding="utf-8")
     build_site(out, content, **_cached(tmp_path))
-    second = pickle.loads(memo.read_bytes())["data"]["timeline"]
+    second = Memo(_cached(tmp_path), memo.name).data["timeline"]
     assert second.keys() == first.keys() and 0 < len(made) < len(second)
     assert all(second[slug] == first[slug] for slug in second if slug not in made)  # the same bytes
+
 
 def test_a_theme_change_renders_every_page_again(tmp_path, content):
     theme = tmp_path / "theme"
@@ -178,7 +178,7 @@ def test_dumps_another_plugin_version_parsed_are_read_again(tmp_path, content):
     import dataclasses
     import pickle
 
-    from news_archive.rebuild import readers
+    from news_archive.rebuild import store
 
     out = tmp_path / "incremental"
     build_site(out, content, **_cached(tmp_path))
@@ -196,7 +196,7 @@ def test_dumps_another_plugin_version_parsed_are_read_again(tmp_path, content):
     (tmp_path / "cache" / "ArticlesGenerator-Readers").write_bytes(pickle.dumps(stale))
     # and a stream another version of the code wrote
     frames = [["news_archive reader cache", "older"]] + list(stale.items())
-    stream_file.write_bytes(b"".join(readers._frame(frame) for frame in frames))
+    stream_file.write_bytes(b"".join(store.frame(frame) for frame in frames))
     for ours in (tmp_path / "cache").glob("news_archive*"):
         ours.unlink()  # keyed by the plugin's code: an upgrade leaves none of them usable
     build_site(out, content, **_cached(tmp_path))
@@ -208,7 +208,7 @@ def test_dumps_another_plugin_version_parsed_are_read_again(tmp_path, content):
 
 
 def test_a_rebuild_appends_only_the_dumps_read_again_to_the_reader_cache(tmp_path, content):
-    from news_archive.rebuild import readers
+    from news_archive.rebuild import store
 
     out = tmp_path / "incremental"
     build_site(out, content, **_cached(tmp_path))
@@ -227,7 +227,7 @@ def test_a_rebuild_appends_only_the_dumps_read_again_to_the_reader_cache(tmp_pat
     # a build killed while appending leaves a cut frame: the entries before it are used, the next build
     # appends after them
     with open(stream_file, "ab") as handle:
-        handle.write(readers._frame((str(edited), cache[str(edited)]))[:-7])
+        handle.write(store.frame((str(edited), cache[str(edited)]))[:-7])
     edited.write_text(edited.read_text(encoding="utf-8").replace("Patrushev replied", "Patrushev answered"), encoding="utf-8")
     build_site(out, content, **_cached(tmp_path))
     cache, stream = _stream_entries(stream_file)

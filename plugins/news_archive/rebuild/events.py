@@ -50,13 +50,16 @@ class RememberedGrouping(Grouping):
         # the explicit name too: it joins clusters before any pair does, and keeps differently named ones apart;
         # equal days as one object, which the memo pickles once (3,600 days among 100,000 generated dumps)
         days: dict = {}
-        self.inputs = {
-            key: (days.setdefault(doc.dump.date, doc.dump.date), doc.vector, doc.names, doc.clues, explicit_name(doc.dump))
-            for key, doc in docs.items()
-        }
         last_inputs = memo.get("inputs", {}) if memo.get("options") == options else {}
         self.remembered = bool(last_inputs)
-        self.fresh = {key for key, value in self.inputs.items() if last_inputs.get(key) != value}
+        self.inputs, self.fresh = {}, set()
+        for key, doc in docs.items():
+            value = (days.setdefault(doc.dump.date, doc.dump.date), doc.vector, doc.names, doc.clues, explicit_name(doc.dump))
+            last = last_inputs.get(key)
+            if last != value:
+                self.fresh.add(key)
+            # an unchanged article's inputs are the last build's object: the memo then saves only what changed
+            self.inputs[key] = value if last != value else last
         self.joins: dict[int, list[Joined]] = {}
 
     def last(self, name: str) -> dict:
@@ -64,13 +67,29 @@ class RememberedGrouping(Grouping):
 
     def run(self) -> list[list[str]]:
         result = super().run()
+        last_staged = self.last("staged")
+        staged = {}
+        for stage, (members, centroids, background) in self.staged.items():
+            last_members = last_staged.get(stage, {}).get("members", {})
+            staged[stage] = {
+                "members": {root: keys if last_members.get(root) != keys else last_members[root] for root, keys in members.items()},
+                "centroids": centroids, "background": background,
+            }
         self.memo.clear()
+        # what this run kept from the last one is the same object in the memo, which then saves only the
+        # rest (``rebuild.store.changes``): stages and joins as dicts, an equal event's members as they were
         self.memo.update(
             options=self.options, inputs=self.inputs, top=self.top, edges=self.edges, undated_edges=self.undated_edges,
-            undated_background=self.undated_background, staged=self.staged, placed=self.placed, joins=self.joins,
-            alone=self.alone,
+            undated_background=self.same_as_last("undated_background", self.undated_background), staged=staged, placed=self.placed,
+            joins={stage: {joined[0]: joined for joined in joins} for stage, joins in self.joins.items()},
+            alone=self.same_as_last("alone", self.alone),
         )
         return result
+
+    def same_as_last(self, name: str, value):
+        """``value``, or the last run's equal one (sets, read only for membership)."""
+        last = self.last(name)
+        return last if last == value else value
 
     def top_terms(self) -> dict[str, tuple]:
         last = self.last("top")
@@ -122,7 +141,7 @@ class RememberedGrouping(Grouping):
             held[root].append(key)
         last_edges = self.last("edges" if stage == 0 else "undated_edges")
         last_alone = self.last("alone") or frozenset()  # stage 1 joined the undated edges between these alone
-        last = self.last("joins").get(stage, [])
+        last = list(self.last("joins").get(stage, {}).values())
         where: dict[str, int] = {}  # key -> its last component
         for number, (keys, _, _, _) in enumerate(last):
             for key in keys:
@@ -168,7 +187,8 @@ class RememberedGrouping(Grouping):
 
     def last_stage(self) -> tuple[dict, dict, frozenset]:
         """The last build's events (members, centroids, background terms) after the stage this run is at."""
-        return self.last("staged").get(self.stage, ({}, {}, frozenset()))
+        last = self.last("staged").get(self.stage)
+        return (last["members"], last["centroids"], last["background"]) if last else ({}, {}, frozenset())
 
     def event_centroids(self) -> dict[str, Centroid]:
         last_members, last_centroids, _ = self.last_stage()
@@ -214,7 +234,9 @@ class RememberedGrouping(Grouping):
 
         placed = {group: still_placed(group) for group in groups}
         todo = [group for group in groups if placed[group] is None]
-        placed.update(super().placements(todo, clear))
+        for group, placement in super().placements(todo, clear).items():
+            was = last.get((group, clear))
+            placed[group] = was if was == placement else placement  # placed again, as it was: the same object
         return placed
 
 

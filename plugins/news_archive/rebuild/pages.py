@@ -62,12 +62,10 @@ class Pages:
         the pickler's table of the objects it wrote was the last peak of a build's memory)."""
         old = self.old_timeline.get(slug)
         if print_ is not None and old is not None and old[0] == print_:
-            packed = old[1]
-            rows = pickle.loads(packed)
-        else:
-            rows = make()
-            packed = pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
-        self.timeline[slug] = (print_, packed)
+            self.timeline[slug] = old  # the same object: the memo saves only what changed
+            return pickle.loads(old[1])
+        rows = make()
+        self.timeline[slug] = (print_, pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL))
         return rows
 
     def save_timeline(self) -> None:

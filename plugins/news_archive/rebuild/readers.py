@@ -18,35 +18,14 @@ from __future__ import annotations
 
 import logging
 import os
-import pickle
 from collections.abc import Iterator
 
-from news_archive.rebuild.store import atomic_write, code_fingerprint
+from news_archive.rebuild.store import atomic_write, code_fingerprint, frame, frames
 
 logger = logging.getLogger(__name__)
 
 #: The stream's name, after Pelican's own name for the cache (``ArticlesGenerator-Readers``).
 SUFFIX = ".stream"
-
-_LENGTH = 8
-
-
-def _frame(value) -> bytes:
-    blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    return len(blob).to_bytes(_LENGTH, "little") + blob
-
-
-def _frames(handle) -> Iterator[tuple[object, int]]:
-    """Each whole frame's value, with the offset where it ends; stops at the end or at a cut frame."""
-    while True:
-        head = handle.read(_LENGTH)
-        if len(head) < _LENGTH:
-            return
-        size = int.from_bytes(head, "little")
-        blob = handle.read(size)
-        if len(blob) < size:
-            return
-        yield pickle.loads(blob), handle.tell()
 
 
 class ReaderStream:
@@ -65,11 +44,11 @@ class ReaderStream:
         entries: dict = {}
         try:
             with open(self.path, "rb") as handle:
-                frames = _frames(handle)
-                key, end = next(frames, (None, 0))
+                stream = frames(handle)
+                key, end = next(stream, (None, 0))
                 if key != self.key:
                     return {}
-                for (path, entry), end in frames:
+                for (path, entry), end in stream:
                     entries[path] = entry
                     self.records += 1
                 self.end = end
@@ -93,7 +72,7 @@ class ReaderStream:
             os.truncate(self.path, self.end)  # the cut frame a killed build may have left
             with open(self.path, "ab") as handle:
                 for path in fresh:
-                    handle.write(_frame((path, cache[path])))
+                    handle.write(frame((path, cache[path])))
             self.records += len(fresh)
         else:
             atomic_write(self.path, self._whole(cache))
@@ -102,6 +81,6 @@ class ReaderStream:
         self.fresh.clear()
 
     def _whole(self, cache: dict) -> Iterator[bytes]:
-        yield _frame(self.key)
+        yield frame(self.key)
         for path, entry in cache.items():
-            yield _frame((path, entry))
+            yield frame((path, entry))
