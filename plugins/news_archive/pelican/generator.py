@@ -107,10 +107,6 @@ def attach_events(generator) -> None:
     reader = generator.readers.readers.get("txt")
     problems += getattr(reader, "failures", [])
 
-    # articles of one date in the order of their files, whatever order they were read in: Pelican's
-    # archives list them as they come (their order differed from one process to the next)
-    generator.articles.sort(key=lambda a: a.relative_source_path)
-    generator.articles = order_articles(generator.articles, generator.settings["ARTICLE_ORDER_BY"])
     archive = Archive(
         settings, events, {a.slug: a for a in articles}, report.ordered(problems), generator.settings.get("SITEURL", "")
     )
@@ -128,6 +124,11 @@ def attach_events(generator) -> None:
             build.timings["search start"] = time.perf_counter() - started  # the spool written, or the fork
         else:
             job.result()
+    # articles of one date in the order of their files, whatever order they were read in: Pelican's
+    # archives list them as they come (their order differed from one process to the next). Once the
+    # search has its input (the archive's own articles are not these lists): it waits for none of it
+    generator.articles.sort(key=lambda a: a.relative_source_path)
+    generator.articles = order_articles(generator.articles, generator.settings["ARTICLE_ORDER_BY"])
     heap.release()  # the events stage's working memory, freed but held by malloc until now
     if build is not None:
         build.collect_from_here()  # the pages' garbage is collected as they are written
