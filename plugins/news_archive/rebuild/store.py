@@ -5,15 +5,14 @@ With Pelican's ``LOAD_CONTENT_CACHE`` / ``CACHE_CONTENT`` on, a build loads what
 say what each holds). Any change to the plugin's code changes every key, so the output of a rebuild
 is the output of a full build.
 
-A cache survives a crash: every file is written whole to a temporary name and renamed
-(:func:`atomic_write`), and a cache that describes files of the output is withdrawn before those
-files are touched (:meth:`Memo.withdraw`), so a build killed at any moment leaves either the last
-complete cache or none.
+A cache survives a crash: a file is written whole to a temporary name and renamed
+(:func:`atomic_write`), or appended to in frames (:func:`frame`), where a frame cut short ends what is
+read; a cache that describes files of the output is withdrawn before those files are touched
+(:meth:`Memo.withdraw`), so a build killed at any moment leaves either the last complete cache or none.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import logging
 import os
