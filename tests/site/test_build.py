@@ -285,6 +285,26 @@ def test_archive_and_source_listings_order_moments_of_many_zones_by_their_instan
     assert [[a.slug for a in items] for _, _, items in listed] == [["a5", "a4", "a3", "a2", "a0", "a1"]]
 
 
+def test_pelicans_order_by_date_is_handed_to_it_by_instant_and_any_other_order_as_it_was():
+    from types import SimpleNamespace
+
+    from pelican import signals
+
+    from news_archive.pelican import plugin
+    from news_archive.pelican.generator import InstantOrder, order_by_instant
+
+    def key(article):
+        return article.slug
+
+    for given in ("reversed-date", "date", "slug", "basename", key, None):
+        generator = SimpleNamespace(settings={"ARTICLE_ORDER_BY": given})
+        order_by_instant(generator)
+        after = generator.settings["ARTICLE_ORDER_BY"]
+        assert after == given and isinstance(after, InstantOrder) == (given in ("reversed-date", "date"))
+    plugin.register()
+    assert order_by_instant in [receiver() for receiver in signals.article_generator_init.receivers.values()]
+
+
 @pytest.mark.parametrize("order_by", ["reversed-date", "date"])
 def test_articles_are_ordered_as_pelican_orders_them_by_their_instant(order_by):
     """Pelican's order of the articles by date, sorted by each moment's UTC instant: the same order for
@@ -295,7 +315,8 @@ def test_articles_are_ordered_as_pelican_orders_them_by_their_instant(order_by):
 
     from pelican.utils import order_content
 
-    from news_archive.pelican.generator import order_articles
+    from news_archive.pelican.generator import InstantOrder, order_articles
+    from news_archive.rebuild.store import plain
 
     plus3, new_york = timezone(timedelta(hours=3)), ZoneInfo("America/New_York")
     moments = [
@@ -316,6 +337,11 @@ def test_articles_are_ordered_as_pelican_orders_them_by_their_instant(order_by):
     naive = [SimpleNamespace(slug="b", date=datetime(2019, 1, 2)), SimpleNamespace(slug="a", date=datetime(2019, 1, 1))]
     assert [a.slug for a in order_articles(naive, order_by)] == [a.slug for a in order_content(list(naive), order_by)]
     assert [a.slug for a in order_articles(articles(), "slug")] == sorted(a.slug for a in articles())
+    # what Pelican sorts by itself, the setting handed to it as an InstantOrder: its order, and the same string
+    order = InstantOrder(order_by)
+    assert order == order_by and plain(order) == order_by
+    assert [a.slug for a in order_content(articles(), order)] == ours
+    assert [a.slug for a in order_content(list(naive), order)] == [a.slug for a in order_content(list(naive), order_by)]
 
 
 def test_the_search_page_carries_the_themes_style_sheet_and_other_pages_link_it(sample_site):

@@ -13,6 +13,7 @@ import logging
 import os
 import shutil
 import time
+from datetime import datetime, timezone
 
 from pelican.generators import Generator
 from pelican.utils import order_content
@@ -63,6 +64,32 @@ def _events(articles: list, settings: dict, generator) -> tuple:
         # heap its pickler touched, and was the peak of a build (3.1 of 5.2 GB at 100,000 dumps)
         memo.save()
     return events, dumps
+
+
+class InstantOrder(str):
+    """``ARTICLE_ORDER_BY`` of ``"date"`` or ``"reversed-date"`` as the plugin hands it to Pelican: the
+    same string to anything that reads the setting (themes, the page fingerprints), and a key Pelican's
+    ``order_content`` sorts by, as it tries a callable order first. The key is each article's UTC
+    instant (newest first for ``reversed-date``), so the sort compares timedeltas: Pelican's own sort of
+    aware moments of many zones goes through both offsets on every comparison (0.85-0.9 s for 100,000
+    articles of eight zones, against 0.06-0.08 s by instant). Equal instants keep their order, as in
+    Pelican's sort, so the order is Pelican's (tested); a naive moment counts as UTC."""
+
+    def __call__(self, content):
+        moment = content.date
+        since = (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)) - EPOCH
+        return -since if self == "reversed-date" else since
+
+
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+def order_by_instant(generator) -> None:
+    """``ARTICLE_ORDER_BY`` by date becomes its :class:`InstantOrder` (``article_generator_init``:
+    before Pelican sorts what it read)."""
+    order = generator.settings.get("ARTICLE_ORDER_BY")
+    if type(order) is str and order in ("date", "reversed-date"):
+        generator.settings["ARTICLE_ORDER_BY"] = InstantOrder(order)
 
 
 def order_articles(articles: list, order_by) -> list:

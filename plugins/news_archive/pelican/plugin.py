@@ -21,7 +21,7 @@ from pelican.urlwrappers import URLWrapper
 from news_archive.pelican import build as builds
 from news_archive.pelican import settings as plugin_settings
 from news_archive.pelican.context import fix_place
-from news_archive.pelican.generator import attach_events, get_generators
+from news_archive.pelican.generator import attach_events, get_generators, order_by_instant
 from news_archive.pelican.reader import CODE_KEY, DumpReader
 from news_archive.pelican.search import sweep_spools
 from news_archive.rebuild.readers import SUFFIX as STREAM_SUFFIX
@@ -246,6 +246,7 @@ def register():
     signals.get_generators.connect(start_build)
     signals.finalized.connect(finish_build)
     signals.article_generator_init.connect(drop_stale_cache)
+    signals.article_generator_init.connect(order_by_instant)
     signals.generator_init.connect(save_pelican_caches_safely)
     # speed
     signals.article_generator_preread.connect(prefetch_dumps)
