@@ -92,6 +92,27 @@ def test_an_events_timeline_rows_are_kept_packed_and_saved_again_as_they_were(tm
     assert all(second[slug] == first[slug] for slug in second if slug not in made)  # the same bytes
 
 
+def test_a_rebuild_writes_again_the_timeline_pages_of_a_changed_event_and_no_other(tmp_path, content):
+    """A timeline page's fingerprint names its rows by event and URL and takes each event's rows by
+    their digest: an edited update's row is shown on the pages written again, and a page that shows
+    nothing of the edited article's event is not written again."""
+    out = tmp_path / "out"
+    settings = _cached(tmp_path, NEWS_ARCHIVE={"timeline_per_page": 2})
+    build_site(out, content, **settings)
+    pages = sorted((out / "timeline").glob("*.html"))
+    assert len(pages) > 3
+    for path in pages:
+        os.utime(path, (1_000_000_000, 1_000_000_000))
+    showing_event = {path.name for path in pages if b"events/kim-putin-summit-2019-04-24.html" in path.read_bytes()}
+    ap = content / "dumps" / "003_c36d33699a53380b.txt"
+    ap.write_text(ap.read_text(encoding="utf-8").replace("President Vladimir Putin says after talks", "President Vladimir Putin said after talks"), encoding="utf-8")
+    build_site(out, content, **settings)
+    written = {path.name for path in pages if path.stat().st_mtime != 1_000_000_000}
+    showing_edit = {path.name for path in pages if b"Putin said after talks" in path.read_bytes()}
+    assert showing_edit and showing_edit <= written <= showing_event < {path.name for path in pages}
+    assert _tree(out / "timeline") == _tree(build_site(tmp_path / "full", content, NEWS_ARCHIVE={"timeline_per_page": 2}) / "timeline")
+
+
 def test_a_theme_change_renders_every_page_again(tmp_path, content):
     theme = tmp_path / "theme"
     shutil.copytree(ROOT / "theme", theme)

@@ -19,6 +19,7 @@ import time
 from news_archive import heap
 from news_archive.rebuild.search import NAME as CACHE_NAME
 from news_archive.rebuild.search import SearchCache, open_spill, read_prints, search_index
+from news_archive.rebuild.store import Listing
 from news_archive.events import events_by_article
 from news_archive.search.documents import article_print, as_searched
 from news_archive.search.pieces import dumps_compact, piece, script_name, search_pieces
@@ -141,7 +142,8 @@ def write_search(folder: str, events, dumps, urls, options: dict, lunr_js: str |
             pieces = itertools.chain(pieces, _monolithic(index))
         written = cache.data.get("files", {})
         cache.withdraw()
-        hashes = {name: _write_piece(folder, name, key, text, options["compress"], written) for name, key, text in pieces}
+        there = Listing(folder)  # what the last build left, listed before this one writes there
+        hashes = {name: _write_piece(folder, name, key, text, options["compress"], written, there) for name, key, text in pieces}
         for name in sorted(set(written) - set(hashes)):
             stale = os.path.join(folder, name)
             if os.path.isfile(stale):
@@ -152,14 +154,17 @@ def write_search(folder: str, events, dumps, urls, options: dict, lunr_js: str |
     return time.perf_counter() - started
 
 
-def _write_piece(folder: str, name: str, key: str | None, text: str, compress: bool, written: dict[str, str]) -> str:
+def _write_piece(folder: str, name: str, key: str | None, text: str, compress: bool, written: dict[str, str],
+                 there: Listing | None = None) -> str:
     """One piece written as it is made (the build never holds them all), unless the last build wrote
-    the same text (``written``: name -> hash); returns its hash."""
+    the same text (``written``: name -> hash) and it is still ``there``; returns its hash."""
     packed = compress and key != "meta"  # the manifest as plain JSON: read at once by the page, before any piece
     # hashed before it is compressed: an unchanged piece is neither compressed nor written again
-    hashed = hashlib.sha1(f"{packed}:{text}".encode("utf-8")).hexdigest()
+    digest = hashlib.sha1(b"True:" if packed else b"False:")
+    digest.update(text.encode("utf-8"))
+    hashed = digest.hexdigest()
     target = os.path.join(folder, name)
-    if written.get(name) == hashed and os.path.exists(target):
+    if written.get(name) == hashed and (name in there if there is not None else os.path.exists(target)):
         return hashed
     os.makedirs(os.path.dirname(target), exist_ok=True)
     with open(target, "w", encoding="utf-8", newline="\n") as handle:

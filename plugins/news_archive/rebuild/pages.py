@@ -10,10 +10,11 @@ not from pages, it is saved as soon as every event's rows are known.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 
-from news_archive.rebuild.store import Memo, fingerprint, site_fingerprint
+from news_archive.rebuild.store import Listing, Memo, fingerprint, site_fingerprint
 
 NAME = "news_archive-pages.pickle"
 TIMELINE = "news_archive-timeline.pickle"
@@ -26,10 +27,13 @@ class Pages:
         self.site = site_fingerprint(settings)  # code, theme and settings: what every page depends on
         self.old: dict[str, str] = dict(self.memo.section("outputs")) if self.memo.load else {}
         self.new: dict[str, str] = {}
-        self.listed: dict[str, frozenset[str]] = {}  # folder -> the files in it (see exists)
+        self.listing = Listing(output_path)  # see exists
         self.timeline_memo = Memo(settings, TIMELINE)
         self.old_timeline: dict = self.timeline_memo.section("timeline") if self.timeline_memo.load else {}
         self.timeline: dict = {}
+        #: each event's rows (:meth:`timeline_rows`) by the digest of their pickle: what a timeline page's
+        #: fingerprint takes of them (a digest is what the rows print, so equal digests are equal rows)
+        self.timeline_digests: dict[str, str] = {}
         self.memo.withdraw()
 
     def unchanged(self, name: str, *parts, site: bool = True) -> bool:
@@ -40,19 +44,9 @@ class Pages:
         return self.old.get(name) == print_ and self.exists(name)
 
     def exists(self, name: str) -> bool:
-        """Whether the last build's page ``name`` is still there, from one listing of its folder:
-        looking up each of 212,000 pages took 0.75 s of a one-dump rebuild at 100,000 dumps (under the
-        profiler). Pages are looked up before this build writes them, so the listing is what the last
-        build left."""
-        folder, _, file = name.rpartition("/")
-        listed = self.listed.get(folder)
-        if listed is None:
-            try:
-                listed = frozenset(os.listdir(os.path.join(self.output_path, folder)))
-            except OSError:
-                listed = frozenset()
-            self.listed[folder] = listed
-        return file in listed
+        """Whether the last build's page ``name`` is still there (pages are looked up before this build
+        writes them, so the :class:`~news_archive.rebuild.store.Listing` is what the last build left)."""
+        return name in self.listing
 
     def timeline_rows(self, slug: str, print_, make):
         """An event's rows of the site timeline: the last build's while ``print_`` is the same, else ``make()``.
@@ -63,9 +57,12 @@ class Pages:
         old = self.old_timeline.get(slug)
         if print_ is not None and old is not None and old[0] == print_:
             self.timeline[slug] = old  # the same object: the memo saves only what changed
+            self.timeline_digests[slug] = hashlib.sha1(old[1]).hexdigest()
             return pickle.loads(old[1])
         rows = make()
-        self.timeline[slug] = (print_, pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL))
+        packed = pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
+        self.timeline[slug] = (print_, packed)
+        self.timeline_digests[slug] = hashlib.sha1(packed).hexdigest()
         return rows
 
     def save_timeline(self) -> None:

@@ -197,10 +197,16 @@ class Memo:
     def section(self, key: str) -> dict:
         return self.data.setdefault(key, {})
 
+    @property
+    def may_append(self) -> bool:
+        """Whether :meth:`save` compares the memo with what was loaded, to append the changes (it may
+        still find them too many, and write it whole)."""
+        return self.store and self.loaded is not None and bool(self.end)
+
     def save(self) -> None:
         if not self.store:
             return
-        if self.loaded is not None and self.end and os.path.exists(self.path) and os.path.getsize(self.path) >= self.end:
+        if self.may_append and os.path.exists(self.path) and os.path.getsize(self.path) >= self.end:
             blob = frame(changes(self.loaded, self.data))
             if 2 * (self.appended + len(blob)) <= self.whole:
                 os.truncate(self.path, self.end)  # the cut frame a killed build may have left
@@ -229,6 +235,28 @@ class Memo:
         self.loaded, self.end = None, 0
         if self.store and os.path.exists(self.path):
             os.remove(self.path)
+
+
+class Listing:
+    """Which files are in a folder's subfolders, from one listing of each, taken when first asked
+    about (``name in listing``, ``name`` relative to the folder). Asked before a build writes there,
+    it says what the last build left: looking up each of 212,000 pages took 0.75 s of a one-dump
+    rebuild at 100,000 dumps (under the profiler), each of 200,000 search pieces 0.4 s."""
+
+    def __init__(self, folder: str):
+        self.folder = folder
+        self.listed: dict[str, frozenset[str]] = {}
+
+    def __contains__(self, name: str) -> bool:
+        folder, _, file = name.rpartition("/")
+        listed = self.listed.get(folder)
+        if listed is None:
+            try:
+                listed = frozenset(os.listdir(os.path.join(self.folder, folder)))
+            except OSError:
+                listed = frozenset()
+            self.listed[folder] = listed
+        return file in listed
 
 
 def atomic_write(path: str, data: bytes | Iterable[bytes] | Callable[[BinaryIO], None]) -> None:
