@@ -113,6 +113,24 @@ def test_a_rebuild_writes_again_the_timeline_pages_of_a_changed_event_and_no_oth
     assert _tree(out / "timeline") == _tree(build_site(tmp_path / "full", content, NEWS_ARCHIVE={"timeline_per_page": 2}) / "timeline")
 
 
+def test_a_build_takes_each_dumps_stamp_once(tmp_path, content, monkeypatch):
+    """Pelican's readers and its generator each took a dump's modification time, three times in all:
+    now once per build, and a rebuild still reads again the dump edited since."""
+    taken = []
+    getmtime = os.path.getmtime
+    monkeypatch.setattr(os.path, "getmtime", lambda path: taken.append(path) or getmtime(path))
+    out = tmp_path / "out"
+    dumps = sorted(str(path) for path in (content / "dumps").glob("*.txt"))
+    for edit in (False, True):
+        if edit:
+            ap = content / "dumps" / "003_c36d33699a53380b.txt"
+            ap.write_text(ap.read_text(encoding="utf-8").replace("Patrushev responded", "Patrushev replied"), encoding="utf-8")
+        taken.clear()
+        build_site(out, content, **_cached(tmp_path))
+        assert sorted(path for path in taken if path.endswith(".txt")) == dumps
+    assert b"Patrushev replied" in (out / "articles" / "the-latest-putin-kim-shake-hands-before-start-of-talks.html").read_bytes()
+
+
 def test_a_theme_change_renders_every_page_again(tmp_path, content):
     theme = tmp_path / "theme"
     shutil.copytree(ROOT / "theme", theme)

@@ -29,6 +29,7 @@ class Build:
         self.timings: dict[str, float] = {}  # seconds per stage, logged at the end
         self.placed: set[int] = set()  # the articles made in this build whose URL is fixed (context.fix_place), by id
         self.url_wrappers: dict = {}  # (class, name) -> the one author, category or tag of that name (plugin.share_url_wrappers)
+        self.file_stamps: dict = {}  # file -> its stamp, taken once in the build (plugin.stamp_each_file_once)
 
     def in_background(self, function, *args) -> None:
         """``function(*args)`` on another process while the build goes on (a cache writer); the build waits

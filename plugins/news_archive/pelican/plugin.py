@@ -148,6 +148,33 @@ def stream_reader_cache(readers) -> None:
     readers.save_cache = save_stream
 
 
+def stamp_each_file_once(generator):
+    """Each file's stamp (its modification time, or the hash ``CHECK_MODIFIED_METHOD`` names) taken
+    once in a build, and shared by a generator and its readers.
+
+    Pelican takes an article's stamp three times: its readers' cache checks it, and the generator's
+    own cache checks it and stamps what it made, whether or not it keeps articles. Three ``stat``
+    calls of each of 100,000 dumps took 2.2 s of a one-dump rebuild. Taken once, the stamp that
+    Pelican keeps with a dump's parse is the one taken before the dump was read: an edit made while
+    the build read it makes the next build read it again (a stamp taken after the read would hide
+    it). Connected to ``article_generator_init`` and ``page_generator_init``: the generator's own
+    cache is set up by then (it is not at ``generator_init``), and nothing is read yet."""
+    build = builds.current()
+    if build is None:
+        return
+    for cacher in (generator.readers, generator):
+        function = getattr(cacher, "_filestamp_func", None)
+        if function is not None and not isinstance(function, functools.partial):
+            cacher._filestamp_func = functools.partial(_stamp_once, build.file_stamps, function)
+
+
+def _stamp_once(stamps: dict, function, filename: str):
+    stamp = stamps.get(filename)
+    if stamp is None:
+        stamp = stamps[filename] = function(filename)  # an error (a file gone) is Pelican's to report, each time
+    return stamp
+
+
 def skip_author_pages(generator):
     """With author pages off (``AUTHOR_SAVE_AS = ""``), skip Pelican's loop that would write them.
 
@@ -251,6 +278,8 @@ def register():
     # speed
     signals.article_generator_preread.connect(prefetch_dumps)
     signals.content_object_init.connect(fix_article_place)
+    signals.article_generator_init.connect(stamp_each_file_once)
+    signals.page_generator_init.connect(stamp_each_file_once)
     signals.article_generator_finalized.connect(skip_author_pages)
     signals.generator_init.connect(cache_compiled_templates)
     signals.generator_init.connect(add_template_globals)
