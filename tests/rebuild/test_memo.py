@@ -1,6 +1,5 @@
 """A memo saved whole, then as the changes of each rebuild appended to it: read back, it is what was saved."""
 
-import os
 import pickle
 
 from news_archive.cli import load_keyed
@@ -105,36 +104,3 @@ def test_the_events_memo_of_a_one_dump_rebuild_is_saved_as_a_small_change_and_re
     memo.save()
     assert whole < path.stat().st_size < 1.5 * whole
     assert Memo(_settings(tmp_path), "events.pickle").data == memo.data
-
-
-def test_a_rebuild_appends_the_events_memo_once_the_search_has_its_input_and_a_full_build_before(tmp_path, monkeypatch):
-    """Written whole (a full build), the events memo is saved before the search's spool, whose process
-    would otherwise peak beside the pickler; appended (a rebuild), after it, beside the search's work."""
-    import shutil
-
-    from news_archive.pelican import search as site_search
-    from news_archive.pelican import generator
-    from tests.builds import build_site
-    from tests.conftest import SEEDS
-
-    content = tmp_path / "content" / "dumps"
-    content.mkdir(parents=True)
-    for path in SEEDS:
-        shutil.copy(path, content)
-    calls = []
-    save, spool = Memo.save, site_search.write_spool
-    monkeypatch.setattr(Memo, "save", lambda memo: calls.append(("save", os.path.basename(memo.path))) or save(memo))
-    monkeypatch.setattr(site_search, "write_spool", lambda *args: calls.append(("spool",)) or spool(*args))
-    settings = {**_settings(tmp_path), "NEWS_ARCHIVE": {"parallel": True, "prefetch_min": 1000}}
-    build_site(tmp_path / "out", content.parent, **settings)
-    first = [call for call in calls if call in (("save", generator.EVENTS_MEMO), ("spool",))]
-    path = tmp_path / "cache" / generator.EVENTS_MEMO
-    whole = path.stat().st_size
-    calls.clear()
-    edited = sorted(content.glob("*.txt"))[0]
-    edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
-    build_site(tmp_path / "out", content.parent, **settings)
-    second = [call for call in calls if call in (("save", generator.EVENTS_MEMO), ("spool",))]
-    assert first == [("save", generator.EVENTS_MEMO), ("spool",)]
-    assert second == [("spool",), ("save", generator.EVENTS_MEMO)]
-    assert whole < path.stat().st_size < 2 * whole  # appended

@@ -197,16 +197,10 @@ class Memo:
     def section(self, key: str) -> dict:
         return self.data.setdefault(key, {})
 
-    @property
-    def may_append(self) -> bool:
-        """Whether :meth:`save` compares the memo with what was loaded, to append the changes (it may
-        still find them too many, and write it whole)."""
-        return self.store and self.loaded is not None and bool(self.end)
-
     def save(self) -> None:
         if not self.store:
             return
-        if self.may_append and os.path.exists(self.path) and os.path.getsize(self.path) >= self.end:
+        if self.loaded is not None and self.end and os.path.exists(self.path) and os.path.getsize(self.path) >= self.end:
             blob = frame(changes(self.loaded, self.data))
             if 2 * (self.appended + len(blob)) <= self.whole:
                 os.truncate(self.path, self.end)  # the cut frame a killed build may have left
