@@ -154,8 +154,7 @@ def write_search(folder: str, events, dumps, urls, options: dict, lunr_js: str |
     return time.perf_counter() - started
 
 
-def _write_piece(folder: str, name: str, key: str | None, text: str, compress: bool, written: dict[str, str],
-                 there: Listing | None = None) -> str:
+def _write_piece(folder: str, name: str, key: str | None, text: str, compress: bool, written: dict[str, str], there: Listing) -> str:
     """One piece written as it is made (the build never holds them all), unless the last build wrote
     the same text (``written``: name -> hash) and it is still ``there``; returns its hash."""
     packed = compress and key != "meta"  # the manifest as plain JSON: read at once by the page, before any piece
@@ -164,7 +163,7 @@ def _write_piece(folder: str, name: str, key: str | None, text: str, compress: b
     digest.update(text.encode("utf-8"))
     hashed = digest.hexdigest()
     target = os.path.join(folder, name)
-    if written.get(name) == hashed and (name in there if there is not None else os.path.exists(target)):
+    if written.get(name) == hashed and name in there:
         return hashed
     os.makedirs(os.path.dirname(target), exist_ok=True)
     with open(target, "w", encoding="utf-8", newline="\n") as handle:
