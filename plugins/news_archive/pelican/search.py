@@ -18,7 +18,7 @@ import time
 
 from news_archive import heap
 from news_archive.rebuild.search import NAME as CACHE_NAME
-from news_archive.rebuild.search import SearchCache, open_spill, read_prints, search_index
+from news_archive.rebuild.search import SearchCache, kept_record_buckets, open_spill, read_prints, search_index
 from news_archive.rebuild.store import Listing
 from news_archive.events import events_by_article
 from news_archive.search.documents import article_print, as_searched
@@ -136,21 +136,25 @@ def write_search(folder: str, events, dumps, urls, options: dict, lunr_js: str |
         cache = SearchCache(cache_path, load, store, spill)
         entries, index, records, facets, texts = search_index(events, dumps, urls, cache.data, spill)
         heap.release()  # each document's fields and terms, counted and let go
+        there = Listing(folder)  # what the last build left, listed before this one writes there
+        layout = (options["bucket"], bool(options["compress"]))
+        kept = kept_record_buckets(index, len(records), options["bucket"], layout, cache.data, there)
         pieces = ((script_name(name), name[: -len(".json")], text)
-                  for name, text in search_pieces(index, records, facets, options["chunk_bytes"], options["bucket"], texts))
+                  for name, text in search_pieces(index, records, facets, options["chunk_bytes"], options["bucket"], texts, kept))
         if options["monolithic"]:
             pieces = itertools.chain(pieces, _monolithic(index))
         written = cache.data.get("files", {})
         cache.withdraw()
-        there = Listing(folder)  # what the last build left, listed before this one writes there
-        hashes = {name: _write_piece(folder, name, key, text, options["compress"], written, there) for name, key, text in pieces}
+        # a kept bucket (text None) is the last build's file: its hash stands
+        hashes = {name: written[name] if text is None else _write_piece(folder, name, key, text, options["compress"], written, there)
+                  for name, key, text in pieces}
         for name in sorted(set(written) - set(hashes)):
             stale = os.path.join(folder, name)
             if os.path.isfile(stale):
                 os.remove(stale)
         if lunr_js is not None:
             shutil.copyfile(lunr_js, os.path.join(folder, "lunr.min.js"))
-        cache.save(entries, index, texts, hashes)
+        cache.save(entries, index, texts, hashes, layout)
     return time.perf_counter() - started
 
 

@@ -31,7 +31,7 @@ import marshal
 import os
 import sys
 import threading
-from collections.abc import Iterable, Iterator, Mapping, MutableMapping
+from collections.abc import Container, Iterable, Iterator, Mapping, MutableMapping
 
 from news_archive.events import Event
 from news_archive.parse.model import Dump
@@ -209,8 +209,8 @@ class SearchCache:
     """The file is a run of marshal frames, each its length then its value: the key, the store it
     names (``None`` when it keeps the values), each article's print (:func:`read_prints`), the
     articles, the index (its plain parts, then its postings and each term's first occurrence), the
-    term texts, the files; each dictionary in frames of at most ``ITEMS_PER_FRAME`` items or about
-    ``BYTES_PER_FRAME`` bytes, then ``None``. So neither saving nor loading holds the whole file's
+    term texts, the files (each piece's hash), the layout the pieces were made with; each dictionary
+    in frames of at most ``ITEMS_PER_FRAME`` items or about ``BYTES_PER_FRAME`` bytes, then ``None``. So neither saving nor loading holds the whole file's
     bytes at once, nor a packed copy of the whole index.
 
     With a ``spill`` that is a store (:func:`open_spill`), the articles' rows and records and the term
@@ -275,18 +275,21 @@ class SearchCache:
             _read_frames(handle, lambda place: TEXTS_PACKING[1](source.value(place)), into=texts)
         else:
             _read_frames(handle, into=texts)
-        return {"articles": articles, "index": index, "texts": texts, "files": _read_frame(handle)}
+        files = _read_frame(handle)
+        return {"articles": articles, "index": index, "texts": texts, "files": files, "layout": _read_frame(handle)}
 
     def withdraw(self) -> None:
         if self.store and os.path.exists(self.path):
             os.remove(self.path)
 
-    def save(self, entries: dict, index, texts: dict, files: dict[str, str]) -> None:
+    def save(self, entries: dict, index, texts: dict, files: dict[str, str], layout=None) -> None:
+        """``files``: each piece's name and hash; ``layout``: what else the pieces were made with (the
+        record buckets' size, compression: :func:`kept_record_buckets`)."""
         if not self.store:
             return
         spill = self.spill if self.spill is not None and self.spill.path else None
         if spill is None:
-            atomic_write(self.path, _frames(self._parts(entries, index, texts, files)))
+            atomic_write(self.path, _frames(self._parts(entries, index, texts, files, layout=layout)))
             return
         # the entries and texts as the build holds them: places in this store (no copy of either is
         # made here, at the end of the search process, when a rebuild's tree peaks)
@@ -312,7 +315,7 @@ class SearchCache:
         target.flush()
         try:
             named = (os.path.basename(target.path), target.end)
-            atomic_write(self.path, _frames(self._parts(entries, index, places, files, named, target, heads)))
+            atomic_write(self.path, _frames(self._parts(entries, index, places, files, named, target, heads, layout)))
         finally:
             if moved is not None:
                 moved.close()
@@ -322,7 +325,7 @@ class SearchCache:
                 os.remove(os.path.join(folder, name))
 
     def _parts(self, entries: dict, index, texts: dict, files: dict[str, str], named: tuple | None = None, store: Spill | None = None,
-               heads: dict | None = None):
+               heads: dict | None = None, layout=None):
         yield _key()
         yield named
         yield from _in_frames({key: entry[0] for key, entry in entries.items()})
@@ -339,6 +342,24 @@ class SearchCache:
         yield from _in_frames(index.firsts)
         yield from _in_frames(texts, size=None if named else _text_bytes)
         yield files
+        yield layout
+
+
+def kept_record_buckets(index, count: int, bucket: int, layout, data: dict, there: Container[str]) -> frozenset[str]:
+    """The record buckets (``r/<n>.json``) this build would write as the last one did: the index was
+    updated from the last build's, documents and numbers the same (``index.changed_docs``, else none
+    is kept), the pieces are made as they were (``layout``, the last one's in ``data``), and none of
+    the bucket's documents has an entry made anew. The last build wrote each of these (its hash is in
+    ``data``), and it is ``there`` still. Their records are then neither read nor hashed again: at
+    100,000 dumps a one-dump rebuild read 362,000 records back to hash 45,000 buckets that were the
+    same."""
+    changed = getattr(index, "changed_docs", None)
+    written = data.get("files", {})
+    if changed is None or layout is None or layout != data.get("layout"):
+        return frozenset()
+    stale = {d // bucket for d in changed}
+    names = (f"r/{n}" for n in range((count + bucket - 1) // bucket) if n not in stale)
+    return frozenset(f"{name}.json" for name in names if f"{name}.js" in written and f"{name}.js" in there)
 
 
 def search_index(events: list[Event], dumps: Mapping[str, Dump] | Iterable[tuple[str, Dump]], urls: dict[str, str], data: dict,

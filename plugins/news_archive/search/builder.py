@@ -92,6 +92,9 @@ class CompactIndex:
     pipeline: tuple[str, ...] = ("stemmer",)
     # terms whose postings or number differ from the index this one was updated from (None: all)
     changed: set | None = None
+    # documents whose row (and so record: both are an article's entry) may differ from the index this
+    # one was updated from, by number (None: all, as when it was built anew or its refs changed)
+    changed_docs: set | None = None
 
     def state(self) -> tuple:
         """The index but its rows as plain values (what ``marshal`` can keep between builds); each
@@ -228,7 +231,8 @@ def update(previous: CompactIndex | None, refs: list[str], rows: Sequence[Row], 
     lengths = list(previous.lengths)
     postings = previous.postings
     touched: dict[tuple[str, int], list[int]] = {}  # (term, field) -> documents whose field changed
-    for d in differing(rows, previous.rows):
+    redone_docs = differing(rows, previous.rows)
+    for d in redone_docs:
         new, old = rows[d], previous.rows[d]
         if new == old:
             continue
@@ -284,6 +288,7 @@ def update(previous: CompactIndex | None, refs: list[str], rows: Sequence[Row], 
     # postings kept in a file stay there: a kept term's lists are neither read nor written again
     index.postings = postings.successor() if hasattr(postings, "successor") else {}
     index.changed = set(copied)
+    index.changed_docs = set(redone_docs)
     for number, term in enumerate(sorted(firsts, key=firsts.__getitem__)):
         if term in redone:
             index.postings[term] = (number, *redone[term])

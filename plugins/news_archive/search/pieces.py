@@ -41,7 +41,7 @@ import base64
 import gzip
 import hashlib
 import json
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Container, Mapping, MutableMapping
 
 from lunr import __TARGET_JS_VERSION__
 
@@ -232,13 +232,15 @@ def split_index(
 
 def iter_pieces(
     index: CompactIndex, records: list[dict], chunk_bytes: int = DEFAULT_CHUNK_BYTES, bucket: int = DEFAULT_RECORD_BUCKET,
-    texts: dict[str, tuple] | None = None, tiers: tuple[int, ...] = TIER_ENDS,
+    texts: dict[str, tuple] | None = None, tiers: tuple[int, ...] = TIER_ENDS, kept: Container[str] = frozenset(),
 ):
     """``(relative file name, JSON text)`` of each piece of an index, one at a time (the build writes
     each as it comes and keeps none), ``meta.json`` last.
 
     ``records``: each document's record as JSON (:func:`record_text`), in the index's document order.
     ``texts``: every term's entry (:func:`term_texts`), when the caller keeps them for the next build.
+    ``kept``: names of record buckets the caller knows to be as an earlier build wrote them, given as
+    ``(name, None)``: their records are not read.
     """
     if len(records) != len(index.refs):
         raise ValueError("one record per document, in the index's document order")
@@ -263,7 +265,8 @@ def iter_pieces(
         yield f"t/{len(firsts) - 1}.json", "[" + ",".join(chunk) + "]"
 
     for start in range(0, len(records), bucket):
-        yield f"r/{start // bucket}.json", "[" + ",".join(records[start : start + bucket]) + "]"
+        name = f"r/{start // bucket}.json"
+        yield name, None if name in kept else "[" + ",".join(records[start : start + bucket]) + "]"
     yield "meta.json", dumps_compact(
         {
             "format": 3,
@@ -307,9 +310,10 @@ def facets(found: list[tuple[str, str, str]]) -> str:
 
 def search_pieces(
     index: CompactIndex, records: list[str], found: list[tuple[str, str, str]], chunk_bytes: int = DEFAULT_CHUNK_BYTES,
-    bucket: int = DEFAULT_RECORD_BUCKET, texts: dict[str, tuple] | None = None,
+    bucket: int = DEFAULT_RECORD_BUCKET, texts: dict[str, tuple] | None = None, kept: Container[str] = frozenset(),
 ):
     """Every piece of the search output as ``(name.json, JSON)``, one at a time (:func:`piece` makes
-    the file), the facets included (``found``: :func:`facet_of` each record)."""
-    yield from iter_pieces(index, records, chunk_bytes, bucket, texts)
+    the file), the facets included (``found``: :func:`facet_of` each record); ``kept`` as
+    :func:`iter_pieces`'s."""
+    yield from iter_pieces(index, records, chunk_bytes, bucket, texts, kept=kept)
     yield "facets.json", facets(found)
