@@ -210,8 +210,9 @@ class SearchCache:
     names (``None`` when it keeps the values), each article's print (:func:`read_prints`), the
     articles, the index (its plain parts, then its postings and each term's first occurrence), the
     term texts, the files (each piece's hash), the layout the pieces were made with; each dictionary
-    in frames of at most ``ITEMS_PER_FRAME`` items or about ``BYTES_PER_FRAME`` bytes, then ``None``. So neither saving nor loading holds the whole file's
-    bytes at once, nor a packed copy of the whole index.
+    in frames of at most ``ITEMS_PER_FRAME`` items or about ``BYTES_PER_FRAME`` bytes, then ``None``.
+    So neither saving nor loading holds the whole file's bytes at once, nor a packed copy of the whole
+    index.
 
     With a ``spill`` that is a store (:func:`open_spill`), the articles' rows and records and the term
     texts are saved as their places in it, and loaded as places when it is the store the cache names;
