@@ -328,7 +328,7 @@ def test_a_rebuild_reads_and_hashes_again_only_the_record_buckets_of_documents_m
     kept_of = pelican_search.kept_record_buckets
     monkeypatch.setattr(pelican_search, "kept_record_buckets", lambda *args: found.append(kept_of(*args)) or found[-1])
 
-    def rebuilt(changes: dict) -> tuple[frozenset, dict]:
+    def rebuilt(changes: dict) -> frozenset:
         """The record buckets a rebuild of ``site`` kept with ``changes`` to the options; its output
         is a full build's."""
         write_search(str(site), events, dumps, urls, options | changes, None, str(cache), True, True)

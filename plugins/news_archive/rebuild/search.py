@@ -355,9 +355,9 @@ def kept_record_buckets(index, count: int, bucket: int, layout, data: dict, ther
     100,000 dumps a one-dump rebuild read 362,000 records back to hash 45,000 buckets that were the
     same."""
     changed = getattr(index, "changed_docs", None)
-    written = data.get("files", {})
     if changed is None or layout is None or layout != data.get("layout"):
         return frozenset()
+    written = data.get("files", {})
     stale = {d // bucket for d in changed}
     names = (f"r/{n}" for n in range((count + bucket - 1) // bucket) if n not in stale)
     return frozenset(f"{name}.json" for name in names if f"{name}.js" in written and f"{name}.js" in there)
