@@ -152,11 +152,7 @@ def fills(dumps: dict[str, Dump], latest_years: dict[str, int | None] | None = N
 def filled(dump: Dump, fill: Fill) -> Dump:
     """The dump as :func:`fills` says it is filled."""
     zone, day, source = fill
-    if zone:
-        dump = dump.with_(timezone=zone, timezone_source="event")
-    if day is not None:
-        dump = dates.with_date(dump, day, source)
-    return dump
+    return dates.with_date(dump, day, source, **({"timezone": zone, "timezone_source": "event"} if zone else {}))
 
 
 def fill_dates(dumps: dict[str, Dump], latest_years: dict[str, int | None] | None = None) -> dict[str, Dump]:

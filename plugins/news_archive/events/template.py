@@ -14,6 +14,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from operator import attrgetter
+
 from news_archive.events.model import Event
 from news_archive.parse.model import Dropped, Dump, Para, copy_with
 
@@ -47,7 +49,7 @@ def template_lines(events: list[Event], dumps: dict[str, Dump], texts: dict[str,
 
 def droppable_texts(events: list[Event], dumps: dict[str, Dump]) -> dict[str, list[str]]:
     """Each article's droppable texts (:func:`droppable`), by key."""
-    return {key: [para.text for para in droppable(dumps[key])] for event in events for key in event.articles}
+    return {key: list(map(TEXT, droppable(dumps[key]))) for event in events for key in event.articles}
 
 
 def topic_words(event: Event) -> frozenset[str]:
@@ -62,6 +64,7 @@ def words_in(line: str) -> frozenset[str]:
 
 
 _WORD = re.compile(r"[a-z]+")
+TEXT = attrgetter("text")  # a paragraph's text
 
 
 def droppable(dump: Dump) -> list[Para]:
@@ -73,28 +76,44 @@ def droppable(dump: Dump) -> list[Para]:
     return paras
 
 
-def without_template(dump: Dump, lines: frozenset[str], topic: frozenset[str] = frozenset(), words: dict | None = None) -> Dump:
+def without_template(
+    dump: Dump, lines: frozenset[str], topic: frozenset[str] = frozenset(), words: dict | None = None, texts: list[str] | None = None
+) -> Dump:
     """The dump with its template lines dropped (and reported), but those that name ``topic``, its
     event's; its digest says so, for the caches. ``words``, if given, holds each line's words, read
-    once for every dump that carries it (:func:`line_words`)."""
+    once for every dump that carries it (:func:`line_words`); ``texts``, the dump's droppable texts, if
+    already read. Only the parts that lose a line are copied: a blog's other updates stay the same
+    objects, and a part is looked through only once it is known to hold such a line (an archive's
+    template lines sit in a few paragraphs of a quarter of its dumps, and every build drops them again)."""
     words = line_words(lines) if words is None else words
-    gone = [p for p in droppable(dump) if p.text in words and topic.isdisjoint(words[p.text])] if words else []
-    if not gone:
+    if not words:
         return dump
-    lines_gone = {p.line for p in gone}
-    if not dump.updates and all(p.line in lines_gone for p in dump.intro + dump.body):
-        return dump  # a story that would keep no text at all keeps it: the line is its news
+    texts = map(TEXT, droppable(dump)) if texts is None else texts
+    going = {text for text in texts if text in words and topic.isdisjoint(words[text])}
+    if not going:
+        return dump
+    gone: list[Para] = []
 
     def keep(paras: tuple[Para, ...]) -> tuple[Para, ...]:
-        return tuple(p for p in paras if p.line not in lines_gone)
+        if going.isdisjoint(map(TEXT, paras)):
+            return paras
+        gone.extend(p for p in paras if p.text in going)
+        return tuple(p for p in paras if p.text not in going)
 
-    updates = tuple(
-        copy_with(u, paragraphs=u.paragraphs[:1] + keep(u.paragraphs[1:]), captions=keep(u.captions)) if u.paragraphs or u.captions else u
-        for u in dump.updates
-    )
+    intro, body, captions = keep(dump.intro), keep(dump.body), keep(dump.captions)
+    if not dump.updates and not intro and not body:
+        return dump  # a story that would keep no text at all keeps it: the line is its news
+    updates = []
+    for update in dump.updates:
+        rest = update.paragraphs[1:]
+        kept, update_captions = keep(rest), keep(update.captions)
+        paragraphs = update.paragraphs if kept is rest else update.paragraphs[:1] + kept
+        changed = paragraphs is not update.paragraphs or update_captions is not update.captions
+        updates.append(copy_with(update, paragraphs=paragraphs, captions=update_captions) if changed else update)
+    lines_gone = sorted({p.line for p in gone})
     dropped = tuple(sorted(dump.dropped + tuple(Dropped(p.line, p.text, RULE) for p in gone), key=lambda d: d.line))
-    digest = hashlib.sha1(f"{dump.digest}\n{sorted(lines_gone)}".encode()).hexdigest() if dump.digest else dump.digest
-    return dump.with_(intro=keep(dump.intro), body=keep(dump.body), captions=keep(dump.captions), updates=updates, dropped=dropped, digest=digest)
+    digest = hashlib.sha1(f"{dump.digest}\n{lines_gone}".encode()).hexdigest() if dump.digest else dump.digest
+    return dump.with_(intro=intro, body=body, captions=captions, updates=tuple(updates), dropped=dropped, digest=digest)
 
 
 def drop_site_template(events: list[Event], dumps: dict[str, Dump]) -> dict[str, Dump]:
@@ -110,7 +129,7 @@ def drop_site_template(events: list[Event], dumps: dict[str, Dump]) -> dict[str,
         topic = topic_words(event)
         for key in event.articles:
             if not lines.isdisjoint(texts[key]):  # else it has nothing to drop
-                result[key] = without_template(dumps[key], lines, topic, words)
+                result[key] = without_template(dumps[key], lines, topic, words, texts[key])
     return result
 
 

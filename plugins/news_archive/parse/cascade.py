@@ -213,7 +213,7 @@ class _Parser:
             day, day_source, date_line = min(own.values()), "text", min(own, key=lambda line: (own[line], line))
         if date_line is not None:
             dump = dump.with_(date_line=date_line)
-        dump = dates.with_date(dump.with_(timezone=zone, timezone_source=zone_source), day, day_source, own)
+        dump = dates.with_date(dump, day, day_source, own, timezone=zone, timezone_source=zone_source)
         if mode == "timed" and not zone:
             self.problems.append(Problem(None, "the update times have no time zone: add `Timezone: Area/City` to the header, or '(all times local)' and a dateline"))
         return dump.with_(problems=tuple(self.problems))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone, tzinfo as tzinfo_type
 from zoneinfo import ZoneInfo
 
 from news_archive.parse import vocab
@@ -203,29 +203,32 @@ def zone_info(name: str | None) -> timezone | ZoneInfo | None:
     return ZoneInfo(name)
 
 
-def update_datetime(update: Update, day: date, zone: str | None) -> datetime | None:
+def update_datetime(update: Update, day: date, tzinfo: tzinfo_type | None) -> datetime | None:
+    """An update's moment on ``day``: in its own offset when its stamp names one, else in ``tzinfo``
+    (the dump's zone, :func:`zone_info`)."""
     if update.time is None:
         return None
     hour, minute = map(int, update.time.split(":"))
     local = datetime.combine(day, time(hour, minute))
     if update.utc_offset is not None:
         return local.replace(tzinfo=timezone(timedelta(minutes=update.utc_offset)))
-    tzinfo = zone_info(zone)
     return local.replace(tzinfo=tzinfo) if tzinfo else local
 
 
-def with_date(dump: Dump, day: date | None, source: str | None, own: dict[int, date] | None = None) -> Dump:
+def with_date(dump: Dump, day: date | None, source: str | None, own: dict[int, date] | None = None, **changes) -> Dump:
     """The dump with its date set and every update dated in the dump's zone.
 
     The first day of the coverage is ``day``; updates after a midnight roll over. An update whose
-    stamp carries its own date (``own``, by update line) takes that date.
+    stamp carries its own date (``own``, by update line) takes that date. ``changes``: other fields
+    set in the same copy (a zone given with the date: the updates are dated in it). Every build dates
+    an archive's undated coverage again, so the dump is copied once, and each update once.
     """
     if day is None:
-        return dump
+        return copy_with(dump, **changes) if changes else dump
     own = own or {}
-
-    def day_of(u: Update) -> date:
-        return own.get(u.line) or day + timedelta(days=u.day)
-
-    updates = tuple(copy_with(u, date=day_of(u), datetime=update_datetime(u, day_of(u), dump.timezone)) for u in dump.updates)
-    return copy_with(dump, date=day, date_source=source, updates=updates)
+    tzinfo = zone_info(changes["timezone"] if "timezone" in changes else dump.timezone)
+    updates = []
+    for u in dump.updates:
+        on = own.get(u.line) or (day + timedelta(days=u.day) if u.day else day)
+        updates.append(copy_with(u, date=on, datetime=update_datetime(u, on, tzinfo)))
+    return copy_with(dump, date=day, date_source=source, updates=tuple(updates), **changes)
