@@ -48,8 +48,18 @@ def template_lines(events: list[Event], dumps: dict[str, Dump], texts: dict[str,
 
 
 def droppable_texts(events: list[Event], dumps: dict[str, Dump]) -> dict[str, list[str]]:
-    """Each article's droppable texts (:func:`droppable`), by key."""
-    return {key: list(map(TEXT, droppable(dumps[key]))) for event in events for key in event.articles}
+    """Each article's droppable texts (:func:`droppable_text`), by key."""
+    return {key: droppable_text(dumps[key]) for event in events for key in event.articles}
+
+
+def droppable_text(dump: Dump) -> list[str]:
+    """The texts a template line may be: the article's text and captions, and an update's later
+    paragraphs (never its headline or first paragraph, which the timeline shows)."""
+    texts = [*map(TEXT, dump.intro), *map(TEXT, dump.body), *map(TEXT, dump.captions)]
+    for update in dump.updates:
+        texts += map(TEXT, update.paragraphs[1:])
+        texts += map(TEXT, update.captions)
+    return texts
 
 
 def topic_words(event: Event) -> frozenset[str]:
@@ -67,15 +77,6 @@ _WORD = re.compile(r"[a-z]+")
 TEXT = attrgetter("text")  # a paragraph's text
 
 
-def droppable(dump: Dump) -> list[Para]:
-    """The paragraphs a template line may be: the article's text and captions, and an update's later
-    paragraphs (never its headline or first paragraph, which the timeline shows)."""
-    paras = list(dump.intro) + list(dump.body) + list(dump.captions)
-    for update in dump.updates:
-        paras += list(update.paragraphs[1:]) + list(update.captions)
-    return paras
-
-
 def without_template(
     dump: Dump, lines: frozenset[str], topic: frozenset[str] = frozenset(), words: dict | None = None, texts: list[str] | None = None
 ) -> Dump:
@@ -88,7 +89,7 @@ def without_template(
     words = line_words(lines) if words is None else words
     if not words:
         return dump
-    texts = map(TEXT, droppable(dump)) if texts is None else texts
+    texts = droppable_text(dump) if texts is None else texts
     going = {text for text in texts if text in words and topic.isdisjoint(words[text])}
     if not going:
         return dump
