@@ -49,7 +49,7 @@ def idf_table(documents: Iterable[Mapping[str, int]]) -> dict[str, float]:
     df: Counter = Counter()
     n = 0
     for doc in documents:
-        df.update(doc.keys())  # each term once per document, counted in C (0.1 s for 100,000 documents, not 0.5)
+        df.update(doc.keys())  # each term once per document, counted in C, not through a generator
         n += 1
     return {term: round(math.log((1 + n) / (1 + count)) + 1.0, IDF_DECIMALS) for term, count in df.items()}
 
