@@ -93,6 +93,7 @@ def test_a_live_blog_loses_the_line_from_its_update_and_keeps_its_other_updates_
     assert [d.text for d in dropped.dropped if d.reason == RULE] == [PROMO]
     assert dropped.updates[1] is blog.updates[1]  # nothing of it went: the same object, not a copy
     assert without_template(blog, frozenset({"A line no update holds."})) is blog
+    assert without_template(blog, frozenset({PROMO}), frozenset({"harbour"})) is blog  # it names the blog's topic: it stays
 
 
 def test_template_lines_are_the_lines_two_events_or_more_carry_without_naming_them():
