@@ -78,7 +78,7 @@ NONE: frozenset = frozenset()
 
 
 @pickled_by_fields  # through __init__: clues read back from the memo share the empty set too
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Clues:
     """What one article (or a group of undated ones, pooled) says about its day."""
 

@@ -1,4 +1,8 @@
-"""What the events stage produces and reads: its options, events, timeline entries, and per-article features."""
+"""What the events stage produces and reads: its options, events, timeline entries, and per-article features.
+
+Values like the dump model's (``parse/model.py``): never changed once made, hashed by their fields, and
+not ``frozen`` for the same reason, as every rebuild reads them back from its memos (the 8,217 events of
+100,000 dumps: 1.3-1.4 s frozen, 0.6 s not)."""
 
 from __future__ import annotations
 
@@ -36,14 +40,14 @@ class EventOptions:
 
 
 @pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Ref:
     article: str
     update: str | None  # None: the article as a whole (a story)
 
 
 @pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Entry:
     """One line of a merged timeline."""
 
@@ -60,7 +64,7 @@ class Entry:
 
 
 @pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Event:
     slug: str
     name: str
@@ -85,7 +89,7 @@ def events_by_article(events) -> dict[str, Event]:
 
 
 @pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Features:
     """What grouping and naming need of one article, computed once per dump text (and cached)."""
 
