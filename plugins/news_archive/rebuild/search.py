@@ -39,7 +39,7 @@ from news_archive.rebuild.store import atomic_write, code_fingerprint
 from news_archive.spill import Spill, SpilledMap
 from news_archive.search.builder import as_arrays, packed_posting
 from news_archive.search.index import article_entries, index_entries, kept_index
-from news_archive.search.pieces import term_texts
+from news_archive.search.pieces import record_bucket, script_name, term_texts
 
 NAME = "news_archive-search.marshal"
 
@@ -359,8 +359,8 @@ def kept_record_buckets(index, count: int, bucket: int, layout, data: dict, ther
         return frozenset()
     written = data.get("files", {})
     stale = {d // bucket for d in changed}
-    names = (f"r/{n}" for n in range((count + bucket - 1) // bucket) if n not in stale)
-    return frozenset(f"{name}.json" for name in names if f"{name}.js" in written and f"{name}.js" in there)
+    names = (record_bucket(n) for n in range((count + bucket - 1) // bucket) if n not in stale)
+    return frozenset(name for name in names if script_name(name) in written and script_name(name) in there)
 
 
 def search_index(events: list[Event], dumps: Mapping[str, Dump] | Iterable[tuple[str, Dump]], urls: dict[str, str], data: dict,

@@ -80,6 +80,11 @@ def piece_json(script: str) -> str:
     return data
 
 
+def record_bucket(number: int) -> str:
+    """The name of the ``number``-th record bucket: ``r/3.json``."""
+    return f"r/{number}.json"
+
+
 def script_name(name: str) -> str:
     """``t/3.json`` -> ``t/3.js``."""
     return name[: -len(".json")] + ".js"
@@ -265,7 +270,7 @@ def iter_pieces(
         yield f"t/{len(firsts) - 1}.json", "[" + ",".join(chunk) + "]"
 
     for start in range(0, len(records), bucket):
-        name = f"r/{start // bucket}.json"
+        name = record_bucket(start // bucket)
         yield name, None if name in kept else "[" + ",".join(records[start : start + bucket]) + "]"
     yield "meta.json", dumps_compact(
         {
