@@ -113,26 +113,68 @@ def test_a_query_downloads_only_some_pieces(page, server, site_url):
     assert not any(p.endswith("facets.js") for p in pieces)  # filters load only when used
 
 
-def test_the_search_page_shows_itself_before_its_scripts_have_loaded(page, site_url):
-    """The search page carries its style sheet and loads its scripts at its end: it is laid out and
-    painted while they load (here held back for a second), so the pieces a search asks for do not
-    wait for its first layout; the search the address asks for runs once they are there."""
+def test_the_search_page_asks_for_nothing_but_its_manifest_before_its_search(page, server, site_url):
+    """The search page carries its style sheet and its scripts (lunr.js too): it asks for no script
+    file, only for the index's manifest, from its head. Held back here for a second, the manifest
+    arrives after the page is painted and its scripts have run; the search then asks for its pieces."""
+    _, requested = server
 
     def slow(route):
         time.sleep(1.0)
         route.continue_()
 
-    page.route("**/lunr.min.js", slow)
+    page.route("**/search/meta.js", slow)
     page.add_init_script("""new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') window.paintedAt = entry.startTime;
     }).observe({ type: 'paint', buffered: true });""")
+    requested.clear()
     page.goto(site_url + "search.html?q=Vladivostok")
     assert _results(page).count() > 3
     times = page.evaluate("""() => ({ painted: window.paintedAt,
-        lunr: performance.getEntriesByType('resource').find(e => e.name.endsWith('/lunr.min.js')).responseEnd,
+        meta: performance.getEntriesByType('resource').find(e => e.name.endsWith('/search/meta.js')).responseEnd,
         terms: performance.getEntriesByType('resource').filter(e => e.name.includes('/search/t/')).map(e => e.startTime) })""")
-    assert times["painted"] < times["lunr"] <= min(times["terms"])
+    assert times["painted"] < times["meta"] <= min(times["terms"])
+    assert not [p for p in requested if p.endswith(".js") and ("lunr" in p or "/js/search-" in p)]
+    assert len([p for p in requested if p.endswith("/search/meta.js")]) == 1  # waited for, not asked again
     assert page.locator("style").count() == 1 and page.locator("link[rel=stylesheet]").count() == 0
+
+
+def test_a_manifest_that_cannot_load_says_so(page, site_url):
+    page.route("**/search/meta.js", lambda route: route.abort())
+    page.goto(site_url + "search.html?q=Vladivostok")
+    page.wait_for_function("/failed/.test(document.getElementById('search-status').textContent)")
+    assert "could not load the search index (meta)" in page.inner_text("#search-status")
+
+
+def test_the_filters_are_made_when_first_opened(page, server, site_url):
+    _, requested = server
+    page.goto(site_url + "search.html?q=Putin")
+    _results(page)
+    assert page.locator("#filter-source").count() == 0  # not made until wanted
+    requested.clear()
+    page.click("#search-filters summary")
+    page.wait_for_function("document.querySelectorAll('#filter-source option').length > 1")
+    assert any(p.endswith("/search/facets.js") for p in requested)
+    source = page.eval_on_selector_all("#filter-source option", "os => os.map(o => o.value).filter(Boolean)")[0]
+    page.select_option("#filter-source", source)
+    page.wait_for_function("location.search.includes('source=')")
+    results = _results(page)
+    metas = results.locator(".result-meta").all_inner_texts()
+    assert metas and all(m.startswith(source) for m in metas)
+
+
+def test_a_site_built_without_lunr_js_says_search_cannot_start(browser, tmp_path, expect_warnings):
+    from ..builds import build_site
+
+    site = build_site(tmp_path / "site", NEWS_ARCHIVE={"search": {"lunr_js": "node_modules/no-such/lunr.min.js"}})
+    assert not (site / "search" / "lunr.min.js").exists()
+    assert any("lunr.js not found" in r.getMessage() for r in expect_warnings.records)
+    with serve(site) as (base, _):
+        page = browser.new_page()
+        page.goto(base + "/search.html?q=Vladivostok")
+        page.wait_for_function("document.getElementById('search-status').textContent.length > 0")
+        assert "lunr.js is missing" in page.inner_text("#search-status")
+        page.close()
 
 
 def test_search_works_at_the_site_root_too(browser, built_site):

@@ -5,11 +5,14 @@
 Run it when a change to the output is intended, and read the diff before committing.
 The site is built with publishconf.py and a fixed SITEURL, so feeds and structured data
 are covered. Copies of files the repository already holds are left out: lunr.js (from
-npm), the theme's static files and the raw dumps; the test checks those separately.
+npm), the theme's static files and the raw dumps; the test checks those separately. So are
+the texts a page carries of such files (the search page's scripts): kept as their element,
+emptied (:func:`comparable`).
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -18,6 +21,18 @@ ROOT = Path(__file__).resolve().parents[2]
 EXPECTED = ROOT / "tests" / "site" / "expected"
 SITEURL = "https://example.org/news-archive"
 COPIES = ("search/lunr.min.js", "theme/", "dumps/")
+#: A page's element carrying the text of a file (``data-from`` names it): lunr.js or a theme script.
+CARRIED = re.compile(rb'(<script data-from="([^"]+)"[^>]*>)(.*?)(</script>)', re.S)
+
+
+def comparable(data: bytes) -> bytes:
+    """A built file as the expected tree holds it: each carried file's text left out of its element."""
+    return CARRIED.sub(rb"\1\4", data)
+
+
+def carried(data: bytes) -> dict[str, bytes]:
+    """The texts a page carries, by the file each is from."""
+    return {m.group(2).decode(): m.group(3) for m in CARRIED.finditer(data)}
 
 
 def build(output: Path) -> Path:
@@ -42,7 +57,7 @@ def regenerate() -> None:
         for name in compared_files(site):
             target = EXPECTED / name
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(site / name, target)
+            target.write_bytes(comparable((site / name).read_bytes()))
     print(f"wrote {len(compared_files(EXPECTED))} files to {EXPECTED.relative_to(ROOT)}; review `git diff tests/site/expected`")
 
 

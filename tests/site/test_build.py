@@ -341,15 +341,27 @@ def test_articles_are_ordered_as_pelican_orders_them_by_their_instant(order_by):
     assert [a.slug for a in order_content(list(naive), order)] == [a.slug for a in order_content(list(naive), order_by)]
 
 
-def test_the_search_page_carries_the_themes_style_sheet_and_other_pages_link_it(sample_site):
-    site_css = (ROOT / "theme" / "static" / "css" / "site.css").read_text(encoding="utf-8")
+def test_the_search_page_carries_the_themes_style_sheet_and_scripts_and_other_pages_link_them(sample_site):
+    static = ROOT / "theme" / "static"
     search = _soup(sample_site / "search.html")
-    assert search.style is not None and search.style.string == site_css  # not escaped
+    assert search.style is not None and search.style.string == (static / "css" / "site.css").read_text(encoding="utf-8")  # not escaped
     assert not search.select("link[rel=stylesheet]")
-    scripts = [s["src"] for s in search.select("script[src]")]
-    assert scripts[-1].endswith("search-ui.js") and search.body.find_all("script")[-1]["src"] == scripts[-1]
+    # its scripts in the page, the search's last; of files, only the manifest (async, from its head) and site.js (deferred)
+    assert search.body.find_all("script")[-1]["data-from"] == "js/search-ui.js"
+    assert search.body.find_all("script")[-1].string == (static / "js" / "search-ui.js").read_text(encoding="utf-8")
+    assert {s["src"].rsplit("/", 1)[-1]: s.has_attr("async") or s.has_attr("defer") for s in search.select("script[src]")} == {
+        "meta.js": True, "site.js": True}
     page = _soup(sample_site / "events" / "index.html")
     assert page.select("link[rel=stylesheet]") and page.style is None
+
+
+def test_a_page_cannot_carry_a_file_that_would_end_its_element(tmp_path):
+    from news_archive.pelican.plugin import theme_static_text
+
+    (tmp_path / "static" / "js").mkdir(parents=True)
+    (tmp_path / "static" / "js" / "a.js").write_text("var a = '</SCRIPT>';", encoding="utf-8")
+    with pytest.raises(ValueError, match="a.js: holds '</SCRIPT'"):
+        theme_static_text({"THEME": str(tmp_path), "THEME_STATIC_PATHS": ["static"]}, "js/a.js")
 
 
 def test_theme_static_text_names_a_file_the_theme_does_not_have(tmp_path):

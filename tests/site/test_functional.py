@@ -6,7 +6,7 @@ import filecmp
 import pytest
 
 from ..conftest import ROOT, SEEDS
-from .expected import EXPECTED, build, compared_files
+from .expected import EXPECTED, build, carried, comparable, compared_files
 from ..links import broken_links
 
 
@@ -20,7 +20,7 @@ def test_output_matches_the_stored_expected_output(published):
     actual = compared_files(published)
     assert actual == expected, "files differ; if intended, run `make expected` and review the diff"
     for name in expected:
-        want, got = (EXPECTED / name).read_bytes(), (published / name).read_bytes()
+        want, got = (EXPECTED / name).read_bytes(), comparable((published / name).read_bytes())
         if want != got:
             diff = difflib.unified_diff(
                 want.decode("utf-8", "replace").splitlines(), got.decode("utf-8", "replace").splitlines(),
@@ -36,6 +36,16 @@ def test_copied_files_are_exact_copies(published):
             assert filecmp.cmp(path, published / "theme" / path.relative_to(ROOT / "theme" / "static"), shallow=False)
     for seed in SEEDS:
         assert (published / "dumps" / seed.name).read_bytes() == seed.read_bytes()
+
+
+def test_the_search_page_carries_lunr_js_and_its_scripts_exactly(published):
+    sources = {"lunr.min.js": ROOT / "node_modules" / "lunr" / "lunr.min.js",
+               "js/search-index.js": ROOT / "theme" / "static" / "js" / "search-index.js",
+               "js/search-ui.js": ROOT / "theme" / "static" / "js" / "search-ui.js"}
+    texts = carried((published / "search.html").read_bytes())
+    assert sorted(texts) == sorted(sources)
+    for name, path in sources.items():
+        assert texts[name] == path.read_bytes(), name
 
 
 def test_published_site_links_resolve_and_feeds_exist(published):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import tempfile
 
 from jinja2 import FileSystemBytecodeCache
@@ -23,7 +24,7 @@ from news_archive.pelican import settings as plugin_settings
 from news_archive.pelican.context import fix_place
 from news_archive.pelican.generator import attach_events, get_generators, order_by_instant
 from news_archive.pelican.reader import CODE_KEY, DumpReader
-from news_archive.pelican.search import sweep_spools
+from news_archive.pelican.search import lunr_js_path, sweep_spools
 from news_archive.rebuild.readers import SUFFIX as STREAM_SUFFIX
 from news_archive.rebuild.readers import ReaderStream
 from news_archive.rebuild.store import atomic_pelican_save, code_fingerprint, sweep_partials
@@ -207,17 +208,39 @@ def add_template_globals(generator):
     (``THEME_STATIC_PATHS``), for a page that carries it itself (the search page's style sheet).
     Connected to ``generator_init``."""
     generator.env.globals.setdefault("theme_static_text", functools.partial(theme_static_text, generator.settings))
+    generator.env.globals.setdefault("lunr_js_text", functools.partial(lunr_js_text, generator.settings))
 
 
 def theme_static_text(settings: dict, path: str) -> Markup:
-    """The text of ``path`` in the theme's static folders, as markup (a style sheet is not escaped);
-    a clear error when the theme has no such file."""
+    """The text of ``path`` in the theme's static folders, as markup (a style sheet or a script is
+    not escaped); a clear error when the theme has no such file."""
     for folder in settings.get("THEME_STATIC_PATHS", ["static"]):
         candidate = os.path.join(settings["THEME"], folder, path)
         if os.path.isfile(candidate):
-            with open(candidate, encoding="utf-8") as handle:
-                return Markup(handle.read())
+            return _carried_text(candidate)
     raise FileNotFoundError(f"theme_static_text: no {path!r} in the static folders of the theme {settings['THEME']!r}")
+
+
+def lunr_js_text(settings: dict) -> Markup:
+    """lunr.js's own text (from npm, as the search folder's copy), for the search page that carries
+    it; empty when it is not installed: the build warns, and the page says search cannot start."""
+    path = lunr_js_path(plugin_settings.options_of(settings), settings)
+    return _carried_text(path) if path is not None else Markup("")
+
+
+#: What would end the element a page carries a file's text in, before the file's own end.
+_ENDS_ELEMENT = re.compile(r"</(script|style)", re.IGNORECASE)
+
+
+def _carried_text(path: str) -> Markup:
+    """A file's text for a page to carry in its own ``<script>`` or ``<style>`` element: a clear
+    error if the text would end that element early."""
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    found = _ENDS_ELEMENT.search(text)
+    if found:
+        raise ValueError(f"{path}: holds {found.group(0)!r}, which would end the page element carrying it")
+    return Markup(text)
 
 
 def forget_written_content(path, context=None):

@@ -18,6 +18,7 @@
     piece: function (name, data) {
       var w = waiting[name];
       if (w) { delete waiting[name]; w.resolve(data); }
+      else early[name] = data;  // asked for by the page's head, arriving before it is wanted
     }
   };
   function load(name) {
@@ -29,14 +30,22 @@
     }
     loading[name] = new Promise(function (resolve, reject) {
       waiting[name] = { resolve: resolve, reject: reject };
-      var el = document.createElement("script");
-      el.src = new URL(name + ".js", piecesBase).href;
-      el.async = true;
-      el.onerror = function () {
+      function failed() {
         delete waiting[name];
         delete loading[name];
         reject(new Error("could not load the search index (" + name + ")"));
-      };
+      }
+      // asked for by the page's head (the manifest) and still on its way: waited for, not asked again
+      var sent = document.querySelector('script[data-piece="' + name + '"]:not([data-failed])');
+      if (sent) {
+        sent.setAttribute("data-piece", "");  // a later load, after a failure, asks again
+        sent.addEventListener("error", failed);
+        return;
+      }
+      var el = document.createElement("script");
+      el.src = new URL(name + ".js", piecesBase).href;
+      el.async = true;
+      el.onerror = failed;
       document.head.appendChild(el);
     });
     return loading[name];
@@ -77,8 +86,7 @@
     var list = document.getElementById("search-results");
     var more = document.getElementById("search-more");
     var filters = document.getElementById("search-filters");
-    var selects = { source: document.getElementById("filter-source"), event: document.getElementById("filter-event") };
-    var dates = { from: document.getElementById("filter-from"), to: document.getElementById("filter-to") };
+    var selects = null, dates = null;  // the filters' controls, once made (controls())
 
     if (!index) {
       status.textContent = "Search could not start: lunr.js is missing from this site (the build could not find it).";
@@ -87,7 +95,21 @@
     var textPipeline = new lunr.Pipeline();
     textPipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
 
+    // The filters' controls, made from their template the first time they are needed: when the filters
+    // are opened, or a search's address or history holds a filter.
+    function controls() {
+      if (selects) return;
+      var template = document.getElementById("search-filter-controls");
+      template.parentNode.replaceChild(template.content.cloneNode(true), template);
+      selects = { source: document.getElementById("filter-source"), event: document.getElementById("filter-event") };
+      dates = { from: document.getElementById("filter-from"), to: document.getElementById("filter-to") };
+      [selects.source, selects.event, dates.from, dates.to].forEach(function (el) {
+        el.addEventListener("change", function () { go(true); });
+      });
+    }
+
     function currentState() {
+      if (!selects) return { q: box.value.trim(), source: "", event: "", from: "", to: "" };
       return { q: box.value.trim(), source: selects.source.value, event: selects.event.value, from: dates.from.value, to: dates.to.value };
     }
     function toUrl(state) {
@@ -98,6 +120,8 @@
     }
     function fill(state) {
       box.value = state.q;
+      if (filtered(state)) controls();
+      if (!selects) return;
       setSelect(selects.source, state.source);
       setSelect(selects.event, state.event);
       dates.from.value = state.from;
@@ -115,6 +139,7 @@
     var facetsLoaded = null;
     function loadFacets() {
       if (facetsLoaded) return facetsLoaded;
+      controls();
       facetsLoaded = load("facets").then(NewsArchiveIndex.unpack).then(function (facets) {
         var keep = currentState();
         facets.sources.forEach(function (s) { if (s !== keep.source) selects.source.appendChild(new Option(s, s)); });
@@ -125,6 +150,7 @@
       return facetsLoaded;
     }
     filters.addEventListener("toggle", function () { if (filters.open) loadFacets(); });
+    if (filters.open) loadFacets();  // opened before this script ran
 
     function passes(record, state) {
       if (state.source && record.s !== state.source) return false;
@@ -309,9 +335,6 @@
     box.addEventListener("input", function () {
       clearTimeout(typingTimer);
       typingTimer = setTimeout(function () { go(false); }, 250);
-    });
-    [selects.source, selects.event, dates.from, dates.to].forEach(function (el) {
-      el.addEventListener("change", function () { go(true); });
     });
     window.addEventListener("popstate", function () {
       var state = params();
