@@ -205,8 +205,8 @@ def cache_compiled_templates(generator):
 
 def add_template_globals(generator):
     """``theme_static_text(path)`` in every template: the text of one of the theme's static files
-    (``THEME_STATIC_PATHS``), for a page that carries it itself (the search page's style sheet).
-    Connected to ``generator_init``."""
+    (``THEME_STATIC_PATHS``), for a page that carries it itself (the search page's style sheet and
+    scripts); ``lunr_js_text()``: lunr.js's, for the same page. Connected to ``generator_init``."""
     generator.env.globals.setdefault("theme_static_text", functools.partial(theme_static_text, generator.settings))
     generator.env.globals.setdefault("lunr_js_text", functools.partial(lunr_js_text, generator.settings))
 
