@@ -14,6 +14,11 @@
   // --- loading pieces -------------------------------------------------------------------------
   var waiting = {}, loading = {};
   var early = (window.newsArchiveSearch && window.newsArchiveSearch.early) || {};  // run before this script
+  // pieces the page's head asked for (the manifest), by name: looked up once, not at every load
+  var sentByHead = {};
+  Array.prototype.forEach.call(document.querySelectorAll("script[data-piece]"), function (el) {
+    sentByHead[el.getAttribute("data-piece")] = el;
+  });
   window.newsArchiveSearch = {
     piece: function (name, data) {
       var w = waiting[name];
@@ -36,9 +41,10 @@
         reject(new Error("could not load the search index (" + name + ")"));
       }
       // asked for by the page's head (the manifest) and still on its way: waited for, not asked again
-      var sent = document.querySelector('script[data-piece="' + name + '"]:not([data-failed])');
-      if (sent) {
-        sent.setAttribute("data-piece", "");  // a later load, after a failure, asks again
+      // (once: a later load, after a failure, asks again)
+      var sent = sentByHead[name];
+      delete sentByHead[name];
+      if (sent && !sent.hasAttribute("data-failed")) {
         sent.addEventListener("error", failed);
         return;
       }
