@@ -613,5 +613,5 @@
     });
   };
 
-  return { SplitIndex: SplitIndex, searchText: searchText, matchingWords: matchingWords, round3: round3, unpack: unpack, fromBase64: fromBase64 };
+  return { SplitIndex: SplitIndex, searchText: searchText, matchingWords: matchingWords, round3: round3, unpack: unpack };
 });
