@@ -232,6 +232,7 @@ for (const pending of data) {
   if (list.children.length === 1) performance.mark("search:shown");
 }
 if (!data.length) { const li = document.createElement("li"); li.textContent = "none"; list.appendChild(li); performance.mark("search:shown"); }
+performance.mark("search:page");
 document.body.dataset.done = "1";
 </script></body></html>"""
 
@@ -256,6 +257,7 @@ index.searchTop(q, 20).then(async (answer) => {
     if (list.children.length === 1) performance.mark("search:shown");
   }
   if (!answer.results.length) { const li = document.createElement("li"); li.textContent = "none"; list.appendChild(li); performance.mark("search:shown"); }
+  performance.mark("search:page");
   document.body.dataset.done = "1";
 });
 </script></body></html>"""
@@ -303,12 +305,14 @@ def _median(values: list[float]) -> float:
     return sorted(values)[len(values) // 2]
 
 
-def _one_query(browser, base: str, path: str, selector: str, prefixes: tuple[str, ...], marked: bool) -> tuple[float, int, list[str]]:
-    """Time to the first results on a cold page, the bytes fetched under ``prefixes`` by then, what was shown.
+def _one_query(browser, base: str, path: str, selector: str, prefixes: tuple[str, ...], marked: bool) -> tuple[float, float | None, int, list[str]]:
+    """Time to the first results on a cold page, to its whole first page of results, the bytes fetched
+    under ``prefixes`` by then, what was shown.
 
     ``marked`` pages set the user-timing mark ``search:shown`` when their first results are on the
-    page: the time is the mark's, from the page's navigation (a new browser context's own start-up is
-    not counted); otherwise the wall time until ``selector`` shows."""
+    page, and ``search:page`` when their first page of results is: the times are the marks', from the
+    page's navigation (a new browser context's own start-up is not counted); otherwise the wall time
+    until ``selector`` shows (and no first page's)."""
     context = browser.new_context()
     page = context.new_page()
     loaded = []
@@ -322,9 +326,11 @@ def _one_query(browser, base: str, path: str, selector: str, prefixes: tuple[str
     # from the page's navigation to the mark the page sets when its first results are shown
     mark = page.evaluate("(performance.getEntriesByName('search:shown')[0] || {}).startTime || null")
     # then the whole first page, for comparing rankings (results may show one by one)
+    whole = None
     if marked:
-        page.wait_for_function(f"""document.querySelectorAll({json.dumps(selector)}).length >= 10 || document.body.dataset.done ||
-        /match|best|cannot|failed/.test((document.getElementById('search-status') || {{}}).textContent || '')""", timeout=300_000)
+        page.wait_for_function("""performance.getEntriesByName('search:page').length ||
+        /cannot|failed/.test((document.getElementById('search-status') || {}).textContent || '')""", timeout=300_000)
+        whole = page.evaluate("(performance.getEntriesByName('search:page')[0] || {}).startTime || null")
     shown = page.eval_on_selector_all(selector, "els => els.slice(0, 10).map(e => e.getAttribute('href') || e.textContent)") or ["none"]
     fetched = 0
     for response in loaded:
@@ -338,7 +344,7 @@ def _one_query(browser, base: str, path: str, selector: str, prefixes: tuple[str
                 except Exception:  # noqa: BLE001 - a cancelled request has no body
                     pass
     context.close()
-    return (mark / 1000 if mark is not None else first), fetched, [s.split(base + "/", 1)[-1] for s in shown]
+    return (mark / 1000 if mark is not None else first), (whole / 1000 if whole is not None else None), fetched, [s.split(base + "/", 1)[-1] for s in shown]
 
 
 def search_figures(site: Path, queries: list[str], monolithic: bool = True, pagefind: bool = False) -> list[dict]:
@@ -367,16 +373,20 @@ def search_figures(site: Path, queries: list[str], monolithic: bool = True, page
         browser = launch(playwright)
         for query in queries:
             row = {"query": query}
-            tops, times, fetched = {}, {kind[0]: [] for kind in kinds}, {}
+            tops, times, pages, fetched = {}, {kind[0]: [] for kind in kinds}, {kind[0]: [] for kind in kinds}, {}
             # the pages in turn, run after run: a machine whose speed drifts moves ours and Pagefind's alike
             for run in range(max(kind[4] for kind in kinds)):
                 for kind, path, selector, prefixes, runs, marked in kinds:
                     if run < runs:
-                        first, fetched[kind], tops[kind] = _one_query(
+                        first, whole, fetched[kind], tops[kind] = _one_query(
                             browser, base, f"{path}?q={query.replace(' ', '+')}", selector, prefixes, marked)
                         times[kind].append(first)
+                        if whole is not None:
+                            pages[kind].append(whole)
             for kind in times:
                 row[kind] = {"first_result_ms": round(_median(times[kind]) * 1000), "index_kb": round(fetched[kind] / 1024, 1)}
+                if pages[kind]:  # the first page of results (20) all shown
+                    row[kind]["first_page_ms"] = round(_median(pages[kind]) * 1000)
             row["same_ranking"] = tops["split"] == tops["whole"] and (not monolithic or tops["split"] == tops["monolithic"])
             results.append(row)
         browser.close()
@@ -485,7 +495,8 @@ def _query(result: dict, i: int, kind: str) -> str:
         return "-"
     row = result["search"][i]
     same = "" if kind != "split" else (", same top 10" if row["same_ranking"] else ", RANKING DIFFERS")
-    return f"\"{row['query']}\": {row[kind]['index_kb']} KB, {row[kind]['first_result_ms']} ms{same}"
+    page = f" (first page {row[kind]['first_page_ms']} ms)" if "first_page_ms" in row[kind] else ""
+    return f"\"{row['query']}\": {row[kind]['index_kb']} KB, {row[kind]['first_result_ms']} ms{page}{same}"
 
 
 def _ratio(result: dict, i: int, kind: str = "split") -> str:
@@ -494,7 +505,10 @@ def _ratio(result: dict, i: int, kind: str = "split") -> str:
     ours, theirs = result["search"][i][kind], result["search"][i]["pagefind"]
     time = ours["first_result_ms"] / max(theirs["first_result_ms"], 1)
     size = ours["index_kb"] / max(theirs["index_kb"], 0.1)
-    return f"time {time:.2f}x, bytes {size:.2f}x"
+    page = ""
+    if "first_page_ms" in ours and "first_page_ms" in theirs:
+        page = f", first page {ours['first_page_ms'] / max(theirs['first_page_ms'], 1):.2f}x"
+    return f"time {time:.2f}x, bytes {size:.2f}x{page}"
 
 
 def main(argv: list[str]) -> int:

@@ -112,3 +112,11 @@ def test_with_every_tier_loaded_a_document_that_cannot_reach_the_first_places_is
     # rarer words cannot reach the first places once the rarer words are summed.
     assert whole and all(a["top"]["summed"] <= a["top"]["total"] for a in whole)
     assert sum(a["top"]["summed"] < a["top"]["total"] for a in whole) >= 3
+
+
+def test_a_first_page_asks_for_its_first_record_while_lunr_js_ranks_it(answers):
+    found, _ = answers
+    pages = [a for a in found["default"] if a["top"]["firstRecord"] is not None]
+    # the best sum is lunr.js's first result but for a tie: asked for before lunr.js has ranked them
+    assert len(pages) >= 10 and all(a["top"]["firstRecord"] for a in pages), [a["query"] for a in pages if not a["top"]["firstRecord"]]
+    assert all(a["top"]["firstRecord"] is None for a in found["default"] if a["top"]["complete"])

@@ -542,8 +542,11 @@
         var names = self.present(query), left = self.remaining(query);
         var total = self.partial(names, left.weights, left.magnitude, state, count);
         if (total.count() <= count && !left.open.length) return { results: self.run(queryString, names), complete: true };
-        var first = total.count() >= count ? self.settled(best(total, count), total, left.open, count) : null;
+        var top = total.count() >= count ? best(total, count) : null, first = top && self.settled(top, total, left.open, count);
         if (first) {
+          // the best sum is lunr.js's first result (but for a tie): its record is on its way while
+          // lunr.js ranks the chosen documents (a wrong guess costs one bucket)
+          self.prefetchRecord(top[0].doc);
           // lunr.js itself on just those documents: its scores, its order (ties included)
           var results = self.run(queryString, names, first).slice(0, count);
           // with every tier loaded, every matching document was ranked: their number is known
@@ -591,6 +594,12 @@
       else if (value >= last - margin) chosen[doc] = true;
     }
     return last > most + margin ? chosen : null;
+  };
+
+  // Ask for a document's record before it is wanted; a failure is not reported here (a later
+  // recordPromises asks again).
+  SplitIndex.prototype.prefetchRecord = function (doc) {
+    this.recordPromises([doc])[0].catch(function () { return null; });
   };
 
   // The records of some documents, loading only their buckets.

@@ -239,12 +239,22 @@
         }
         var start = mine.next, batch = mine.results.slice(start, start + PAGE);
         mine.next += batch.length;
-        // every record asked for at once; each result shown as soon as it and those above it are there
-        var records = index.recordPromises(batch.map(function (r) { return r.ref; })), i = 0;
+        // each result shown as soon as it and those above it are there. A search's first page asks for
+        // its first record alone, and for the others once that result is painted: asking for a script
+        // costs the page a millisecond or two, and a page of results can need fifteen. A filtered search
+        // asks for them all at once (its results are read until enough pass).
+        var refs = batch.map(function (r) { return r.ref; }), i = 0;
+        var alone = !mine.filtered && start === 0;
+        var records = index.recordPromises(alone ? refs.slice(0, 1) : refs), rest = null;
+        function others() {
+          if (!rest) rest = afterPaint().then(function () { records = records.concat(index.recordPromises(refs.slice(records.length))); });
+          return rest;
+        }
         function next() {
           if (mine !== walk) return;
-          if (i >= records.length) return step();
+          if (i >= refs.length) return step();
           if (shown >= PAGE) { mine.next = start + i; return; }  // resume here next time
+          if (i >= records.length) return others().then(next);
           return records[i].then(function (record) {
             if (mine !== walk) return;
             if (passes(record, mine.state)) {
@@ -261,6 +271,7 @@
       }
       return step().then(function () {
         if (mine !== walk) return;
+        markPage(mine);
         more.hidden = mine.complete && mine.next >= mine.results.length;
         var total = mine.results.length;
         if (mine.filtered) {
@@ -276,12 +287,27 @@
       });
     }
 
+    // Resolves once the page has painted what it holds now (the next frame, then its task ends), or
+    // at once in a page that is not being drawn (a hidden tab has no frames).
+    function afterPaint() {
+      return new Promise(function (resolve) {
+        if (document.hidden || typeof requestAnimationFrame !== "function") { resolve(); return; }
+        requestAnimationFrame(function () { setTimeout(resolve, 0); });
+      });
+    }
+
     // A user-timing mark, once per search, when its first result (or its "no match") is on the page:
     // what `make bench` reads as the time to first results.
     function markShown(mine) {
       if (mine.marked) return;
       mine.marked = true;
       if (window.performance && performance.mark) performance.mark("search:shown");
+    }
+    // And once its first page of results is all there (`make bench` reports it beside the first result).
+    function markPage(mine) {
+      if (mine.paged) return;
+      mine.paged = true;
+      if (window.performance && performance.mark) performance.mark("search:page");
     }
 
     function search(state) {
@@ -308,6 +334,7 @@
         if (!results.length) {
           status.textContent = "No updates match \u201c" + state.q + "\u201d. Check the spelling, or try fewer words or a trailing * (vlad*).";
           markShown({});
+          markPage({});
           return;
         }
         walk = { results: results, complete: answer.complete, total: answer.total, query: query, next: 0, state: state, filtered: filtered(state), count: 0 };
