@@ -139,20 +139,6 @@ def test_the_search_page_asks_for_nothing_but_its_manifest_before_its_search(pag
     assert page.locator("style").count() == 1 and page.locator("link[rel=stylesheet]").count() == 0
 
 
-def test_a_first_page_asks_for_its_first_record_alone_then_the_others(page, site_url):
-    """A script asked for costs the page a millisecond or two: the first result's record is asked for
-    alone, the other records of the page once that result is on it; the whole page still comes."""
-    page.goto(site_url + "search.html?q=Putin")
-    results = _results(page)
-    times = page.evaluate("""() => ({ shown: performance.getEntriesByName('search:shown')[0].startTime,
-        page: performance.getEntriesByName('search:page')[0].startTime,
-        records: performance.getEntriesByType('resource').filter(e => e.name.includes('/search/r/')).map(e => [e.name, e.startTime]) })""")
-    buckets = {name for name, _ in times["records"]}
-    assert results.count() > 8 and len(buckets) > 1  # the page's results are in several buckets
-    assert len({name for name, started in times["records"] if started <= times["shown"]}) == 1
-    assert times["page"] >= times["shown"]
-
-
 def test_a_manifest_that_cannot_load_says_so(page, site_url):
     page.route("**/search/meta.js", lambda route: route.abort())
     page.goto(site_url + "search.html?q=Vladivostok")

@@ -239,22 +239,12 @@
         }
         var start = mine.next, batch = mine.results.slice(start, start + PAGE);
         mine.next += batch.length;
-        // each result shown as soon as it and those above it are there. A search's first page asks for
-        // its first record alone, and for the others once that result is painted: asking for a script
-        // costs the page a millisecond or two, and a page of results can need fifteen. A filtered search
-        // asks for them all at once (its results are read until enough pass).
-        var refs = batch.map(function (r) { return r.ref; }), i = 0;
-        var alone = !mine.filtered && start === 0;
-        var records = index.recordPromises(alone ? refs.slice(0, 1) : refs), rest = null;
-        function others() {
-          if (!rest) rest = afterPaint().then(function () { records = records.concat(index.recordPromises(refs.slice(records.length))); });
-          return rest;
-        }
+        // every record asked for at once; each result shown as soon as it and those above it are there
+        var records = index.recordPromises(batch.map(function (r) { return r.ref; })), i = 0;
         function next() {
           if (mine !== walk) return;
-          if (i >= refs.length) return step();
+          if (i >= records.length) return step();
           if (shown >= PAGE) { mine.next = start + i; return; }  // resume here next time
-          if (i >= records.length) return others().then(next);
           return records[i].then(function (record) {
             if (mine !== walk) return;
             if (passes(record, mine.state)) {
@@ -284,15 +274,6 @@
           total = mine.complete ? total : mine.total;
           status.textContent = total + " update" + (total === 1 ? "" : "s") + " match \u201c" + mine.state.q + "\u201d.";
         }
-      });
-    }
-
-    // Resolves once the page has painted what it holds now (the next frame, then its task ends), or
-    // at once in a page that is not being drawn (a hidden tab has no frames).
-    function afterPaint() {
-      return new Promise(function (resolve) {
-        if (document.hidden || typeof requestAnimationFrame !== "function") { resolve(); return; }
-        requestAnimationFrame(function () { setTimeout(resolve, 0); });
       });
     }
 
