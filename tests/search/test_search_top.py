@@ -114,9 +114,11 @@ def test_with_every_tier_loaded_a_document_that_cannot_reach_the_first_places_is
     assert sum(a["top"]["summed"] < a["top"]["total"] for a in whole) >= 3
 
 
-def test_a_first_page_asks_for_its_first_record_while_lunr_js_ranks_it(answers):
+def test_a_first_page_asks_for_its_records_while_lunr_js_ranks_it(answers):
     found, _ = answers
     pages = [a for a in found["default"] if a["top"]["firstRecord"] is not None]
-    # the best sum is lunr.js's first result but for a tie: asked for before lunr.js has ranked them
+    # the best sums are lunr.js's first results but for ties: their records are asked for before
+    # lunr.js has ranked them (a tie at the last place may leave one out)
     assert len(pages) >= 10 and all(a["top"]["firstRecord"] for a in pages), [a["query"] for a in pages if not a["top"]["firstRecord"]]
+    assert sum(a["top"]["recordsAsked"] for a in pages) / len(pages) > 0.95
     assert all(a["top"]["firstRecord"] is None for a in found["default"] if a["top"]["complete"])

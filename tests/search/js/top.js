@@ -33,10 +33,11 @@ function loadPiece(name) {
     const early = index.prefetch(q), answer = await index.searchTop(q, count);
     await early;
     const twice = asked.filter((name, i) => asked.indexOf(name) !== i);
-    // a first page (not the whole answer) has its first result's record on its way as it is ranked
-    const firstRecord = answer.complete || !answer.results.length ? null
-      : asked.includes("r/" + Math.floor(Number(answer.results[0].ref.slice(1)) / index.meta.bucket));
-    const top = { results: answer.results.map((r) => [refs[Number(r.ref.slice(1))], r.score]), complete: answer.complete, total: answer.total, summed: answer.summed, bytes: loaded, rounds, twice, firstRecord };
+    // a first page (not the whole answer) has its records (the first result's among them) on their way as it is ranked
+    const bucketOf = (r) => "r/" + Math.floor(Number(r.ref.slice(1)) / index.meta.bucket);
+    const firstRecord = answer.complete || !answer.results.length ? null : asked.includes(bucketOf(answer.results[0]));
+    const recordsAsked = firstRecord === null ? null : answer.results.filter((r) => asked.includes(bucketOf(r))).length / answer.results.length;
+    const top = { results: answer.results.map((r) => [refs[Number(r.ref.slice(1))], r.score]), complete: answer.complete, total: answer.total, summed: answer.summed, bytes: loaded, rounds, twice, firstRecord, recordsAsked };
     loaded = {};
     await new SplitIndex(lunr, loadPiece).search(q);
     out.push({ query: q, top, whole: loaded, mono: mono.search(q).map((r) => [r.ref, r.score]) });

@@ -544,9 +544,9 @@
         if (total.count() <= count && !left.open.length) return { results: self.run(queryString, names), complete: true };
         var top = total.count() >= count ? best(total, count) : null, first = top && self.settled(top, total, left.open, count);
         if (first) {
-          // the best sum is lunr.js's first result (but for a tie): its record is on its way while
-          // lunr.js ranks the chosen documents (a wrong guess costs one bucket)
-          self.prefetchRecord(top[0].doc);
+          // the best sums are lunr.js's first results (but for ties): their records are on their way
+          // while lunr.js ranks the chosen documents (a wrong guess costs a bucket)
+          self.prefetchRecords(top.map(function (entry) { return entry.doc; }));
           // lunr.js itself on just those documents: its scores, its order (ties included)
           var results = self.run(queryString, names, first).slice(0, count);
           // with every tier loaded, every matching document was ranked: their number is known
@@ -596,10 +596,13 @@
     return last > most + margin ? chosen : null;
   };
 
-  // Ask for a document's record before it is wanted; a failure is not reported here (a later
+  // Ask for some documents' records before they are wanted; a failure is not reported here (a later
   // recordPromises asks again).
-  SplitIndex.prototype.prefetchRecord = function (doc) {
-    this.recordPromises([doc])[0].catch(function () { return null; });
+  SplitIndex.prototype.prefetchRecords = function (docs) {
+    try {
+      this.recordPromises(docs).forEach(function (promise) { promise.catch(function () { return null; }); });
+    } catch (error) { // a loader that throws at once: the search goes on (recordPromises says it later)
+    }
   };
 
   // The records of some documents, loading only their buckets.
