@@ -9,7 +9,7 @@ import pytest
 
 from news_archive.search.documents import FIELDS
 from news_archive.search.index import build_index
-from news_archive.search.pieces import as_scripts, record_text, split_index
+from news_archive.search.pieces import as_scripts, paired, record_text, split_index, term_text
 
 from ..conftest import ROOT
 
@@ -157,3 +157,27 @@ def test_an_event_as_the_search_process_gets_it_makes_the_same_documents_and_pri
     assert documents(lean, dumps, urls) == documents(events, dumps, urls)
     by_key = {key: (full, thin) for full, thin in zip(events, lean) for key in full.articles}
     assert all(article_print(urls[k], dumps[k], full) == article_print(urls[k], dumps[k], thin) for k, (full, thin) in by_key.items())
+
+
+def test_a_long_lists_documents_name_their_tf_and_length_from_a_table_of_pairs():
+    # documents 3, 7 and 9: (tf 1, length 5), (2, 4), (1, 5); the table in ascending pair order
+    assert paired([3, 7, 9], [1 << 32 | 5, 2 << 32 | 4, 1 << 32 | 5]) == [[1, 5, 2, 4], [3, 0, 4, 1, 2, 0]]
+    assert paired([], []) == [[], []]
+
+
+def test_a_terms_head_and_tails_are_tabled_and_a_short_list_is_written_as_it_was():
+    from array import array
+
+    title = array("i", [d for doc in range(40) for d in (doc, 1 + doc % 2, 6)])  # 40 documents, two pairs
+    text, tails = term_text("wildfire", (7, 1.5, [title, array("i")]), [2.0, 1.0], tiers=(16, 32))
+    entry = json.loads(text)
+    head = entry[3]
+    assert [len(field) for field in head] == [3] and head[0][0] == 0  # [field, pairs, [gap, pair, ...]]
+    table = list(zip(head[0][1][0::2], head[0][1][1::2]))
+    assert table == sorted(table) and set(table) <= {(1, 6), (2, 6)}  # each pair once, ascending
+    assert entry[4] == 40 and len(tails) == 2
+    for tail in tails.values():
+        field, pairs, flat = json.loads(tail)[0]
+        assert field == 0 and len(flat) % 2 == 0 and max(flat[1::2]) < len(pairs) // 2
+    short, none = term_text("nairobi", (8, 2.0, [array("i", [2, 1, 6, 5, 2, 6])]), [2.0], tiers=(16, 32))
+    assert none == {} and json.loads(short)[3] == [[0, [2, 1, 6, 3, 2, 6]]]  # gaps, tf, length: triples

@@ -17,7 +17,8 @@ browser inflates with its own ``DecompressionStream``: about a third of the byte
     what the document's field-vector entry for that term is computed from (its frequency in the
     field and the field's length). A term in more than ``TIER_ENDS[0]`` documents keeps only
     its head here, the documents where it weighs most, and adds its document count and its
-    tails: ``[[name, bound], ...]``.
+    tails: ``[[name, bound], ...]``; its head and tails give each field as
+    ``[fieldIndex, [tf, length, ...], [doc gap, pair, ...]]`` (:func:`paired`).
 ``p/<hash>-<n>.js``
     a tail of a long posting list (same shape as a head). Its bound in the chunk says, per set
     of fields its documents hold the term in, the best (tf, length) pairs of each field: what
@@ -149,8 +150,24 @@ def delta_fields(per_field: list) -> list:
     return out
 
 
+def paired(docs: list[int], pairs: list[int]) -> list:
+    """A tier's documents of one field (ascending) and their (tf, length) pairs (``tf << 32 | length``)
+    as ``[[tf, length, ...], [doc gap, pair, ...]]``: the field's pairs once each, in ascending order,
+    then each document as its distance from the one before (the first from 0) and the place of its
+    pair in that table. A long list's documents share a few hundred pairs: the browser scores each pair
+    once, and the JSON is about 30% shorter than (gap, tf, length) triples."""
+    table = sorted(set(pairs))
+    place = {pair: n for n, pair in enumerate(table)}
+    flat: list[int] = []
+    last = 0
+    for d, pair in zip(docs, pairs):
+        flat += (d - last, place[pair])
+        last = d
+    return [[x for pair in table for x in (pair >> 32, pair & 0xFFFFFFFF)], flat]
+
+
 def tiers_of(per_field: list, order: list[int], cuts: list[int]) -> tuple[list, list]:
-    """Each tier's postings (:func:`delta_fields` shape) and bound: ``[[[field, frontier], ...], ...]``,
+    """Each tier's postings, ``[[field, *paired], ...]`` (:func:`paired`), and bound: ``[[[field, frontier], ...], ...]``,
     one list per set of fields its documents hold the term in (a document in the body alone is
     bounded by the body's best pairs, not the title's too), each field with its :func:`frontier`."""
     tier_of = {}
@@ -168,20 +185,21 @@ def tiers_of(per_field: list, order: list[int], cuts: list[int]) -> tuple[list, 
     for f, flat in enumerate(per_field):
         if not flat:
             continue
-        lists = [[] for _ in range(count)]
-        last = [0] * count
+        docs: list[list[int]] = [[] for _ in range(count)]
+        kinds: list[list[int]] = [[] for _ in range(count)]
         for d, tf, length in zip(flat[0::3], flat[1::3], flat[2::3]):
             n = tier_of[d]
-            lists[n] += (d - last[n], tf, length)
-            last[n] = d
+            pair = tf << 32 | length
+            docs[n].append(d)
+            kinds[n].append(pair)
             key = (n, mask[d], f)
             found = pairs.get(key)
             if found is None:
                 found = pairs[key] = set()
-            found.add(tf << 32 | length)
+            found.add(pair)
         for n in range(count):
-            if lists[n]:
-                postings[n].append([f, lists[n]])
+            if docs[n]:
+                postings[n].append([f, *paired(docs[n], kinds[n])])
     bounds: list[dict[int, list]] = [{} for _ in range(count)]
     for (n, key, f), found in sorted(pairs.items()):
         bounds[n].setdefault(key, []).append([f, frontier((pair >> 32, pair & 0xFFFFFFFF) for pair in found)])
@@ -193,7 +211,8 @@ def term_text(term: str, entry: tuple, boosts: list[float], tiers: tuple[int, ..
 
     The entry is ``[term, termIndex, idf, head]``, ``head`` as :func:`delta_fields`; a term in more
     than ``tiers[0]`` documents (:data:`TIER_ENDS`) adds ``count, [[tail name, bound], ...]``
-    (:func:`tiers_of`), its head holding the documents where it weighs most.
+    (:func:`tiers_of`), its head holding the documents where it weighs most, and its head and tails
+    written with a table of pairs (:func:`paired`).
     """
     number, idf, per_field = entry
     start = f"[{json.dumps(term, ensure_ascii=False)},{number},{json.dumps(idf)},"
@@ -274,7 +293,7 @@ def iter_pieces(
         yield name, None if name in kept else "[" + ",".join(records[start : start + bucket]) + "]"
     yield "meta.json", dumps_compact(
         {
-            "format": 3,
+            "format": 4,
             "version": __TARGET_JS_VERSION__,
             "fields": index.fields,
             "boosts": index.boosts,

@@ -148,12 +148,31 @@
     return Object.keys(needed).map(Number).sort(function (a, b) { return a - b; });
   };
 
-  // A tier as written, [[field, [gap, tf, length, ...]], ...], with document numbers restored.
+  // A tier as written, [[field, [tf, length, ...], [gap, pair, ...]], ...] (a long list's: a table of
+  // its (tf, length) pairs, then each document's gap and pair) or [[field, [gap, tf, length, ...]], ...]
+  // (a short list's), as [[field, pairs, [doc, pair, ...]], ...]: document numbers restored, a short
+  // list's pairs tabled here.
   function decodeTier(fields) {
-    return fields.map(function (pair) {
-      var flat = pair[1].slice(), doc = 0;
-      for (var k = 0; k < flat.length; k += 3) { doc += flat[k]; flat[k] = doc; }
-      return [pair[0], flat];
+    return fields.map(function (entry) {
+      var flat, doc = 0, k;
+      if (entry.length === 3) {
+        flat = entry[2].slice();
+        for (k = 0; k < flat.length; k += 2) { doc += flat[k]; flat[k] = doc; }
+        return [entry[0], entry[1], flat];
+      }
+      var written = entry[1], pairs = [], place = new Map();
+      flat = [];
+      for (k = 0; k < written.length; k += 3) {
+        doc += written[k];
+        var key = written[k + 1] + "/" + written[k + 2], at = place.get(key);
+        if (at === undefined) {
+          at = pairs.length / 2;
+          pairs.push(written[k + 1], written[k + 2]);
+          place.set(key, at);
+        }
+        flat.push(doc, at);
+      }
+      return [entry[0], pairs, flat];
     });
   }
 
@@ -166,7 +185,7 @@
 
   function mark(seen, tier) {
     for (var p = 0; p < tier.length; p++) {
-      for (var k = 0, flat = tier[p][1]; k < flat.length; k += 3) seen[flat[k]] = 1;
+      for (var k = 0, flat = tier[p][2]; k < flat.length; k += 2) seen[flat[k]] = 1;
     }
   }
 
@@ -264,15 +283,15 @@
     return round3(idf * ((k1 + 1) * tf) / (norm + tf) * meta.boosts[field]);
   }
 
-  // Where doc is, or would be, in a tier's flat [doc, tf, length, ...] list (ascending documents),
-  // looking from entry `from` on: a multiple of 3.
+  // Where doc is, or would be, in a tier's flat [doc, pair, ...] list (ascending documents), looking
+  // from entry `from` on: a multiple of 2.
   function find(flat, doc, from) {
-    var lo = from / 3, hi = flat.length / 3;
+    var lo = from / 2, hi = flat.length / 2;
     while (lo < hi) {
       var mid = (lo + hi) >> 1;
-      if (flat[mid * 3] < doc) lo = mid + 1; else hi = mid;
+      if (flat[mid * 2] < doc) lo = mid + 1; else hi = mid;
     }
-    return lo * 3;
+    return lo * 2;
   }
 
   // A lunr.js index of some terms loaded so far (all of them if not given), with the tiers loaded of
@@ -291,16 +310,16 @@
       for (var f = 0; f < fields.length; f++) { posting[fields[f]] = {}; byField.push([]); }
       for (var i = 0; i < info.tiers.length; i++) {
         for (var p = 0; p < info.tiers[i].length; p++) {
-          var flat = info.tiers[i][p][1], list = byField[info.tiers[i][p][0]];
+          var pairs = info.tiers[i][p][1], flat = info.tiers[i][p][2], list = byField[info.tiers[i][p][0]];
           if (wanted) { // a few documents: looked up (a tier's list is in document order), not walked
             for (var w = 0, from = 0; w < wanted.length; w++) {
               var at = find(flat, wanted[w], from);
-              if (at < flat.length && flat[at] === wanted[w]) list.push([flat[at], flat[at + 1], flat[at + 2]]);
+              if (at < flat.length && flat[at] === wanted[w]) list.push([flat[at], pairs[2 * flat[at + 1]], pairs[2 * flat[at + 1] + 1]]);
               from = at;
             }
             continue;
           }
-          for (var k = 0; k < flat.length; k += 3) list.push([flat[k], flat[k + 1], flat[k + 2]]);
+          for (var k = 0; k < flat.length; k += 2) list.push([flat[k], pairs[2 * flat[k + 1]], pairs[2 * flat[k + 1] + 1]]);
         }
       }
       for (var fieldNumber = 0; fieldNumber < fields.length; fieldNumber++) {
@@ -460,12 +479,22 @@
       rest -= bounds[names[t]] || 0;
       for (var i = counted[names[t]] || 0; i < info.tiers.length; i++) {
         for (var p = 0; p < info.tiers[i].length; p++) {
-          var f = info.tiers[i][p][0], field = fields[f], flat = info.tiers[i][p][1];
+          var f = info.tiers[i][p][0], field = fields[f], pairs = info.tiers[i][p][1], flat = info.tiers[i][p][2];
           var factor = (weights[field][names[t]] || 0) / magnitude[field];
           if (!factor) continue;
+          // each pair's value once (kept for the term's other tiers: score rounds through toFixed)
           var memo = state.memo[names[t] + "/" + f] || (state.memo[names[t] + "/" + f] = new Map());
+          var values = new Float64Array(pairs.length / 2);
+          for (var j = 0; j < values.length; j++) {
+            var tf = pairs[2 * j], length = pairs[2 * j + 1], key = tf + "/" + length, value = memo.get(key);
+            if (value === undefined) {
+              value = factor * score(meta, idf, tf, length, f);
+              memo.set(key, value);
+            }
+            values[j] = value;
+          }
           var sums = total.value, has = total.has, docs = total.docs; // Sums.add, inlined: the hot loop
-          for (var k = 0; k < flat.length; k += 3) {
+          for (var k = 0; k < flat.length; k += 2) {
             var doc = flat[k];
             if (has[doc] !== 1) {
               if (only) { // below the first places whatever it holds: counted, not summed
@@ -475,14 +504,7 @@
               has[doc] = 1;
               docs.push(doc);
             }
-            // a (tf, length) pair as one small integer (a fast Map key); a pair too large for one is not kept
-            var tf = flat[k + 1], length = flat[k + 2], small = tf < 32768 && length < 65536;
-            var pair = small ? tf * 65536 + length : -1, value = small ? memo.get(pair) : undefined;
-            if (value === undefined) {
-              value = factor * score(meta, idf, tf, length, f);
-              if (small) memo.set(pair, value);
-            }
-            sums[doc] += value;
+            sums[doc] += values[flat[k + 1]];
           }
         }
       }
