@@ -173,11 +173,15 @@ def test_a_terms_head_and_tails_are_tabled_and_a_short_list_is_written_as_it_was
     entry = json.loads(text)
     head = entry[3]
     assert [len(field) for field in head] == [3] and head[0][0] == 0  # [field, pairs, [gap, pair, ...]]
-    table = list(zip(head[0][1][0::2], head[0][1][1::2]))
-    assert table == sorted(table) and set(table) <= {(1, 6), (2, 6)}  # each pair once, ascending
     assert entry[4] == 40 and len(tails) == 2
-    for tail in tails.values():
-        field, pairs, flat = json.loads(tail)[0]
-        assert field == 0 and len(flat) % 2 == 0 and max(flat[1::2]) < len(pairs) // 2
+    found = []  # every (document, tf, length) back from the head and the tails
+    for field, pairs, flat in [head[0]] + [json.loads(tail)[0] for tail in tails.values()]:
+        table = list(zip(pairs[0::2], pairs[1::2]))
+        assert field == 0 and table == sorted(set(table))  # each pair once, ascending
+        doc = 0
+        for gap, pair in zip(flat[0::2], flat[1::2]):
+            doc += gap
+            found.append((doc, *table[pair]))
+    assert sorted(found) == [(doc, 1 + doc % 2, 6) for doc in range(40)]
     short, none = term_text("nairobi", (8, 2.0, [array("i", [2, 1, 6, 5, 2, 6])]), [2.0], tiers=(16, 32))
     assert none == {} and json.loads(short)[3] == [[0, [2, 1, 6, 3, 2, 6]]]  # gaps, tf, length: triples
