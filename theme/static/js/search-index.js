@@ -150,27 +150,22 @@
 
   // A tier as written, [[field, [tf, length, ...], [gap, pair, ...]], ...] (a long list's: a table of
   // its (tf, length) pairs, then each document's gap and pair) or [[field, [gap, tf, length, ...]], ...]
-  // (a short list's), as [[field, pairs, [doc, pair, ...]], ...]: document numbers restored, a short
-  // list's pairs tabled here.
+  // (a short list's), as [[field, pairs, [doc, pair, ...]], ...] with document numbers restored. A short
+  // list's table has a pair per document, repeats and all: every term of a loaded chunk is decoded,
+  // and a table worth sharing is a long list's, which the build made.
   function decodeTier(fields) {
     return fields.map(function (entry) {
-      var flat, doc = 0, k;
+      var flat = [], doc = 0, k;
       if (entry.length === 3) {
         flat = entry[2].slice();
         for (k = 0; k < flat.length; k += 2) { doc += flat[k]; flat[k] = doc; }
         return [entry[0], entry[1], flat];
       }
-      var written = entry[1], pairs = [], place = new Map();
-      flat = [];
+      var written = entry[1], pairs = [];
       for (k = 0; k < written.length; k += 3) {
         doc += written[k];
-        var key = written[k + 1] + "/" + written[k + 2], at = place.get(key);
-        if (at === undefined) {
-          at = pairs.length / 2;
-          pairs.push(written[k + 1], written[k + 2]);
-          place.set(key, at);
-        }
-        flat.push(doc, at);
+        flat.push(doc, k / 3);
+        pairs.push(written[k + 1], written[k + 2]);
       }
       return [entry[0], pairs, flat];
     });
