@@ -50,5 +50,8 @@ AUTHOR_FEED_RSS = None
 GZIP_CACHE = False
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
+# With caching on, Pelican keeps each dump's article object, not only its parse: a rebuild makes again
+# only the articles of the dumps that changed (the plugin keeps that cache as a stream of articles).
+CONTENT_CACHING_LAYER = "generator"
 
 NEWS_ARCHIVE = {}

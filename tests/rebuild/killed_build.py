@@ -3,7 +3,7 @@
     python -m tests.rebuild.killed_build POINT CONTENT OUTPUT CACHE
 
 Points: a cache file half written (``events-memo``, ``search-cache``, ``pages-memo``,
-``pelican-cache``), a search piece half written (``search-piece``), and between two caches: after a
+``pelican-cache``, its spool ``pelican-cache-spool``, and ``reader-cache`` under Pelican's reader layer), a search piece half written (``search-piece``), and between two caches: after a
 the first article page was written (``mid-pages``). Forked helpers (cache writers, the search output)
 share the process group, so they die with the build, as they would under ``kill -9`` of a session.
 """
@@ -50,8 +50,11 @@ FILES = {
     "search-cache": lambda path: os.path.basename(path).startswith("news_archive-search.marshal"),
     "pages-memo": lambda path: os.path.basename(path).startswith("news_archive-pages.pickle"),
     "timeline-memo": lambda path: os.path.basename(path).startswith("news_archive-timeline.pickle"),
-    "pelican-cache": lambda path: os.path.basename(path).startswith("ArticlesGenerator-Readers"),
-    "pelican-cache-opened": lambda path: os.path.basename(path).startswith("ArticlesGenerator-Readers"),
+    "pelican-cache": lambda path: os.path.basename(path) == "ArticlesGenerator.stream",  # appending
+    "pelican-cache-opened": lambda path: os.path.basename(path) == "ArticlesGenerator.stream",
+    "pelican-cache-spool": lambda path: os.path.basename(path).startswith("ArticlesGenerator.stream.partial-"),
+    "reader-cache": lambda path: os.path.basename(path).startswith("ArticlesGenerator-Readers"),
+    "reader-cache-opened": lambda path: os.path.basename(path).startswith("ArticlesGenerator-Readers"),
     "search-piece": lambda path: path.endswith(".js") and f"{os.sep}search{os.sep}" in path,
 }
 
@@ -83,9 +86,14 @@ def sabotage(point: str) -> None:
         writers.Writer.write_file = write_file
 
 
+def layer(point: str) -> dict:
+    """Pelican's caching layer a point is killed under: the reader layer's own points, else the project's."""
+    return {"CONTENT_CACHING_LAYER": "reader"} if point.startswith("reader-") else {}
+
+
 def main(point: str, content: str, output: str, cache: str) -> None:
     sabotage(point)
-    builds.build_site(Path(output), Path(content), CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True, CACHE_PATH=cache)
+    builds.build_site(Path(output), Path(content), CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True, CACHE_PATH=cache, **layer(point))
     sys.exit(3)  # not killed: the point was never reached
 
 

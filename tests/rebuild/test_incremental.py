@@ -180,10 +180,14 @@ def test_a_build_pauses_the_cyclic_collector_while_it_reads_and_collects_what_it
     assert gc.isenabled()
 
 
-def test_rebuild_with_pelicans_generator_caching_layer_equals_a_full_build(tmp_path, content):
+def test_rebuild_with_pelicans_reader_caching_layer_equals_a_full_build(tmp_path, content):
+    """The project caches whole articles (``CONTENT_CACHING_LAYER = "generator"``); Pelican's default
+    layer, each dump's parse, rebuilds the same site."""
     out = tmp_path / "incremental"
-    cached = _cached(tmp_path, CONTENT_CACHING_LAYER="generator")  # Pelican pickles whole Article objects
+    cached = _cached(tmp_path, CONTENT_CACHING_LAYER="reader")
     build_site(out, content, **cached)
+    ap = content / "dumps" / "003_c36d33699a53380b.txt"
+    ap.write_text(ap.read_text(encoding="utf-8").replace("Patrushev responded", "Patrushev replied"), encoding="utf-8")
     build_site(out, content, **cached)
     full = build_site(tmp_path / "full", content)
     incremental, clean = _tree(out), _tree(full)
@@ -199,17 +203,20 @@ def _stream_entries(cache_file):
 
 
 
-@pytest.mark.parametrize("layer, forks", [("reader", 0), ("generator", 1)])
-def test_pelicans_article_cache_is_saved_on_a_fork_only_when_pelican_caches_articles(tmp_path, content, monkeypatch, layer, forks):
-    """With Pelican's reader layer the articles' generator has nothing to save: nothing is forked for it."""
+@pytest.mark.parametrize("layer", ["reader", "generator"])
+def test_pelicans_content_cache_is_saved_as_a_stream_without_a_fork(tmp_path, content, monkeypatch, layer):
+    """Either layer of Pelican's content cache is kept as a stream the build writes itself: nothing is
+    forked to save it, and Pelican's own pickle is not written."""
     from news_archive.pelican import build as build_module
 
     started = []
     in_background = build_module.Build.in_background
     monkeypatch.setattr(build_module.Build, "in_background", lambda self, *args: started.append(args) or in_background(self, *args))
     build_site(tmp_path / "out", content, **_cached(tmp_path, CONTENT_CACHING_LAYER=layer))
-    assert len(started) == forks
-    assert (tmp_path / "cache" / "ArticlesGenerator").exists() == (layer == "generator")
+    assert started == []
+    stream = "ArticlesGenerator.stream" if layer == "generator" else "ArticlesGenerator-Readers.stream"
+    assert sorted(p.name for p in (tmp_path / "cache").glob("ArticlesGenerator*")) == [stream]
+
 
 def test_dumps_another_plugin_version_parsed_are_read_again(tmp_path, content):
     """Pelican keys its content cache by file stamp only; after an upgrade the old parse must not survive:
@@ -220,7 +227,7 @@ def test_dumps_another_plugin_version_parsed_are_read_again(tmp_path, content):
     from news_archive.rebuild import store
 
     out = tmp_path / "incremental"
-    build_site(out, content, **_cached(tmp_path))
+    build_site(out, content, **_cached(tmp_path, CONTENT_CACHING_LAYER="reader"))
     stream_file = tmp_path / "cache" / "ArticlesGenerator-Readers.stream"
     cache, _ = _stream_entries(stream_file)
     assert cache and not (tmp_path / "cache" / "ArticlesGenerator-Readers").exists()  # the stream instead of Pelican's pickle
@@ -238,7 +245,7 @@ def test_dumps_another_plugin_version_parsed_are_read_again(tmp_path, content):
     stream_file.write_bytes(b"".join(store.frame(frame) for frame in frames))
     for ours in (tmp_path / "cache").glob("news_archive*"):
         ours.unlink()  # keyed by the plugin's code: an upgrade leaves none of them usable
-    build_site(out, content, **_cached(tmp_path))
+    build_site(out, content, **_cached(tmp_path, CONTENT_CACHING_LAYER="reader"))
     full = build_site(tmp_path / "full", content)
     incremental, clean = _tree(out), _tree(full)
     assert [name for name in clean if incremental.get(name) != clean[name]] == []
@@ -250,14 +257,14 @@ def test_a_rebuild_appends_only_the_dumps_read_again_to_the_reader_cache(tmp_pat
     from news_archive.rebuild import store
 
     out = tmp_path / "incremental"
-    build_site(out, content, **_cached(tmp_path))
+    build_site(out, content, **_cached(tmp_path, CONTENT_CACHING_LAYER="reader"))
     stream_file = tmp_path / "cache" / "ArticlesGenerator-Readers.stream"
     cache, stream = _stream_entries(stream_file)
     count, first = stream.records, stream_file.read_bytes()
     assert count == len(cache) == len(list((content / "dumps").glob("*.txt")))
     edited = content / "dumps" / "003_c36d33699a53380b.txt"
     edited.write_text(edited.read_text(encoding="utf-8").replace("Patrushev responded", "Patrushev replied"), encoding="utf-8")
-    build_site(out, content, **_cached(tmp_path))
+    build_site(out, content, **_cached(tmp_path, CONTENT_CACHING_LAYER="reader"))
     cache, stream = _stream_entries(stream_file)
     assert stream.records == count + 1 and len(cache) == count  # one entry appended, superseding one
     assert stream_file.read_bytes()[: len(first)] == first  # what was there is left as it was
@@ -268,7 +275,7 @@ def test_a_rebuild_appends_only_the_dumps_read_again_to_the_reader_cache(tmp_pat
     with open(stream_file, "ab") as handle:
         handle.write(store.frame((str(edited), cache[str(edited)]))[:-7])
     edited.write_text(edited.read_text(encoding="utf-8").replace("Patrushev replied", "Patrushev answered"), encoding="utf-8")
-    build_site(out, content, **_cached(tmp_path))
+    build_site(out, content, **_cached(tmp_path, CONTENT_CACHING_LAYER="reader"))
     cache, stream = _stream_entries(stream_file)
     assert stream.records == count + 2  # the cut frame cut off, the new entry after the one before it
     assert "Patrushev answered" in repr(cache[str(edited)][1][1]["dump"])
@@ -279,13 +286,13 @@ def test_a_rebuild_appends_only_the_dumps_read_again_to_the_reader_cache(tmp_pat
 
 def test_the_reader_cache_is_written_whole_again_when_most_of_it_is_superseded(tmp_path, content):
     out = tmp_path / "incremental"
-    build_site(out, content, **_cached(tmp_path))
+    build_site(out, content, **_cached(tmp_path, CONTENT_CACHING_LAYER="reader"))
     stream_file = tmp_path / "cache" / "ArticlesGenerator-Readers.stream"
     count = _stream_entries(stream_file)[1].records
     dumps = sorted((content / "dumps").glob("*.txt"))
     for round_ in range(3):
         for path in dumps:
             os.utime(path, (1_000_000 + round_, 1_000_000 + round_))  # every stamp changed: every dump read again
-        build_site(out, content, **_cached(tmp_path))
+        build_site(out, content, **_cached(tmp_path, CONTENT_CACHING_LAYER="reader"))
         cache, stream = _stream_entries(stream_file)
         assert len(cache) == count and stream.records <= 2 * count

@@ -10,14 +10,15 @@ import pytest
 
 from ..builds import build_site
 from ..conftest import EVENT_FIXTURES, ROOT, SEEDS
+from .killed_build import layer
 from .test_incremental import _tree
 
 EDITED = "003_c36d33699a53380b.txt"
-POINTS = ["events-memo", "pelican-cache", "pelican-cache-opened", "search-cache", "search-piece", "mid-pages", "pages-memo", "timeline-memo"]
+POINTS = ["events-memo", "pelican-cache", "pelican-cache-opened", "pelican-cache-spool", "reader-cache", "reader-cache-opened", "search-cache", "search-piece", "mid-pages", "pages-memo", "timeline-memo"]
 
 
-def _cached(tmp_path):
-    return {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(tmp_path / "cache")}
+def _cached(tmp_path, point):
+    return {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(tmp_path / "cache"), **layer(point)}
 
 
 def _edit(content, old, new):
@@ -34,7 +35,7 @@ def test_a_build_killed_mid_write_leaves_the_next_build_equal_to_a_full_build(tm
     for path in SEEDS + sorted(EVENT_FIXTURES.glob("*.txt")):
         shutil.copy(path, content / "dumps")
     out = tmp_path / "out"
-    build_site(out, content, **_cached(tmp_path))  # the last complete build
+    build_site(out, content, **_cached(tmp_path, point))  # the last complete build
     _edit(content, "Patrushev responded", "Patrushev replied")
     killed = subprocess.run(
         [sys.executable, "-m", "tests.rebuild.killed_build", point, str(content), str(out), str(tmp_path / "cache")],
@@ -44,7 +45,7 @@ def test_a_build_killed_mid_write_leaves_the_next_build_equal_to_a_full_build(tm
     assert killed.returncode == -9, f"the build was not killed at {point}: {killed.returncode}\n{killed.stderr[-2000:]}"
     if revert:  # the next build asks for what the last complete build wrote: nothing half written may pass as it
         _edit(content, "Patrushev replied", "Patrushev responded")
-    build_site(out, content, **_cached(tmp_path))
+    build_site(out, content, **_cached(tmp_path, point))
     assert not [p.name for p in (tmp_path / "cache").iterdir() if ".partial-" in p.name]  # swept
     full = build_site(tmp_path / "full", content)
     after, clean = _tree(out), _tree(full)

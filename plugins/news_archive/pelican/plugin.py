@@ -12,11 +12,12 @@ import os
 import re
 import tempfile
 
+import pelican
 from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Article, Content
-from pelican.generators import ArticlesGenerator
+from pelican.generators import ArticlesGenerator, CachingGenerator
 from pelican.urlwrappers import URLWrapper
 
 from news_archive.pelican import build as builds
@@ -25,9 +26,11 @@ from news_archive.pelican.context import fix_place
 from news_archive.pelican.generator import attach_events, get_generators, order_by_instant
 from news_archive.pelican.reader import CODE_KEY, DumpReader
 from news_archive.pelican.search import lunr_js_path, sweep_spools
+from news_archive.rebuild.contents import SUFFIX as CONTENT_STREAM_SUFFIX
+from news_archive.rebuild.contents import ContentStream
 from news_archive.rebuild.readers import SUFFIX as STREAM_SUFFIX
 from news_archive.rebuild.readers import ReaderStream
-from news_archive.rebuild.store import atomic_pelican_save, code_fingerprint, sweep_partials
+from news_archive.rebuild.store import atomic_pelican_save, code_fingerprint, fingerprint, plain, sweep_partials
 
 
 def add_reader(readers):
@@ -84,10 +87,16 @@ def prefetch_dumps(generator):
 
 
 def _unread_dumps(generator) -> list[str]:
-    """The dumps Pelican will parse: its content cache serves the rest."""
+    """The dumps Pelican will parse: its content cache (the generator's or the readers') serves the rest."""
     files = generator.get_files(generator.settings["ARTICLE_PATHS"], exclude=generator.settings["ARTICLE_EXCLUDES"])
-    paths = [os.path.abspath(os.path.join(generator.path, f)) for f in files if f.endswith(".txt")]
-    return [p for p in paths if generator.readers.get_cached_data(p, (None, None))[0] is None]
+    by_generator = bool(getattr(generator, "_cache", None))  # Pelican's generator layer, keyed by the path in the folder
+    unread = []
+    for f in files:
+        path = os.path.abspath(os.path.join(generator.path, f))
+        if f.endswith(".txt") and not (by_generator and generator.get_cached_data(f, None) is not None):
+            if generator.readers.get_cached_data(path, (None, None))[0] is None:
+                unread.append(path)
+    return unread
 
 
 def save_pelican_caches_safely(generator):
@@ -147,6 +156,43 @@ def stream_reader_cache(readers) -> None:
 
     readers.cache_data = note_and_cache
     readers.save_cache = save_stream
+
+
+def stream_generator_cache(generator) -> None:
+    """With Pelican's generator layer (``CONTENT_CACHING_LAYER = "generator"``), the generator's cache of
+    articles or pages from its stream (``LOAD_CONTENT_CACHE``), each entry pickled as Pelican caches it,
+    and the stream saved instead of Pelican's pickle (``CACHE_CONTENT``), whose file is removed
+    (``rebuild/contents.py`` says why). Connected to ``article_generator_init`` and
+    ``page_generator_init``: Pelican sets up a generator's cache after ``generator_init``."""
+    path = getattr(generator, "_cache_path", None)
+    if not isinstance(generator, CachingGenerator) or generator.settings.get("CONTENT_CACHING_LAYER") != "generator" or not path:
+        return
+    settings = generator.settings
+    key = ["news_archive generator cache", code_fingerprint(), pelican.__version__, fingerprint(plain(dict(settings)))]
+    stream = ContentStream(path + CONTENT_STREAM_SUFFIX, key, {"settings": settings, "context": generator.context})
+    if settings.get("LOAD_CONTENT_CACHE"):
+        generator._cache = stream.load()
+        build = builds.current()
+        for _, content in generator._cache.values() if build is not None else ():
+            if isinstance(content, Article) and "dump" in content.metadata:
+                share_url_wrappers(content, build.url_wrappers)  # one object per name again, as when read
+                build.placed.add(id(content))  # its place was fixed when read, under the same settings (the key)
+
+    cache_data = generator.cache_data
+
+    def cache_and_pickle(filename, data):
+        cache_data(filename, data)
+        if generator._cache_data_policy:
+            stream.cached(filename, generator._cache[filename])
+
+    def save_stream():
+        if generator._cache_data_policy:
+            stream.save(generator._cache)
+            if os.path.exists(path):
+                os.remove(path)
+
+    generator.cache_data = cache_and_pickle
+    generator.save_cache = save_stream
 
 
 def stamp_each_file_once(generator):
@@ -302,6 +348,8 @@ def register():
     signals.article_generator_preread.connect(prefetch_dumps)
     signals.content_object_init.connect(fix_article_place)
     signals.article_generator_init.connect(stamp_each_file_once)
+    signals.article_generator_init.connect(stream_generator_cache)
+    signals.page_generator_init.connect(stream_generator_cache)
     signals.page_generator_init.connect(stamp_each_file_once)
     signals.article_generator_finalized.connect(skip_author_pages)
     signals.generator_init.connect(cache_compiled_templates)

@@ -78,9 +78,9 @@ def frame(value) -> bytes:
     return len(blob).to_bytes(LENGTH, "little") + blob
 
 
-def frames(handle) -> Iterator[tuple[object, int]]:
-    """Each whole frame's value, with the offset where it ends; stops at the end, at a cut frame, or at a
-    length longer than the file (not a stream: a cache of an older version, say)."""
+def frames(handle, loads: Callable[[bytes], object] = pickle.loads) -> Iterator[tuple[object, int]]:
+    """Each whole frame's value (``loads`` of its bytes), with the offset where it ends; stops at the end,
+    at a cut frame, or at a length longer than the file (not a stream: a cache of an older version, say)."""
     total = os.fstat(handle.fileno()).st_size
     while True:
         head = handle.read(LENGTH)
@@ -92,7 +92,7 @@ def frames(handle) -> Iterator[tuple[object, int]]:
         blob = handle.read(size)
         if len(blob) < size:
             return
-        yield pickle.loads(blob), handle.tell()
+        yield loads(blob), handle.tell()
 
 
 #: A dict of at most this many entries is a section of a memo: its values are compared one by one
