@@ -47,7 +47,6 @@ class _Pickler(pickle.Pickler):
         return self.names.get(id(obj))
 
 
-
 class ContentStream:
     """The stream of one generator's cache: :meth:`load` it, hand it each entry the generator caches
     (:meth:`cached`, which pickles it at once), :meth:`save` it.
