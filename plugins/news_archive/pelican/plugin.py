@@ -92,10 +92,11 @@ def _unread_dumps(generator) -> list[str]:
     by_generator = bool(getattr(generator, "_cache", None))  # Pelican's generator layer, keyed by the path in the folder
     unread = []
     for f in files:
+        if not f.endswith(".txt") or (by_generator and generator.get_cached_data(f, None) is not None):
+            continue
         path = os.path.abspath(os.path.join(generator.path, f))
-        if f.endswith(".txt") and not (by_generator and generator.get_cached_data(f, None) is not None):
-            if generator.readers.get_cached_data(path, (None, None))[0] is None:
-                unread.append(path)
+        if generator.readers.get_cached_data(path, (None, None))[0] is None:
+            unread.append(path)
     return unread
 
 
@@ -173,10 +174,11 @@ def stream_generator_cache(generator) -> None:
     if settings.get("LOAD_CONTENT_CACHE"):
         generator._cache = stream.load()
         build = builds.current()
-        for _, content in generator._cache.values() if build is not None else ():
-            if isinstance(content, Article) and "dump" in content.metadata:
-                share_url_wrappers(content, build.url_wrappers)  # one object per name again, as when read
-                build.placed.add(id(content))  # its place was fixed when read, under the same settings (the key)
+        if build is not None:
+            for _, content in generator._cache.values():
+                if isinstance(content, Article) and "dump" in content.metadata:
+                    share_url_wrappers(content, build.url_wrappers)  # one object per name again, as when read
+                    build.placed.add(id(content))  # its place was fixed when read, under the same settings (the key)
 
     cache_data = generator.cache_data
 

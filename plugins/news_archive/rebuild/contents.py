@@ -30,7 +30,7 @@ import pickle
 import shutil
 from typing import BinaryIO
 
-from news_archive.rebuild.store import LENGTH, atomic_write, frame, frames
+from news_archive.rebuild.store import atomic_write, frame, framed, frames
 
 logger = logging.getLogger(__name__)
 
@@ -107,8 +107,7 @@ class ContentStream:
         if self.spool is None:
             os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)
             self.spool = open(f"{self.path}.partial-{os.getpid()}-spool", "w+b")  # noqa: SIM115 - closed in save
-        blob = buffer.getvalue()
-        self.spool.write(len(blob).to_bytes(LENGTH, "little") + blob)
+        self.spool.write(framed(buffer.getvalue()))
         self.fresh.add(path)
 
     def save(self, cache: dict) -> None:

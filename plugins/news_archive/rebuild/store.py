@@ -74,7 +74,11 @@ LENGTH = 8
 
 def frame(value) -> bytes:
     """``value`` pickled, after its length: one frame of a stream file."""
-    blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    return framed(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def framed(blob: bytes) -> bytes:
+    """A pickle's bytes after their length: one frame of a stream file (:func:`frames` reads them)."""
     return len(blob).to_bytes(LENGTH, "little") + blob
 
 
