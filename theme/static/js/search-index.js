@@ -289,16 +289,15 @@
     return lo * 2;
   }
 
-  // A lunr.js index of some terms loaded so far (all of them if not given), with the tiers loaded of
-  // each (of some documents only, if `only` names them): the monolithic index's own term indices and vector values, restricted to these terms and
-  // documents, which is all a query on them reads (a document's score is the sum of its loaded terms'
-  // values, and a query reads only the vector entries of the terms it matches).
+  // A lunr.js index of some terms loaded so far (all of them if not given), with every tier loaded of
+  // each: the monolithic index's own term indices and vector values, restricted to these terms, which is
+  // all a query on them reads (a document's score is the sum of its loaded terms' values, and a query
+  // reads only the vector entries of the terms it matches).
   // Refs are "d<number>": not integer-like, so JavaScript objects keep them in insertion order,
   // and ties between equal scores come out in the monolithic index's order.
-  SplitIndex.prototype.assemble = function (names, only) {
+  SplitIndex.prototype.assemble = function (names) {
     var meta = this.meta, fields = meta.fields, inverted = [], vectors = {}, order = {};
     names = names || Object.keys(this.terms);
-    var wanted = only && Object.keys(only).map(Number).sort(function (a, b) { return a - b; });
     for (var t = 0; t < names.length; t++) {
       var info = this.terms[names[t]], termIndex = info.entry[1], idf = info.entry[2];
       var posting = { _index: termIndex }, byField = [];
@@ -306,14 +305,6 @@
       for (var i = 0; i < info.tiers.length; i++) {
         for (var p = 0; p < info.tiers[i].length; p++) {
           var pairs = info.tiers[i][p][1], flat = info.tiers[i][p][2], list = byField[info.tiers[i][p][0]];
-          if (wanted) { // a few documents: looked up (a tier's list is in document order), not walked
-            for (var w = 0, from = 0; w < wanted.length; w++) {
-              var at = find(flat, wanted[w], from);
-              if (at < flat.length && flat[at] === wanted[w]) list.push([flat[at], pairs[2 * flat[at + 1]], pairs[2 * flat[at + 1] + 1]]);
-              from = at;
-            }
-            continue;
-          }
           for (var k = 0; k < flat.length; k += 2) list.push([flat[k], pairs[2 * flat[k + 1]], pairs[2 * flat[k + 1] + 1]]);
         }
       }
@@ -349,14 +340,111 @@
 
   // lunr.js's answer from an index of the terms the query can match (and the tiers loaded of them),
   // assembled again only when those terms or tiers changed.
-  SplitIndex.prototype.run = function (queryString, names, only) {
-    var key = names.slice().sort().join("\n") + "\n" + this.loads + (only ? "\n" + Object.keys(only).join(",") : "");
+  SplitIndex.prototype.run = function (queryString, names) {
+    var key = names.slice().sort().join("\n") + "\n" + this.loads;
     if (!this.index || this.assembled !== key) {
-      this.assemble(names, only);
+      this.assemble(names);
       this.assembled = key;
     }
     return this.index.search(queryString);
   };
+
+  // lunr.js's answer to a plain query (see plain) among some documents (every document of the terms'
+  // loaded tiers if not given), computed as lunr.Index.prototype.query computes it, step for step, so
+  // that every score is the same double and equal scores keep lunr.js's order: without assembling an
+  // index and running lunr.js's query machinery, which a page runs for the first time (uncompiled)
+  // while its first results wait.
+  //   - Each clause adds its boost, per field it searches, to the query vector's entry of each of its
+  //     terms (lunr.Vector.upsert with a sum; entries in term-index order).
+  //   - The documents' fields are met clause by clause, term by term, field by field, in document
+  //     order; a (term, field) is met once however many clauses name it.
+  //   - A field's score is the dot product of the query vector and the document's field vector (their
+  //     common term indices in ascending order) over the query vector's length; a document's score is
+  //     its fields' scores added in the order they were met, and results sort stably by score.
+  SplitIndex.prototype.rank = function (query, names, docs) {
+    var lunr = this.lunr, meta = this.meta, fields = meta.fields, held = byTerm(), vectors = {};
+    var wanted = docs ? docs.slice().sort(function (a, b) { return a - b; }) : null;
+    for (var t = 0; t < names.length; t++) {
+      var info = this.terms[names[t]], termIndex = info.entry[1], idf = info.entry[2], byField = held[names[t]] = [];
+      for (var i = 0; i < info.tiers.length; i++) {
+        for (var p = 0; p < info.tiers[i].length; p++) {
+          var f = info.tiers[i][p][0], pairs = info.tiers[i][p][1], flat = info.tiers[i][p][2];
+          var list = byField[f] || (byField[f] = []);
+          for (var w = 0, from = 0, at; wanted ? w < wanted.length : from < flat.length; w++) {
+            // a few documents are looked up (a tier's list is in document order), all are walked
+            at = wanted ? find(flat, wanted[w], from) : from;
+            from = wanted ? at : at + 2;
+            if (at >= flat.length || (wanted && flat[at] !== wanted[w])) continue;
+            var doc = flat[at], fieldRef = f + "/" + doc;
+            list.push(doc);
+            (vectors[fieldRef] || (vectors[fieldRef] = [])).push(termIndex, score(meta, idf, pairs[2 * flat[at + 1]], pairs[2 * flat[at + 1] + 1], f));
+          }
+        }
+      }
+      if (info.tiers.length > 1) byField.forEach(function (list) { list.sort(function (a, b) { return a - b; }); });
+    }
+    var queryVectors = fields.map(function () { return []; }), met = {}, order = [], done = byTerm();
+    for (var c = 0; c < query.clauses.length; c++) {
+      var clause = query.clauses[c], terms = this.clauseTerms(clause);
+      for (var j = 0; j < terms.length; j++) {
+        var term = terms[j];
+        if (!held[term]) continue;
+        for (var k = 0; k < clause.fields.length; k++) {
+          var field = clause.fields[k], number = fields.indexOf(field);
+          upsert(queryVectors[number], this.terms[term].entry[1], clause.boost);
+          if (done[term + "/" + field]) continue;
+          done[term + "/" + field] = true;
+          var holders = held[term][number] || [];
+          for (var h = 0; h < holders.length; h++) {
+            var ref = number + "/" + holders[h];
+            if (met[ref]) met[ref].add(term, field, {});
+            else { met[ref] = new lunr.MatchData(term, field, {}); order.push(ref); }
+          }
+        }
+      }
+    }
+    var magnitudes = queryVectors.map(function (vector) {
+      var squares = 0;
+      for (var i = 1; i < vector.length; i += 2) squares += vector[i] * vector[i];
+      return Math.sqrt(squares);
+    });
+    var results = [], matches = {};
+    for (var r = 0; r < order.length; r++) {
+      var cut = order[r].indexOf("/"), number = Number(order[r].slice(0, cut)), ref = "d" + order[r].slice(cut + 1);
+      var vector = vectors[order[r]], pairs = [];
+      for (var e = 0; e < vector.length; e += 2) pairs.push([vector[e], vector[e + 1]]);
+      pairs.sort(function (a, b) { return a[0] - b[0]; });
+      var similarity = dot(queryVectors[number], pairs) / magnitudes[number] || 0;
+      if (matches[ref]) {
+        matches[ref].score += similarity;
+        matches[ref].matchData.combine(met[order[r]]);
+      } else {
+        matches[ref] = { ref: ref, score: similarity, matchData: met[order[r]] };
+        results.push(matches[ref]);
+      }
+    }
+    return results.sort(function (a, b) { return b.score - a.score; });
+  };
+
+  // lunr.Vector's upsert with a sum, on [index, value, ...] in index order.
+  function upsert(vector, index, value) {
+    var at = 0;
+    while (at < vector.length && vector[at] < index) at += 2;
+    if (vector[at] === index) vector[at + 1] += value;
+    else vector.splice(at, 0, index, value);
+  }
+
+  // lunr.Vector's dot product: a query vector [index, value, ...] by a field vector [[index, value], ...],
+  // both in index order.
+  function dot(query, field) {
+    var product = 0, i = 0, j = 0;
+    while (i < query.length && j < field.length) {
+      if (query[i] < field[j][0]) i += 2;
+      else if (query[i] > field[j][0]) j++;
+      else { product += query[i + 1] * field[j][1]; i += 2; j++; }
+    }
+    return product;
+  }
 
   // Ask for the pieces a query's terms are in, before anything waits for them (the search page does
   // this as soon as its scripts run); a query that cannot be read asks for nothing, and the search says why.
@@ -481,7 +569,7 @@
           var memo = state.memo[names[t] + "/" + f] || (state.memo[names[t] + "/" + f] = new Map());
           var values = new Float64Array(pairs.length / 2);
           for (var j = 0; j < values.length; j++) {
-            var tf = pairs[2 * j], length = pairs[2 * j + 1], key = tf + "/" + length, value = memo.get(key);
+            var tf = pairs[2 * j], length = pairs[2 * j + 1], key = tf * 4294967296 + length, value = memo.get(key);
             if (value === undefined) {
               value = factor * score(meta, idf, tf, length, f);
               memo.set(key, value);
@@ -558,14 +646,14 @@
       return self.loadChunks(self.chunksFor(queryString)).then(function step() {
         var names = self.present(query), left = self.remaining(query);
         var total = self.partial(names, left.weights, left.magnitude, state, count);
-        if (total.count() <= count && !left.open.length) return { results: self.run(queryString, names), complete: true };
+        if (total.count() <= count && !left.open.length) return { results: self.rank(query, names), complete: true };
         var top = total.count() >= count ? best(total, count) : null, first = top && self.settled(top, total, left.open, count);
         if (first) {
           // the best sums are lunr.js's first results (but for ties): their records are on their way
-          // while lunr.js ranks the chosen documents (a wrong guess costs a bucket)
+          // while the chosen documents are ranked (a wrong guess costs a bucket)
           self.prefetchRecords(top.map(function (entry) { return entry.doc; }));
-          // lunr.js itself on just those documents: its scores, its order (ties included)
-          var results = self.run(queryString, names, first).slice(0, count);
+          // lunr.js's arithmetic on just those documents: its scores, its order (ties included)
+          var results = self.rank(query, names, Object.keys(first).map(Number)).slice(0, count);
           // with every tier loaded, every matching document was ranked: their number is known
           // summed: how many documents had their scores summed to find them (the others were only counted)
           return { results: results, complete: false, total: left.open.length ? null : total.count(), summed: total.docs.length };
