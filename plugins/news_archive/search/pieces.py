@@ -49,7 +49,7 @@ from lunr import __TARGET_JS_VERSION__
 from news_archive.search.builder import B, K1, CompactIndex
 
 DEFAULT_CHUNK_BYTES = 24_000
-DEFAULT_RECORD_BUCKET = 8
+DEFAULT_RECORD_BUCKET = 32
 
 
 def js_order(term: str) -> bytes:
