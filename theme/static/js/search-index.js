@@ -86,6 +86,7 @@
     this.chunks = {}; // chunk number -> promise of it loaded (its terms in this.terms)
     // term -> {entry, tiers: [decoded tiers loaded, head first], seen}: seen, made for a term with tails
     // once a query ranks it (seenOf), marks (one byte per document) the documents of the tiers loaded
+    // while it still has tails to load
     this.terms = byTerm();
     this.records = {}; // bucket number -> promise of its records
     this.index = null;
@@ -174,7 +175,12 @@
   SplitIndex.prototype.addTier = function (info, fields) {
     var tier = decodeTier(fields);
     info.tiers.push(tier);
-    if (info.seen) mark(info.seen, tier);
+    // a term whose tiers are all loaded is no longer ranked by what it has seen: its marks are let go
+    // (at 100,000 dumps, a common word's last tiers hold a few hundred thousand postings to mark)
+    if (info.seen) {
+      if (unloaded(info).length) mark(info.seen, tier);
+      else info.seen = null;
+    }
     this.loads++;
   };
 
