@@ -416,11 +416,11 @@
     });
     var results = [], matches = {};
     for (var r = 0; r < order.length; r++) {
-      var cut = order[r].indexOf("/"), number = Number(order[r].slice(0, cut)), ref = "d" + order[r].slice(cut + 1);
-      var vector = vectors[order[r]], pairs = [];
-      for (var e = 0; e < vector.length; e += 2) pairs.push([vector[e], vector[e + 1]]);
-      pairs.sort(function (a, b) { return a[0] - b[0]; });
-      var similarity = dot(queryVectors[number], pairs) / magnitudes[number] || 0;
+      var cut = order[r].indexOf("/"), fieldNumber = Number(order[r].slice(0, cut)), ref = "d" + order[r].slice(cut + 1);
+      var vector = vectors[order[r]], entries = [];
+      for (var e = 0; e < vector.length; e += 2) entries.push([vector[e], vector[e + 1]]);
+      entries.sort(function (a, b) { return a[0] - b[0]; });
+      var similarity = dot(queryVectors[fieldNumber], entries) / magnitudes[fieldNumber] || 0;
       if (matches[ref]) {
         matches[ref].score += similarity;
         matches[ref].matchData.combine(met[order[r]]);
