@@ -356,17 +356,17 @@
   };
 
   // lunr.js's answer to a plain query (see plain) among some documents (every document of the terms'
-  // loaded tiers if not given), computed as lunr.Index.prototype.query computes it, step for step, so
-  // that every score is the same double and equal scores keep lunr.js's order: without assembling an
-  // index and running lunr.js's query machinery, which a page runs for the first time (uncompiled)
-  // while its first results wait.
+  // loaded tiers if not given), computed as lunr.Index.prototype.query computes it, with its own
+  // lunr.Vector and lunr.MatchData, step for step, so that every score is the same double and equal
+  // scores keep lunr.js's order: without assembling an index and running lunr.js's query machinery
+  // (its token sets and clauses), which a page runs for the first time while its first results wait.
   //   - Each clause adds its boost, per field it searches, to the query vector's entry of each of its
-  //     terms (lunr.Vector.upsert with a sum; entries in term-index order).
+  //     terms (upsert with a sum).
   //   - The documents' fields are met clause by clause, term by term, field by field, in document
   //     order; a (term, field) is met once however many clauses name it.
-  //   - A field's score is the dot product of the query vector and the document's field vector (their
-  //     common term indices in ascending order) over the query vector's length; a document's score is
-  //     its fields' scores added in the order they were met, and results sort stably by score.
+  //   - A field's score is the query vector's similarity to the document's field vector (entries in
+  //     term-index order); a document's score is its fields' scores added in the order they were met,
+  //     and results sort stably by score.
   SplitIndex.prototype.rank = function (query, names, docs) {
     var lunr = this.lunr, meta = this.meta, fields = meta.fields, held = byTerm(), vectors = {};
     var wanted = docs ? docs.slice().sort(function (a, b) { return a - b; }) : null;
@@ -383,13 +383,14 @@
             if (at >= flat.length || (wanted && flat[at] !== wanted[w])) continue;
             var doc = flat[at], fieldRef = f + "/" + doc;
             list.push(doc);
-            (vectors[fieldRef] || (vectors[fieldRef] = [])).push(termIndex, score(meta, idf, pairs[2 * flat[at + 1]], pairs[2 * flat[at + 1] + 1], f));
+            (vectors[fieldRef] || (vectors[fieldRef] = [])).push([termIndex, score(meta, idf, pairs[2 * flat[at + 1]], pairs[2 * flat[at + 1] + 1], f)]);
           }
         }
       }
       if (info.tiers.length > 1) byField.forEach(function (list) { list.sort(function (a, b) { return a - b; }); });
     }
-    var queryVectors = fields.map(function () { return []; }), met = {}, order = [], done = byTerm();
+    var queryVectors = fields.map(function () { return new lunr.Vector(); }), met = {}, order = [], done = byTerm();
+    function sum(a, b) { return a + b; }
     for (var c = 0; c < query.clauses.length; c++) {
       var clause = query.clauses[c], terms = this.clauseTerms(clause);
       for (var j = 0; j < terms.length; j++) {
@@ -397,7 +398,7 @@
         if (!held[term]) continue;
         for (var k = 0; k < clause.fields.length; k++) {
           var field = clause.fields[k], number = fields.indexOf(field);
-          upsert(queryVectors[number], this.terms[term].entry[1], clause.boost);
+          queryVectors[number].upsert(this.terms[term].entry[1], clause.boost, sum);
           if (done[term + "/" + field]) continue;
           done[term + "/" + field] = true;
           var holders = held[term][number] || [];
@@ -409,48 +410,22 @@
         }
       }
     }
-    var magnitudes = queryVectors.map(function (vector) {
-      var squares = 0;
-      for (var i = 1; i < vector.length; i += 2) squares += vector[i] * vector[i];
-      return Math.sqrt(squares);
-    });
     var results = [], matches = {};
     for (var r = 0; r < order.length; r++) {
-      var cut = order[r].indexOf("/"), fieldNumber = Number(order[r].slice(0, cut)), ref = "d" + order[r].slice(cut + 1);
-      var vector = vectors[order[r]], entries = [];
-      for (var e = 0; e < vector.length; e += 2) entries.push([vector[e], vector[e + 1]]);
-      entries.sort(function (a, b) { return a[0] - b[0]; });
-      var similarity = dot(queryVectors[fieldNumber], entries) / magnitudes[fieldNumber] || 0;
-      if (matches[ref]) {
-        matches[ref].score += similarity;
-        matches[ref].matchData.combine(met[order[r]]);
+      var cut = order[r].indexOf("/"), fieldNumber = Number(order[r].slice(0, cut)), docRef = "d" + order[r].slice(cut + 1);
+      var entries = vectors[order[r]].sort(function (a, b) { return a[0] - b[0]; }), elements = [];
+      for (var e = 0; e < entries.length; e++) elements.push(entries[e][0], entries[e][1]);
+      var similarity = queryVectors[fieldNumber].similarity(new lunr.Vector(elements));
+      if (matches[docRef]) {
+        matches[docRef].score += similarity;
+        matches[docRef].matchData.combine(met[order[r]]);
       } else {
-        matches[ref] = { ref: ref, score: similarity, matchData: met[order[r]] };
-        results.push(matches[ref]);
+        matches[docRef] = { ref: docRef, score: similarity, matchData: met[order[r]] };
+        results.push(matches[docRef]);
       }
     }
     return results.sort(function (a, b) { return b.score - a.score; });
   };
-
-  // lunr.Vector's upsert with a sum, on [index, value, ...] in index order.
-  function upsert(vector, index, value) {
-    var at = 0;
-    while (at < vector.length && vector[at] < index) at += 2;
-    if (vector[at] === index) vector[at + 1] += value;
-    else vector.splice(at, 0, index, value);
-  }
-
-  // lunr.Vector's dot product: a query vector [index, value, ...] by a field vector [[index, value], ...],
-  // both in index order.
-  function dot(query, field) {
-    var product = 0, i = 0, j = 0;
-    while (i < query.length && j < field.length) {
-      if (query[i] < field[j][0]) i += 2;
-      else if (query[i] > field[j][0]) j++;
-      else { product += query[i + 1] * field[j][1]; i += 2; j++; }
-    }
-    return product;
-  }
 
   // Ask for the pieces a query's terms are in, before anything waits for them (the search page does
   // this as soon as its scripts run); a query that cannot be read asks for nothing, and the search says why.
