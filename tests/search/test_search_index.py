@@ -9,7 +9,7 @@ import pytest
 
 from news_archive.search.documents import FIELDS
 from news_archive.search.index import build_index
-from news_archive.search.pieces import as_scripts, paired, record_text, split_index, term_text
+from news_archive.search.pieces import as_scripts, paired, record_text, split_index, tail_ends, term_text
 
 from ..conftest import ROOT
 
@@ -165,6 +165,13 @@ def test_a_long_lists_documents_name_their_tf_and_length_from_a_table_of_pairs()
     assert paired([], []) == [[], []]
 
 
+def test_a_list_is_cut_at_each_end_only_when_it_is_longer_than_the_last():
+    assert tail_ends((128, 1024, 8192, 65536), 129) == [128]
+    assert tail_ends((128, 1024, 8192, 65536), 65536) == [128]
+    assert tail_ends((128, 1024, 8192, 65536), 65537) == [128, 1024, 8192, 65536]
+    assert tail_ends((128, 1024, 8192, 65536), 400000) == [128, 1024, 8192, 65536]
+
+
 def test_a_terms_head_and_tails_are_tabled_and_a_short_list_is_written_as_it_was():
     from array import array
 
@@ -183,5 +190,9 @@ def test_a_terms_head_and_tails_are_tabled_and_a_short_list_is_written_as_it_was
             doc += gap
             found.append((doc, *table[pair]))
     assert sorted(found) == [(doc, 1 + doc % 2, 6) for doc in range(40)]
+    # a list of at most the last end's documents has one tail (the browser loads it whole): 30 here
+    text, tails = term_text("wildfire", (7, 1.5, [title[: 3 * 30], array("i")]), [2.0, 1.0], tiers=(16, 24, 32))
+    assert json.loads(text)[4] == 30 and len(tails) == 1 and len(json.loads(text)[5]) == 1
+    assert sum(len(field[2]) // 2 for field in json.loads(next(iter(tails.values())))) == 14
     short, none = term_text("nairobi", (8, 2.0, [array("i", [2, 1, 6, 5, 2, 6])]), [2.0], tiers=(16, 32))
     assert none == {} and json.loads(short)[3] == [[0, [2, 1, 6, 3, 2, 6]]]  # gaps, tf, length: triples

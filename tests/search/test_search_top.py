@@ -20,7 +20,8 @@ from tools.corpus import generate
 
 from ..conftest import ROOT
 
-TIERS = (16, 64, 256)
+# a list of more than 64 documents is cut at each end, a shorter one after its head alone (tail_ends)
+TIERS = (16, 32, 64)
 COUNT = 10
 
 

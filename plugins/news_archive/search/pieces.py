@@ -98,8 +98,19 @@ def as_scripts(files: dict[str, str], compress: bool = False) -> dict[str, str]:
 
 #: Where a long posting list is cut into tiers, counted in documents: its head (the documents where
 #: the term weighs most) goes in the term's chunk, the rest in tail pieces loaded only when a query
-#: needs them to be sure of its first results (``searchTop`` in theme/static/js/search-index.js).
+#: needs them to be sure of its first results (``searchTop`` in theme/static/js/search-index.js). A list
+#: of at most the last end's documents is cut after its head alone (:func:`tail_ends`).
 TIER_ENDS = (128, 1024, 8192, 65536)
+
+
+def tail_ends(tiers: tuple[int, ...], count: int) -> list[int]:
+    """Where a list of ``count`` documents is cut: after its head alone when it holds at most
+    ``tiers[-1]`` documents, for the browser loads such a list whole once its head has not settled a
+    query's first results (``WHOLE_LIST`` in search-index.js), and each tail is a request; at every
+    end below ``count`` when it is longer, as the browser loads those a tier at a time."""
+    if count <= tiers[-1]:
+        return list(tiers[:1])
+    return [end for end in tiers if end < count]
 
 
 def tier_name(term: str, tier: int) -> str:
@@ -220,7 +231,7 @@ def term_text(term: str, entry: tuple, boosts: list[float], tiers: tuple[int, ..
     if sum(len(flat) for flat in per_field) // 3 > tiers[0]:
         order = impact_order(per_field, boosts)
         if len(order) > tiers[0]:
-            cuts = [0] + [end for end in tiers if end < len(order)] + [len(order)]
+            cuts = [0] + [end for end in tail_ends(tiers, len(order))] + [len(order)]
             postings, bounds = tiers_of(per_field, order, cuts)
             names = [tier_name(term, n) for n in range(1, len(postings))]
             tails = {name + ".json": dumps_compact(fields) for name, fields in zip(names, postings[1:])}

@@ -49,7 +49,8 @@
   // The longest posting list (in documents) loaded whole once a query's heads have not settled its
   // first results; a longer one comes a tier at a time, each round deciding whether the next is needed.
   // Two words in many documents each rarely settle before their last tier (one word alone always
-  // does on its head), so loading tier by tier costs a round trip per tier for nothing.
+  // does on its head), so loading tier by tier costs a round trip per tier for nothing. The build
+  // writes such a list's tail as one piece (tail_ends in search/pieces.py: the same 65,536).
   var WHOLE_LIST = 65536;
 
   // The bytes of a base64 string: the browser's own decoder where it has one (a loop over every
