@@ -36,8 +36,8 @@ QUERIES = [
 ROUNDING = [0.0625, 0.1875, 0.3125, 1.0625, 2.4375, 7.9375, math.nextafter(0.0625, 1), math.nextafter(0.0625, 0),
             math.nextafter(0.1875, 0), 0.0005, 1.0005, 2.675, 0.1, 1 / 3, 2 / 3, 5.5555, 12.3456789, 0.0004999]
 # scores as the index has them, and numbers a hair either side of a half thousandth (the two ways round3 rounds)
-_r = random.Random(3)
-ROUNDING += [_r.uniform(0, 60) for _ in range(4000)] + [_r.uniform(0, 1) ** 3 for _ in range(1000)]
+_draw = random.Random(3)
+ROUNDING += [_draw.uniform(0, 60) for _ in range(4000)] + [_draw.uniform(0, 1) ** 3 for _ in range(1000)]
 ROUNDING += [math.nextafter(x, side) for n in range(0, 60000, 37) for x in [(n + 0.5) / 1000] for side in (0, 100)]
 ROUNDING += [(n + 0.5) / 1000 + d for n in range(0, 60000, 997) for d in (1e-9, -1e-9, 1e-12, -1e-12)]
 

@@ -231,7 +231,7 @@ def term_text(term: str, entry: tuple, boosts: list[float], tiers: tuple[int, ..
     if sum(len(flat) for flat in per_field) // 3 > tiers[0]:
         order = impact_order(per_field, boosts)
         if len(order) > tiers[0]:
-            cuts = [0] + [end for end in tail_ends(tiers, len(order))] + [len(order)]
+            cuts = [0, *tail_ends(tiers, len(order)), len(order)]
             postings, bounds = tiers_of(per_field, order, cuts)
             names = [tier_name(term, n) for n in range(1, len(postings))]
             tails = {name + ".json": dumps_compact(fields) for name, fields in zip(names, postings[1:])}

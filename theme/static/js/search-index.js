@@ -270,8 +270,9 @@
   // in .5, which a double can hold only when x * 16 is an odd integer): Python rounds it to even.
   function round3(x) {
     // the thousandths' rounding is plain where x * 1000 is not within a hair of a half: the product's
-    // error is under 1e-11 for any score, and the division of two integers gives the double nearest
-    // the decimal, as Number(toFixed) does (toFixed is a tenth of a first page's summing)
+    // error is under 1e-11 for any score (they stay below 1,000), and the division of two integers
+    // gives the double nearest the decimal, as Number(toFixed) does (at 100,000 dumps a two-word
+    // query's last sums scored about 1,200 pairs, 4-6 ms of a fresh page's time with toFixed for each)
     var thousandths = x * 1000, below = Math.floor(thousandths), off = thousandths - below - 0.5;
     if (off > 1e-7 || off < -1e-7) return (off > 0 ? below + 1 : below) / 1000;
     var sixteenths = x * 16;
