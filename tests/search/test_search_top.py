@@ -123,3 +123,18 @@ def test_a_first_page_asks_for_its_records_while_lunr_js_ranks_it(answers):
     assert len(pages) >= 10 and all(a["top"]["firstRecord"] for a in pages), [a["query"] for a in pages if not a["top"]["firstRecord"]]
     assert sum(a["top"]["recordsAsked"] for a in pages) / len(pages) > 0.95
     assert all(a["top"]["firstRecord"] is None for a in found["default"] if a["top"]["complete"])
+
+
+@pytest.mark.parametrize("policy", ["default", "tier by tier"])
+def test_while_the_first_tails_come_the_page_is_given_a_result_to_warm_up_on(answers, policy):
+    found, _ = answers
+    needed = [a for a in found[policy] if a["top"]["rounds"] >= 1]
+    assert len(needed) >= 10
+    for answer in found[policy]:
+        warmed = answer["top"]["warmed"]
+        # once per page, as its first tails are asked for; never for a query its heads settle
+        assert len(warmed) == (1 if answer["top"]["rounds"] >= 1 else 0), answer["query"]
+        # a result lunr.js's arithmetic ranked: a document the query matches, and what it matched
+        # there (the warm-up threw each time: the results above are unchanged by it)
+        for result in warmed:
+            assert result["ref"] in {ref for ref, _ in answer["mono"]} and result["terms"], answer["query"]

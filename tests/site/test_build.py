@@ -346,11 +346,11 @@ def test_the_search_page_carries_the_themes_style_sheet_and_scripts_and_other_pa
     search = _soup(sample_site / "search.html")
     assert search.style is not None and search.style.string == (static / "css" / "site.css").read_text(encoding="utf-8")  # not escaped
     assert not search.select("link[rel=stylesheet]")
-    # its scripts in the page, the search's last; of files, only the manifest (async, from its head) and site.js (deferred)
-    assert search.body.find_all("script")[-1]["data-from"] == "js/search-ui.js"
+    # its scripts in the page (site.js too: deferred, it held up DOMContentLoaded), the search's last;
+    # of files, only the manifest (async, from its head)
+    assert [s["data-from"] for s in search.body.select("script[data-from]")] == ["js/site.js", "lunr.min.js", "js/search-index.js", "js/search-ui.js"]
     assert search.body.find_all("script")[-1].string == (static / "js" / "search-ui.js").read_text(encoding="utf-8")
-    assert {s["src"].rsplit("/", 1)[-1]: s.has_attr("async") or s.has_attr("defer") for s in search.select("script[src]")} == {
-        "meta.js": True, "site.js": True}
+    assert {s["src"].rsplit("/", 1)[-1]: s.has_attr("async") for s in search.select("script[src]")} == {"meta.js": True}
     page = _soup(sample_site / "events" / "index.html")
     assert page.select("link[rel=stylesheet]") and page.style is None
 

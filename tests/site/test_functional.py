@@ -41,7 +41,8 @@ def test_copied_files_are_exact_copies(published):
 def test_the_search_page_carries_lunr_js_and_its_scripts_exactly(published):
     sources = {"lunr.min.js": ROOT / "node_modules" / "lunr" / "lunr.min.js",
                "js/search-index.js": ROOT / "theme" / "static" / "js" / "search-index.js",
-               "js/search-ui.js": ROOT / "theme" / "static" / "js" / "search-ui.js"}
+               "js/search-ui.js": ROOT / "theme" / "static" / "js" / "search-ui.js",
+               "js/site.js": ROOT / "theme" / "static" / "js" / "site.js"}
     texts = carried((published / "search.html").read_bytes())
     assert sorted(texts) == sorted(sources)
     for name, path in sources.items():

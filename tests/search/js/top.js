@@ -8,7 +8,14 @@ const { SplitIndex } = require("../../../theme/static/js/search-index.js");
 
 const dir = process.argv[2];
 const count = Number(process.argv[3]);
-const options = process.argv[4] === undefined ? undefined : { wholeList: Number(process.argv[4]) };
+// the page's warm-up (options.warm): each call noted, and each throws, as a page's might: the
+// search must go on as without it
+let warmed = [];
+const options = { warm: (result) => {
+  warmed.push({ ref: result.ref, terms: Object.keys(result.matchData.metadata) });
+  throw new Error("a warm-up that fails");
+} };
+if (process.argv[4] !== undefined) options.wholeList = Number(process.argv[4]);
 const read = (name) => JSON.parse(fs.readFileSync(path.join(dir, name), "utf8"));
 const mono = lunr.Index.load(read("mono.json"));
 const refs = read("refs.json"); // document number -> ref
@@ -30,6 +37,7 @@ function loadPiece(name) {
     index.loadTails = function () { rounds++; return loadTails.apply(this, arguments); };
     // as the search page does: the pieces asked for as it starts, then the search
     asked = [];
+    warmed = [];
     const early = index.prefetch(q), answer = await index.searchTop(q, count);
     await early;
     const twice = asked.filter((name, i) => asked.indexOf(name) !== i);
@@ -37,7 +45,8 @@ function loadPiece(name) {
     const bucketOf = (r) => "r/" + Math.floor(Number(r.ref.slice(1)) / index.meta.bucket);
     const firstRecord = answer.complete || !answer.results.length ? null : asked.includes(bucketOf(answer.results[0]));
     const recordsAsked = firstRecord === null ? null : answer.results.filter((r) => asked.includes(bucketOf(r))).length / answer.results.length;
-    const top = { results: answer.results.map((r) => [refs[Number(r.ref.slice(1))], r.score]), complete: answer.complete, total: answer.total, summed: answer.summed, bytes: loaded, rounds, twice, firstRecord, recordsAsked };
+    const top = { results: answer.results.map((r) => [refs[Number(r.ref.slice(1))], r.score]), complete: answer.complete, total: answer.total, summed: answer.summed, bytes: loaded, rounds, twice, firstRecord, recordsAsked,
+      warmed: warmed.map((w) => ({ ref: refs[Number(w.ref.slice(1))], terms: w.terms })) };
     loaded = {};
     await new SplitIndex(lunr, loadPiece).search(q);
     out.push({ query: q, top, whole: loaded, mono: mono.search(q).map((r) => [r.ref, r.score]) });

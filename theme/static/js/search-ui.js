@@ -73,7 +73,12 @@
     var p = new URLSearchParams(window.location.search);
     return { q: p.get("q") || "", source: p.get("source") || "", event: p.get("event") || "", from: p.get("from") || "", to: p.get("to") || "" };
   }
-  var index = typeof lunr === "undefined" ? null : new NewsArchiveIndex.SplitIndex(lunr, load);
+  // While the first search's tails are on their way, a result from its heads is shown off the page
+  // (page() sets warmShow): a fresh page's first showing of a result compiles what it runs.
+  var warmShow = null;
+  var index = typeof lunr === "undefined" ? null : new NewsArchiveIndex.SplitIndex(lunr, load, {
+    warm: function (result) { if (warmShow) warmShow(result); }
+  });
 
   // The search the address asks for starts at once, as this script runs (at the page's end, once the
   // page is laid out and painted): its terms' pieces are on their way before the page's own setup.
@@ -194,6 +199,13 @@
       if (end < pieces.length) frag.appendChild(document.createTextNode(" \u2026"));
       return frag;
     }
+
+    // A made-up record whose every text holds the result's terms, shown into an element never
+    // added to the page.
+    warmShow = function (result) {
+      var words = Object.keys(result.matchData.metadata).join(" ");
+      resultItem({ u: "#", h: words, s: "", e: "", t: "", x: words }, result);
+    };
 
     function resultItem(record, result) {
       var matched = Object.create(null); // terms such as "__proto__" too
