@@ -674,7 +674,7 @@
   // lunr.js's arithmetic (rank) runs once on the heads' best document, and the page (options.warm)
   // shows that result off the page: a fresh page compiles a function on its first call, and
   // the first call of these was otherwise on the way to the first result (rank took 6-17 ms cold at
-  // 10,000 dumps, 2-5 ms after). What it computes is thrown away; nothing is loaded or kept.
+  // 10,000 dumps, mostly 2-5 ms after). What it computes is thrown away; nothing is loaded or kept.
   SplitIndex.prototype.warmUp = function (query, names, total) {
     if (this.warmed) return;
     this.warmed = true;
