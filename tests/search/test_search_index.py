@@ -3,6 +3,7 @@
 import json
 import math
 import random
+import re
 import subprocess
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 
 from news_archive.search.documents import FIELDS
 from news_archive.search.index import build_index
-from news_archive.search.pieces import as_scripts, paired, record_text, split_index, tail_ends, term_text
+from news_archive.search.pieces import as_scripts, packed, paired, record_text, split_index, tail_ends, term_text
 
 from ..conftest import ROOT
 
@@ -202,3 +203,9 @@ def test_a_terms_head_and_tails_are_tabled_and_a_short_list_is_written_as_it_was
     assert sum(len(field[2]) // 2 for field in json.loads(next(iter(tails.values())))) == 14
     short, none = term_text("nairobi", (8, 2.0, [array("i", [2, 1, 6, 5, 2, 6])]), [2.0], tiers=(16, 32))
     assert none == {} and json.loads(short)[3] == [[0, [2, 1, 6, 3, 2, 6]]]  # gaps, tf, length: triples
+
+
+def test_the_page_warms_its_inflating_up_on_a_piece_as_the_build_packs_it():
+    # search-index.js inflates EMPTY while a page's first chunks are on their way: an empty list, packed
+    text = (ROOT / "theme" / "static" / "js" / "search-index.js").read_text(encoding="utf-8")
+    assert re.search(r'var EMPTY = "([^"]+)";', text).group(1) == packed("[]")

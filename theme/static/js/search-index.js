@@ -89,7 +89,7 @@
     this.wholeList = options && options.wholeList !== undefined ? options.wholeList : WHOLE_LIST;
     this.warm = (options && options.warm) || null;
     this.warmed = false; // warmUp has run
-    this.inflated = false; // loadChunks has had the browser's inflating made
+    this.inflated = false; // loadChunks has inflated its empty piece
     this.load = function (name) { return load(name).then(unpack); }; // load(name) -> Promise of the piece
     this.meta = null;
     this.started = null; // the promise of meta
@@ -212,8 +212,9 @@
 
   SplitIndex.prototype.loadChunks = function (numbers) {
     var self = this;
-    // the first pieces to inflate are on their way: the browser's inflating streams are made once
-    // meanwhile, not when the first chunk is there (a fresh page's first took up to 4 ms)
+    // the chunks, the first pieces to inflate, are on their way: an empty piece is inflated meanwhile,
+    // so that the browser's first inflating stream (up to 4 ms in a fresh page) is not made when the
+    // first chunk is there
     if (!this.inflated && numbers.length && typeof setTimeout === "function") {
       this.inflated = true;
       setTimeout(function () { unpack(EMPTY).catch(function () { return null; }); }, 0);
