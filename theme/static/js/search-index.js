@@ -215,7 +215,7 @@
     // the chunks, the first pieces to inflate, are on their way: an empty piece is inflated meanwhile,
     // so that the browser's first inflating stream (up to 4 ms in a fresh page) is not made when the
     // first chunk is there
-    if (!this.inflated && numbers.length && typeof setTimeout === "function") {
+    if (!this.inflated && numbers.length) {
       this.inflated = true;
       setTimeout(function () { unpack(EMPTY).catch(function () { return null; }); }, 0);
     }

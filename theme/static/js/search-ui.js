@@ -204,7 +204,7 @@
     // added to the page.
     warmShow = function (result) {
       var words = Object.keys(result.matchData.metadata).join(" ");
-      resultItem({ u: "#", h: words, s: "", e: "", t: "", x: words }, result);
+      resultItem({ u: "#", h: words, x: words }, result);
     };
 
     function resultItem(record, result) {
