@@ -167,11 +167,7 @@
   function decodeTier(fields) {
     return fields.map(function (entry) {
       var flat = [], doc = 0, k;
-      if (entry.length === 3) {
-        flat = entry[2].slice();
-        for (k = 0; k < flat.length; k += 2) { doc += flat[k]; flat[k] = doc; }
-        return [entry[0], entry[1], flat];
-      }
+      if (entry.length === 3) return [entry[0], entry[1], restore(entry[2].slice())];
       var written = entry[1], pairs = [];
       for (k = 0; k < written.length; k += 3) {
         doc += written[k];
@@ -180,6 +176,12 @@
       }
       return [entry[0], pairs, flat];
     });
+  }
+
+  // [gap, pair, ...] -> [doc, pair, ...], in place: a long list's loop, in a function of its own (see Sums.add).
+  function restore(flat) {
+    for (var k = 0, doc = 0; k < flat.length; k += 2) { doc += flat[k]; flat[k] = doc; }
+    return flat;
   }
 
   SplitIndex.prototype.addTier = function (info, fields) {
@@ -580,19 +582,8 @@
             }
             values[j] = value;
           }
-          var sums = total.value, has = total.has, docs = total.docs; // Sums.add, inlined: the hot loop
-          for (var k = 0; k < flat.length; k += 2) {
-            var doc = flat[k];
-            if (has[doc] !== 1) {
-              if (only) { // below the first places whatever it holds: counted, not summed
-                if (!has[doc]) { has[doc] = 2; total.outside++; }
-                continue;
-              }
-              has[doc] = 1;
-              docs.push(doc);
-            }
-            sums[doc] += values[flat[k + 1]];
-          }
+          if (only) total.addSummed(flat, values);
+          else total.add(flat, values);
         }
       }
       counted[names[t]] = info.tiers.length;
@@ -613,6 +604,29 @@
   }
   // How many documents were summed or counted: every match of the words loaded.
   Sums.prototype.count = function () { return this.docs.length + this.outside; };
+  // A tier's postings ([doc, pair, ...]) added, each its pair's value. The hot loop (at 100,000 dumps a
+  // two-word query's tails hold 200,000 postings) is in a small function of its own: a fresh page's
+  // engine optimizes a loop in a small function sooner than the same loop inside partial (in-page
+  // timers: 9-18 ms for those postings, against 24-29 ms inlined).
+  Sums.prototype.add = function (flat, values) {
+    var sums = this.value, has = this.has, docs = this.docs;
+    for (var k = 0; k < flat.length; k += 2) {
+      var doc = flat[k];
+      if (has[doc] !== 1) { has[doc] = 1; docs.push(doc); }
+      sums[doc] += values[flat[k + 1]];
+    }
+  };
+  // The same, once a document not summed yet is below the first places whatever it holds (partial's
+  // MaxScore): such a document is counted, not summed.
+  Sums.prototype.addSummed = function (flat, values) {
+    var sums = this.value, has = this.has, outside = 0;
+    for (var k = 0; k < flat.length; k += 2) {
+      var doc = flat[k];
+      if (has[doc] === 1) sums[doc] += values[flat[k + 1]];
+      else if (!has[doc]) { has[doc] = 2; outside++; }
+    }
+    this.outside += outside;
+  };
 
   // The `count` best of the documents summed so far, best first (equal sums by document number), without
   // sorting them all.
