@@ -16,6 +16,8 @@ from news_archive.search.pieces import as_scripts, packed, paired, record_text, 
 from ..conftest import ROOT
 
 TIERS = (4, 16, 64)
+# lists up to this long (as one tier's text) written whole, longer ones cut: queries meet both kinds
+WHOLE_BYTES = 100
 PROPERTY_NAMES = Path(__file__).parent / "fixtures" / "property_names.txt"
 from .searchdocs import sample_documents
 
@@ -50,7 +52,8 @@ def compared(tmp_path_factory):
     index = build_index(docs)
     mono = index.serialize()
     # small chunks and tiers, so that queries have many pieces to choose from; compressed, as a site's
-    files = as_scripts(split_index(index, [record_text(d.record) for d in docs], chunk_bytes=1500, bucket=4, tiers=TIERS), compress=True)
+    split = split_index(index, [record_text(d.record) for d in docs], chunk_bytes=1500, bucket=4, tiers=TIERS, whole_bytes=WHOLE_BYTES)
+    files = as_scripts(split, compress=True)
     for name, text in files.items():
         (work / "pieces" / name).parent.mkdir(parents=True, exist_ok=True)
         (work / "pieces" / name).write_text(text, encoding="utf-8")
@@ -63,6 +66,9 @@ def compared(tmp_path_factory):
     done = subprocess.run(["node", str(ROOT / "tests" / "search" / "js" / "compare.js"), str(work)], capture_output=True, text=True, check=True, cwd=ROOT)
     term_bytes = sum(len(text.encode()) for name, text in files.items() if name.startswith("t/"))
     assert sum(name.startswith("p/") for name in files) > 50  # many terms have tails
+    # and many lists longer than a head are written whole: a count and no tails
+    entries = [entry for name, text in split.items() if name.startswith("t/") for entry in json.loads(text)]
+    assert sum(len(entry) > 4 and entry[5] == [] for entry in entries) > 50
     return mono, json.loads(done.stdout), term_bytes, len([n for n in files if n.startswith("t/")])
 
 
@@ -179,30 +185,57 @@ def test_a_list_is_cut_at_each_end_only_when_it_is_longer_than_the_last():
     assert tail_ends((128, 1024, 8192, 65536), 400000) == [128, 1024, 8192, 65536]
 
 
-def test_a_terms_head_and_tails_are_tabled_and_a_short_list_is_written_as_it_was():
-    from array import array
-
-    title = array("i", [d for doc in range(40) for d in (doc, 1 + doc % 2, 6)])  # 40 documents, two pairs
-    text, tails = term_text("wildfire", (7, 1.5, [title, array("i")]), [2.0, 1.0], tiers=(16, 32))
-    entry = json.loads(text)
-    head = entry[3]
-    assert [len(field) for field in head] == [3] and head[0][0] == 0  # [field, pairs, [gap, pair, ...]]
-    assert entry[4] == 40 and len(tails) == 2
-    found = []  # every (document, tf, length) back from the head and the tails
-    for field, pairs, flat in [head[0]] + [json.loads(tail)[0] for tail in tails.values()]:
+def _postings(fields: list) -> list[tuple[int, int, int]]:
+    """Every (document, tf, length) of tiers' fields as written (:func:`paired`), all in field 0."""
+    found = []
+    for field, pairs, flat in fields:
         table = list(zip(pairs[0::2], pairs[1::2]))
         assert field == 0 and table == sorted(set(table))  # each pair once, ascending
         doc = 0
         for gap, pair in zip(flat[0::2], flat[1::2]):
             doc += gap
             found.append((doc, *table[pair]))
-    assert sorted(found) == [(doc, 1 + doc % 2, 6) for doc in range(40)]
+    return sorted(found)
+
+
+def test_a_terms_head_and_tails_are_tabled_and_a_short_list_is_written_as_it_was():
+    from array import array
+
+    title = array("i", [d for doc in range(40) for d in (doc, 1 + doc % 2, 6)])  # 40 documents, two pairs
+    text, tails = term_text("wildfire", (7, 1.5, [title, array("i")]), [2.0, 1.0], tiers=(16, 32), whole_bytes=0)
+    entry = json.loads(text)
+    head = entry[3]
+    assert [len(field) for field in head] == [3] and head[0][0] == 0  # [field, pairs, [gap, pair, ...]]
+    assert entry[4] == 40 and len(tails) == 2
+    # every (document, tf, length) back from the head and the tails
+    assert _postings([head[0]] + [json.loads(tail)[0] for tail in tails.values()]) == [(doc, 1 + doc % 2, 6) for doc in range(40)]
     # a list of at most the last end's documents has one tail (the browser loads it whole): 30 here
-    text, tails = term_text("wildfire", (7, 1.5, [title[: 3 * 30], array("i")]), [2.0, 1.0], tiers=(16, 24, 32))
+    text, tails = term_text("wildfire", (7, 1.5, [title[: 3 * 30], array("i")]), [2.0, 1.0], tiers=(16, 24, 32), whole_bytes=0)
     assert json.loads(text)[4] == 30 and len(tails) == 1 and len(json.loads(text)[5]) == 1
     assert sum(len(field[2]) // 2 for field in json.loads(next(iter(tails.values())))) == 14
     short, none = term_text("nairobi", (8, 2.0, [array("i", [2, 1, 6, 5, 2, 6])]), [2.0], tiers=(16, 32))
     assert none == {} and json.loads(short)[3] == [[0, [2, 1, 6, 3, 2, 6]]]  # gaps, tf, length: triples
+
+
+def test_a_list_whose_whole_text_is_short_enough_has_no_tails():
+    from array import array
+
+    title = array("i", [d for doc in range(40) for d in (doc, 1 + doc % 2, 6)])  # 40 documents, two pairs
+    entry_of = (7, 1.5, [title, array("i")])
+    text, tails = term_text("wildfire", entry_of, [2.0, 1.0], tiers=(16, 32), whole_bytes=10_000)
+    entry = json.loads(text)
+    # the whole list as one tier, tabled as a head is; its count; no tails
+    assert tails == {} and entry[4] == 40 and entry[5] == []
+    assert _postings(entry[3]) == [(doc, 1 + doc % 2, 6) for doc in range(40)]
+    # at the limit, whole; a character under it, cut into a head and its tails as before
+    size = len(json.dumps(entry[3], separators=(",", ":")))
+    assert term_text("wildfire", entry_of, [2.0, 1.0], tiers=(16, 32), whole_bytes=size) == (text, {})
+    cut, tails = term_text("wildfire", entry_of, [2.0, 1.0], tiers=(16, 32), whole_bytes=size - 1)
+    assert len(tails) == 2 and json.loads(cut)[4] == 40 and len(json.loads(cut)[5]) == 2
+    assert (cut, tails) == term_text("wildfire", entry_of, [2.0, 1.0], tiers=(16, 32), whole_bytes=0)
+    # a list of at most a head's documents is written as it was, whatever the limit
+    short = (8, 2.0, [array("i", [2, 1, 6, 5, 2, 6])])
+    assert term_text("nairobi", short, [2.0], tiers=(16, 32), whole_bytes=10_000) == term_text("nairobi", short, [2.0], tiers=(16, 32), whole_bytes=0)
 
 
 def test_the_page_warms_its_inflating_up_on_a_piece_as_the_build_packs_it():

@@ -15,10 +15,11 @@ browser inflates with its own ``DecompressionStream``: about a third of the byte
     a run of consecutive terms, each ``[term, termIndex, idf, head]`` with ``head`` per field
     ``[fieldIndex, [doc gap, tf, length, ...]]``: a term carries its postings and, with them,
     what the document's field-vector entry for that term is computed from (its frequency in the
-    field and the field's length). A term in more than ``TIER_ENDS[0]`` documents keeps only
-    its head here, the documents where it weighs most, and adds its document count and its
-    tails: ``[[name, bound], ...]``; its head and tails give each field as
-    ``[fieldIndex, [tf, length, ...], [doc gap, pair, ...]]`` (:func:`paired`).
+    field and the field's length). A term in more than ``TIER_ENDS[0]`` documents adds its
+    document count and its tails, ``[[name, bound], ...]``, and gives each field as
+    ``[fieldIndex, [tf, length, ...], [doc gap, pair, ...]]`` (:func:`paired`). Its list is here
+    whole (no tails) when that text is at most ``WHOLE_BYTES`` long; a longer list keeps only its
+    head here, the documents where it weighs most.
 ``p/<hash>-<n>.js``
     a tail of a long posting list (same shape as a head). Its bound in the chunk says, per set
     of fields its documents hold the term in, the best (tf, length) pairs of each field: what
@@ -101,6 +102,15 @@ def as_scripts(files: dict[str, str], compress: bool = False) -> dict[str, str]:
 #: needs them to be sure of its first results (``searchTop`` in theme/static/js/search-index.js). A list
 #: of at most the last end's documents is cut after its head alone (:func:`tail_ends`).
 TIER_ENDS = (128, 1024, 8192, 65536)
+
+#: The longest posting list, as the text of one tier (:func:`paired`), written whole into its chunk
+#: rather than cut into a head and tails (about 35 KB as a compressed piece). A query that needs more
+#: of a list than its head (two words or more, nearly always) waits a round of requests for the tails,
+#: and on the search page a round cost more than this many bytes take to come (a tenth of a second at
+#: 3 Mbit/s): at 10,000 dumps the words of typical two-word queries (1,000-6,000 updates each) are
+#: answered in two rounds, chunks then records, instead of three. A word alone is still answered
+#: from one chunk.
+WHOLE_BYTES = 96_000
 
 
 def tail_ends(tiers: tuple[int, ...], count: int) -> list[int]:
@@ -217,18 +227,23 @@ def tiers_of(per_field: list, order: list[int], cuts: list[int]) -> tuple[list, 
     return postings, [[bound[key] for key in sorted(bound)] for bound in bounds]
 
 
-def term_text(term: str, entry: tuple, boosts: list[float], tiers: tuple[int, ...] = TIER_ENDS) -> tuple[str, dict[str, str]]:
+def term_text(term: str, entry: tuple, boosts: list[float], tiers: tuple[int, ...] = TIER_ENDS,
+              whole_bytes: int = WHOLE_BYTES) -> tuple[str, dict[str, str]]:
     """A term's entry in its chunk as JSON, and its tail pieces ``{name: JSON}``.
 
     The entry is ``[term, termIndex, idf, head]``, ``head`` as :func:`delta_fields`; a term in more
     than ``tiers[0]`` documents (:data:`TIER_ENDS`) adds ``count, [[tail name, bound], ...]``
-    (:func:`tiers_of`), its head holding the documents where it weighs most, and its head and tails
-    written with a table of pairs (:func:`paired`).
+    (:func:`tiers_of`), written with a table of pairs (:func:`paired`): with no tails when its whole
+    list so written is at most ``whole_bytes`` long (:data:`WHOLE_BYTES`), else its head holding the
+    documents where it weighs most.
     """
     number, idf, per_field = entry
     start = f"[{json.dumps(term, ensure_ascii=False)},{number},{json.dumps(idf)},"
     # fewer postings than a head holds means fewer documents too: no need to count them
     if sum(len(flat) for flat in per_field) // 3 > tiers[0]:
+        whole = whole_list(per_field, tiers[0], whole_bytes)
+        if whole is not None:
+            return start + whole, {}
         order = impact_order(per_field, boosts)
         if len(order) > tiers[0]:
             cuts = [0, *tail_ends(tiers, len(order)), len(order)]
@@ -240,8 +255,22 @@ def term_text(term: str, entry: tuple, boosts: list[float], tiers: tuple[int, ..
     return start + dumps_compact(delta_fields(per_field)) + "]", {}
 
 
+def whole_list(per_field: list, head: int, whole_bytes: int) -> str | None:
+    """A list of more than ``head`` documents as one tier, ``postings,count,[]]`` (the end of its
+    entry: no tails), when that text is at most ``whole_bytes`` long; else None. A posting takes
+    at least 4 characters (gap, comma, pair, comma), so a longer list is not written out to know."""
+    docs = set()
+    for flat in per_field:
+        docs.update(flat[0::3])
+    if len(docs) <= head or 4 * len(docs) > whole_bytes:
+        return None
+    postings, _ = tiers_of(per_field, sorted(docs), [0, len(docs)])
+    text = dumps_compact(postings[0])
+    return f"{text},{len(docs)},[]]" if len(text) <= whole_bytes else None
+
+
 def term_texts(index: CompactIndex, known: Mapping[str, tuple] | None = None, tiers: tuple[int, ...] = TIER_ENDS,
-               into: MutableMapping | None = None) -> MutableMapping:
+               into: MutableMapping | None = None, whole_bytes: int = WHOLE_BYTES) -> MutableMapping:
     """Every term's :func:`term_text`, made one at a time into ``into`` (a new dict by default; a
     mapping that keeps its values elsewhere keeps the process from holding them all); ``known`` (an
     earlier build's) is reused for the terms ``index.changed`` does not name."""
@@ -253,21 +282,22 @@ def term_texts(index: CompactIndex, known: Mapping[str, tuple] | None = None, ti
             if share is None or not share(term, known):
                 texts[term] = known[term]
         else:
-            texts[term] = term_text(term, index.postings[term], index.boosts, tiers)
+            texts[term] = term_text(term, index.postings[term], index.boosts, tiers, whole_bytes)
     return texts
 
 
 def split_index(
     index: CompactIndex, records: list[dict], chunk_bytes: int = DEFAULT_CHUNK_BYTES, bucket: int = DEFAULT_RECORD_BUCKET,
-    texts: dict[str, tuple] | None = None, tiers: tuple[int, ...] = TIER_ENDS,
+    texts: dict[str, tuple] | None = None, tiers: tuple[int, ...] = TIER_ENDS, whole_bytes: int = WHOLE_BYTES,
 ) -> dict[str, str]:
     """{relative file name: JSON text} of the pieces of an index (:func:`iter_pieces`, gathered)."""
-    return dict(iter_pieces(index, records, chunk_bytes, bucket, texts, tiers))
+    return dict(iter_pieces(index, records, chunk_bytes, bucket, texts, tiers, whole_bytes=whole_bytes))
 
 
 def iter_pieces(
     index: CompactIndex, records: list[dict], chunk_bytes: int = DEFAULT_CHUNK_BYTES, bucket: int = DEFAULT_RECORD_BUCKET,
     texts: dict[str, tuple] | None = None, tiers: tuple[int, ...] = TIER_ENDS, kept: Container[str] = frozenset(),
+    whole_bytes: int = WHOLE_BYTES,
 ):
     """``(relative file name, JSON text)`` of each piece of an index, one at a time (the build writes
     each as it comes and keeps none), ``meta.json`` last.
@@ -281,7 +311,7 @@ def iter_pieces(
         raise ValueError("one record per document, in the index's document order")
     if len(set(index.refs)) != len(index.refs):
         raise ValueError("search document refs must be unique")
-    texts = texts if texts is not None else term_texts(index, tiers=tiers)
+    texts = texts if texts is not None else term_texts(index, tiers=tiers, whole_bytes=whole_bytes)
 
     chunk: list[str] = []
     size = 0

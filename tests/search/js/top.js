@@ -41,11 +41,12 @@ function loadPiece(name) {
     const early = index.prefetch(q), answer = await index.searchTop(q, count);
     await early;
     const twice = asked.filter((name, i) => asked.indexOf(name) !== i);
-    // a first page (not the whole answer) has its records (the first result's among them) on their way as it is ranked
+    // a first page (not the whole answer) has its first result's record on its way as it is ranked;
+    // recordFiles: how many record files were asked for by then
     const bucketOf = (r) => "r/" + Math.floor(Number(r.ref.slice(1)) / index.meta.bucket);
     const firstRecord = answer.complete || !answer.results.length ? null : asked.includes(bucketOf(answer.results[0]));
-    const recordsAsked = firstRecord === null ? null : answer.results.filter((r) => asked.includes(bucketOf(r))).length / answer.results.length;
-    const top = { results: answer.results.map((r) => [refs[Number(r.ref.slice(1))], r.score]), complete: answer.complete, total: answer.total, summed: answer.summed, bytes: loaded, rounds, twice, firstRecord, recordsAsked,
+    const recordFiles = asked.filter((name) => name.startsWith("r/")).length;
+    const top = { results: answer.results.map((r) => [refs[Number(r.ref.slice(1))], r.score]), complete: answer.complete, total: answer.total, summed: answer.summed, bytes: loaded, rounds, twice, firstRecord, recordFiles,
       warmed: warmed.map((w) => ({ ref: refs[Number(w.ref.slice(1))], terms: w.terms })) };
     loaded = {};
     await new SplitIndex(lunr, loadPiece).search(q);

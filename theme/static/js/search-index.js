@@ -665,9 +665,11 @@
         if (total.count() <= count && !left.open.length) return { results: self.rank(query, names), complete: true };
         var top = total.count() >= count ? best(total, count) : null, first = top && self.settled(top, total, left.open, count);
         if (first) {
-          // the best sums are lunr.js's first results (but for ties): their records are on their way
-          // while the chosen documents are ranked (a wrong guess costs a bucket)
-          self.prefetchRecords(top.map(function (entry) { return entry.doc; }));
+          // the best sum is lunr.js's first result (but for ties): its record is on its way while the
+          // chosen documents are ranked (a wrong guess costs a bucket). Only its own: the page asks for
+          // the others' once the first is shown (search-ui.js), as their requests and scripts would
+          // otherwise share the first one's round on a busy page.
+          self.prefetchRecords([top[0].doc]);
           // lunr.js's arithmetic on just those documents: its scores, its order (ties included)
           var results = self.rank(query, names, Object.keys(first).map(Number)).slice(0, count);
           // with every tier loaded, every matching document was ranked: their number is known

@@ -251,11 +251,13 @@
         }
         var start = mine.next, batch = mine.results.slice(start, start + PAGE);
         mine.next += batch.length;
-        // every record asked for at once; each result shown as soon as it and those above it are there
-        var records = index.recordPromises(batch.map(function (r) { return r.ref; })), i = 0;
+        // The first record asked for alone, then every other at once as soon as it is there: the
+        // others' requests and scripts would share its round (on a busy page, 5-15 record files).
+        // Each result is shown as soon as it and those above it are there.
+        var refs = batch.map(function (r) { return r.ref; }), records = index.recordPromises(refs.slice(0, 1)), i = 0;
         function next() {
           if (mine !== walk) return;
-          if (i >= records.length) return step();
+          if (i >= refs.length) return step();
           if (shown >= PAGE) { mine.next = start + i; return; }  // resume here next time
           return records[i].then(function (record) {
             if (mine !== walk) return;
@@ -265,6 +267,7 @@
               mine.count++;
               markShown(mine);
             }
+            if (i === 0) records = records.concat(index.recordPromises(refs.slice(1)));
             i++;
             return next();
           });
