@@ -52,7 +52,8 @@ def compared(tmp_path_factory):
     index = build_index(docs)
     mono = index.serialize()
     # small chunks and tiers, so that queries have many pieces to choose from; compressed, as a site's
-    split = split_index(index, [record_text(d.record) for d in docs], chunk_bytes=1500, bucket=4, tiers=TIERS, whole_bytes=WHOLE_BYTES)
+    records = [record_text(d.record) for d in docs]
+    split = split_index(index, records, chunk_bytes=1500, bucket=4, tiers=TIERS, whole_bytes=WHOLE_BYTES)
     files = as_scripts(split, compress=True)
     for name, text in files.items():
         (work / "pieces" / name).parent.mkdir(parents=True, exist_ok=True)
@@ -208,9 +209,11 @@ def test_a_terms_head_and_tails_are_tabled_and_a_short_list_is_written_as_it_was
     assert [len(field) for field in head] == [3] and head[0][0] == 0  # [field, pairs, [gap, pair, ...]]
     assert entry[4] == 40 and len(tails) == 2
     # every (document, tf, length) back from the head and the tails
-    assert _postings([head[0]] + [json.loads(tail)[0] for tail in tails.values()]) == [(doc, 1 + doc % 2, 6) for doc in range(40)]
+    back = _postings([head[0]] + [json.loads(tail)[0] for tail in tails.values()])
+    assert back == [(doc, 1 + doc % 2, 6) for doc in range(40)]
     # a list of at most the last end's documents has one tail (the browser loads it whole): 30 here
-    text, tails = term_text("wildfire", (7, 1.5, [title[: 3 * 30], array("i")]), [2.0, 1.0], tiers=(16, 24, 32), whole_bytes=0)
+    thirty = (7, 1.5, [title[: 3 * 30], array("i")])
+    text, tails = term_text("wildfire", thirty, [2.0, 1.0], tiers=(16, 24, 32), whole_bytes=0)
     assert json.loads(text)[4] == 30 and len(tails) == 1 and len(json.loads(text)[5]) == 1
     assert sum(len(field[2]) // 2 for field in json.loads(next(iter(tails.values())))) == 14
     short, none = term_text("nairobi", (8, 2.0, [array("i", [2, 1, 6, 5, 2, 6])]), [2.0], tiers=(16, 32))
@@ -235,7 +238,8 @@ def test_a_list_whose_whole_text_is_short_enough_has_no_tails():
     assert (cut, tails) == term_text("wildfire", entry_of, [2.0, 1.0], tiers=(16, 32), whole_bytes=0)
     # a list of at most a head's documents is written as it was, whatever the limit
     short = (8, 2.0, [array("i", [2, 1, 6, 5, 2, 6])])
-    assert term_text("nairobi", short, [2.0], tiers=(16, 32), whole_bytes=10_000) == term_text("nairobi", short, [2.0], tiers=(16, 32), whole_bytes=0)
+    as_was = term_text("nairobi", short, [2.0], tiers=(16, 32), whole_bytes=0)
+    assert term_text("nairobi", short, [2.0], tiers=(16, 32), whole_bytes=10_000) == as_was
 
 
 def test_the_page_warms_its_inflating_up_on_a_piece_as_the_build_packs_it():

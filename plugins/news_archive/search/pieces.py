@@ -104,12 +104,12 @@ def as_scripts(files: dict[str, str], compress: bool = False) -> dict[str, str]:
 TIER_ENDS = (128, 1024, 8192, 65536)
 
 #: The longest posting list, as the text of one tier (:func:`paired`), written whole into its chunk
-#: rather than cut into a head and tails (about 35 KB as a compressed piece). A query that needs more
-#: of a list than its head (two words or more, nearly always) waits a round of requests for the tails,
-#: and on the search page a round cost more than this many bytes take to come (a tenth of a second at
-#: 3 Mbit/s): at 10,000 dumps the words of typical two-word queries (1,000-6,000 updates each) are
-#: answered in two rounds, chunks then records, instead of three. A word alone is still answered
-#: from one chunk.
+#: rather than cut into a head and tails: up to about 45 KB as a compressed piece. A query that needs more of a
+#: list than its head (two words or more, nearly always) waits a round of requests for the tails; on the
+#: search page at 10,000 dumps a round cost 15-20 ms, more than the extra bytes took, and the words of
+#: typical two-word queries there (1,000-6,000 updates each) are now answered in two rounds, chunks then
+#: records, instead of three. A longer list (at 100,000 dumps, those same words) still has tails, and a
+#: word alone is still answered from one chunk.
 WHOLE_BYTES = 96_000
 
 
