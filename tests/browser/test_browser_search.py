@@ -113,6 +113,25 @@ def test_a_query_downloads_only_some_pieces(page, server, site_url):
     assert not any(p.endswith("facets.js") for p in pieces)  # filters load only when used
 
 
+def test_a_first_page_asks_for_its_first_results_record_file_alone(browser, tmp_path):
+    """The first result's record file is asked for alone; the others' once it is there (their requests
+    and scripts would share its round on a busy page). Two records a file, so that a first page spans
+    several."""
+    from ..builds import build_site
+
+    site = build_site(tmp_path / "site", NEWS_ARCHIVE={"search": {"bucket": 2}})
+    with serve(site) as (base, _):
+        page = browser.new_page()
+        page.goto(base + "/search.html?q=Thursday")
+        assert _results(page).count() > 6
+        files = page.evaluate("""() => performance.getEntriesByType('resource').filter(e => e.name.includes('/search/r/'))
+            .map(e => [e.startTime, e.responseEnd]).sort((a, b) => a[0] - b[0])""")
+        page.close()
+    assert len(files) >= 3
+    first, rest = files[0], files[1:]
+    assert all(start >= first[1] for start, _ in rest), files
+
+
 def test_the_search_page_asks_for_nothing_but_its_manifest_before_its_search(page, server, site_url):
     """The search page carries its style sheet and its scripts (lunr.js too): it asks for no script
     file, only for the index's manifest, from its head. Held back here for a second, the manifest
