@@ -126,7 +126,7 @@ def test_a_first_page_asks_for_its_first_record_alone_while_lunr_js_ranks_it(ans
     found, _ = answers
     pages = [a for a in found["default"] if a["top"]["firstRecord"] is not None]
     # the best sum is lunr.js's first result but for ties: its record is asked for before lunr.js has
-    # ranked the first page, and only its own (the page asks for the others' once it is shown)
+    # ranked the first page, and only its own (the page asks for the others' once it has come)
     assert len(pages) >= 10 and all(a["top"]["firstRecord"] for a in pages), [a["query"] for a in pages if not a["top"]["firstRecord"]]
     assert all(a["top"]["recordFiles"] == 1 for a in pages), [a["query"] for a in pages if a["top"]["recordFiles"] != 1]
     assert all(a["top"]["firstRecord"] is None for a in found["default"] if a["top"]["complete"])

@@ -667,7 +667,7 @@
         if (first) {
           // the best sum is lunr.js's first result (but for ties): its record is on its way while the
           // chosen documents are ranked (a wrong guess costs a bucket). Only its own: the page asks for
-          // the others' once the first is shown (search-ui.js), as their requests and scripts would
+          // the others' once the first has come (search-ui.js), as their requests and scripts would
           // otherwise share the first one's round on a busy page.
           self.prefetchRecords([top[0].doc]);
           // lunr.js's arithmetic on just those documents: its scores, its order (ties included)
