@@ -258,7 +258,10 @@ def term_text(term: str, entry: tuple, boosts: list[float], tiers: tuple[int, ..
 def whole_list(per_field: list, head: int, whole_bytes: int) -> str | None:
     """A list of more than ``head`` documents as one tier, ``postings,count,[]]`` (the end of its
     entry: no tails), when that text is at most ``whole_bytes`` long; else None. A posting takes
-    at least 4 characters (gap, comma, pair, comma), so a longer list is not written out to know."""
+    at least 4 characters (gap, comma, pair, comma), so a longer list is not written out to know
+    (nor its documents gathered, when one field alone holds too many)."""
+    if 4 * max(len(flat) // 3 for flat in per_field) > whole_bytes:
+        return None
     docs = set()
     for flat in per_field:
         docs.update(flat[0::3])
