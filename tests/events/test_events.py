@@ -369,6 +369,37 @@ def test_features_are_plain_dicts_so_the_memo_pickles_them_without_a_copy_each()
     assert "Counter" not in {arg for op, arg, _ in pickletools.genops(pickle.dumps(found, protocol=4)) if isinstance(arg, str)}
 
 
+def test_features_made_in_another_process_come_back_equal_with_each_word_one_string_here():
+    import pickle
+
+    from news_archive.events.features import features, interned_features
+
+    dump = parse_text("Ministers argue over the budget\nMinisters met Maria Lopez in Lisbon on March 3, 2021.", name="a.txt")
+    here = features(dump)
+    back = interned_features(pickle.loads(pickle.dumps(here, protocol=5)))  # as a parse worker sends them
+    assert back == here
+    for kind in ("counts", "names", "nouns"):
+        by_value = {word: word for word in getattr(here, kind)}
+        assert all(word is by_value[word] for word in getattr(back, kind))
+
+
+def test_features_made_ahead_are_used_as_given_and_give_the_events_made_here():
+    from news_archive.events.build import EventsBuild
+    from news_archive.events.features import features
+
+    items = load_keyed(EVENT_FIXTURES)
+    ready = {key: features(dump) for key, dump in items[::2]}  # half made ahead, as by the parse workers
+    build = EventsBuild(EventOptions(), ready=dict(ready))
+    made = []
+    features_of = build.features_of
+    build.features_of = lambda dump, given=None: made.append(given) or features_of(dump, given)
+    events, dumps = build.run(items)
+    assert [m is ready[k] for m, (k, _) in zip(made, items) if k in ready] == [True] * len(ready)
+    assert made.count(None) == len(items) - len(ready) and not build.ready  # each handed over once, then let go
+    plain_events, plain_dumps = build_events(items)
+    assert [event_json(e, dumps) for e in events] == [event_json(e, plain_dumps) for e in plain_events]
+
+
 def test_an_articles_top_terms_are_a_sorted_tuple_and_pairing_reads_them_as_a_set():
     from news_archive.events.grouping import share_any, top_terms
 

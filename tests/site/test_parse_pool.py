@@ -38,13 +38,23 @@ def test_a_build_on_two_cores_writes_the_same_site(tmp_path, monkeypatch, expect
             handed.append(function.__name__)
             return super().hand(function, *args)
 
+    from news_archive.events.build import EventsBuild
+
+    given = []
+    features_of = EventsBuild.features_of
+    monkeypatch.setattr(EventsBuild, "features_of", lambda self, dump, ready=None: given.append(ready is not None) or features_of(self, dump, ready))
     monkeypatch.setattr(reader_module, "Pool", CountingPool)
     monkeypatch.setattr(build_module, "Standby", CountingStandby)
     monkeypatch.setattr(reader_module, "PREFETCH_CHUNK", 2)  # several tasks, on both workers
     pooled = build_site(tmp_path / "pooled", content, NEWS_ARCHIVE={"prefetch_min": 1})
     # the first dump is parsed here; at the second, every dump left goes to the workers
     assert pools == [len(paths)] and handed == ["search_from_spool"]
+    # the workers made the events stage's features of the dumps they parsed: all but the first (parsed
+    # here) and the empty one (an error)
+    assert sorted(given) == [False] + [True] * (len(paths) - 1)
+    given.clear()
     serial = build_site(tmp_path / "serial", content, NEWS_ARCHIVE={"parallel": False})
+    assert given == [False] * len(paths)
     assert _tree(pooled) == _tree(serial)
 
 

@@ -28,17 +28,20 @@ from news_archive.workers import serial_map
 
 class EventsBuild:
     """One run of the events stage. ``map`` runs a function over a list (``workers.serial_map``
-    by default); the events are the same with any map that returns the results in order."""
+    by default); the events are the same with any map that returns the results in order. ``ready``
+    holds, by article key, features already made of the very dumps the run is given (the parse
+    workers make them: see ``pelican/reader.py``); the others are made here."""
 
-    def __init__(self, options: EventOptions, map: Callable = serial_map):
+    def __init__(self, options: EventOptions, map: Callable = serial_map, ready: dict[str, Features] | None = None):
         self.options = options
         self.map = map
+        self.ready = ready or {}
 
     def run(self, items: list[tuple[str, Dump]]) -> tuple[list[Event], dict[str, Dump]]:
         docs = {key: Doc(key, dump) for key, dump in items}
         if len(docs) != len(items):
             raise ValueError("article keys must be unique")
-        found = {key: self.features_of(doc.dump) for key, doc in docs.items()}
+        found = {key: self.features_of(doc.dump, self.ready.pop(key, None)) for key, doc in docs.items()}
         idf = idf_table(f.counts for f in found.values())
         for key, vector_ in self.vectors(docs, found, idf).items():
             docs[key].vector = vector_
@@ -56,8 +59,9 @@ class EventsBuild:
 
     # --- the steps the rebuild layer may answer from the last build -------------------------------
 
-    def features_of(self, dump: Dump) -> Features:
-        return features(dump)
+    def features_of(self, dump: Dump, ready: Features | None = None) -> Features:
+        """``features(dump)``, or ``ready``: the same, made elsewhere."""
+        return ready if ready is not None else features(dump)
 
     def vectors(self, docs: dict[str, Doc], found: dict[str, Features], idf: dict[str, float]) -> dict[str, dict[str, float]]:
         return {key: self.vector_of(found[key].counts, idf) for key in docs}
@@ -78,10 +82,11 @@ class EventsBuild:
 
 
 def build_events(
-    items: list[tuple[str, Dump]], options: EventOptions | None = None, map: Callable = serial_map
+    items: list[tuple[str, Dump]], options: EventOptions | None = None, map: Callable = serial_map,
+    ready: dict[str, Features] | None = None,
 ) -> tuple[list[Event], dict[str, Dump]]:
     """Events of a set of articles, newest first, and every article's dump with dates filled."""
-    return EventsBuild(options or EventOptions(), map).run(items)
+    return EventsBuild(options or EventOptions(), map, ready).run(items)
 
 
 def make_event(filled: dict[str, Dump], options: EventOptions, found: dict[str, Features]) -> Event:

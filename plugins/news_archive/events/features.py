@@ -44,6 +44,12 @@ def interned(counts: Counter) -> dict[str, int]:
     return {sys.intern(word): count for word, count in counts.items()}
 
 
+def interned_features(found: Features) -> Features:
+    """Features made in another process (a parse worker's), with each word this process's shared
+    string: unpickled, every article's words are strings of their own."""
+    return Features(counts=interned(found.counts), names=interned(found.names), nouns=interned(found.nouns), clues=found.clues)
+
+
 # --- background paragraphs ---------------------------------------------------------------------
 
 

@@ -54,10 +54,14 @@ def _events(articles: list, settings: dict, generator) -> tuple:
     the same articles' vectors and clues, copied each other's pages: the fork was the peak of a
     100,000-dump build, 3.6 GB of the tree's PSS against 3.0 GB without it."""
     items = [(a.slug, a.dump) for a in articles]
+    # the features the parse workers made of the dumps they parsed (none in a serial build)
+    reader = generator.readers.readers.get("txt")
+    made = reader.take_features() if hasattr(reader, "take_features") else {}
+    ready = {a.slug: made[a.source_path] for a in articles if a.source_path in made}
     memo = Memo(generator.settings, EVENTS_MEMO)
     if not memo.enabled:
-        return events_stage.build_events(items, settings["events"])
-    events, dumps = remembered.build_events(items, settings["events"], memo.section("events"))
+        return events_stage.build_events(items, settings["events"], ready=ready)
+    events, dumps = remembered.build_events(items, settings["events"], memo.section("events"), ready=ready)
     if memo.store:
         # here, before the search process starts its work: a forked writer copied every page of the
         # heap its pickler touched, and was the peak of a build (3.1 of 5.2 GB at 100,000 dumps); and
