@@ -24,7 +24,7 @@ from news_archive.parse.anchors import dedupe_slugs
 from news_archive.pelican import build as builds
 from news_archive.pelican import settings as plugin_settings
 from news_archive.pelican.context import Archive, fix_place, place_holds
-from news_archive.pelican.reader import article_date
+from news_archive.pelican.reader import article_date, unpacked_features
 from news_archive.pelican.search import lunr_js_path, start_search
 from news_archive.present import problems as report
 from news_archive.present import render, views
@@ -57,7 +57,7 @@ def _events(articles: list, settings: dict, generator) -> tuple:
     # the features the parse workers made of the dumps they parsed (none in a serial build)
     reader = generator.readers.readers.get("txt")
     made = reader.take_features() if hasattr(reader, "take_features") else {}
-    ready = {a.slug: made[a.source_path] for a in articles if a.source_path in made}
+    ready = {a.slug: unpacked_features(made.pop(a.source_path)) for a in articles if a.source_path in made}
     memo = Memo(generator.settings, EVENTS_MEMO)
     if not memo.enabled:
         return events_stage.build_events(items, settings["events"], ready=ready)
