@@ -400,6 +400,20 @@ def test_features_made_ahead_are_used_as_given_and_give_the_events_made_here():
     assert [event_json(e, dumps) for e in events] == [event_json(e, plain_dumps) for e in plain_events]
 
 
+def test_cosine_adds_only_the_shared_terms_and_gets_the_same_double_as_adding_every_term():
+    from news_archive.events.similarity import cosine
+
+    rng = random.Random(7)
+    words = [f"w{n}" for n in range(60)]
+    for _ in range(500):
+        a = {w: rng.random() for w in rng.sample(words, rng.randint(0, 30))}
+        b = {w: rng.random() for w in rng.sample(words, rng.randint(0, 30))}
+        short, long = (a, b) if len(a) <= len(b) else (b, a)
+        every = sum(w * long.get(t, 0.0) for t, w in short.items())  # a 0.0 for each term the other lacks
+        assert cosine(a, b) == every and type(cosine(a, b)) is float
+    assert cosine({"quake": 1.0}, {"flood": 1.0}) == 0.0
+
+
 def test_an_articles_top_terms_are_a_sorted_tuple_and_pairing_reads_them_as_a_set():
     from news_archive.events.grouping import share_any, top_terms
 

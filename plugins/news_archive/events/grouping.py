@@ -478,7 +478,7 @@ class Linkage:
         a, b = self.sums[ra], self.sums[rb]
         if len(a) > len(b):
             a, b = b, a
-        return sum(w * b.get(t, 0.0) for t, w in a.items()) / (self.sizes[ra] * self.sizes[rb])
+        return sum([w * b[t] for t, w in a.items() if t in b], 0.0) / (self.sizes[ra] * self.sizes[rb])
 
 
 def group(docs: dict[str, Doc], options: EventOptions, map: Callable = serial_map) -> list[list[str]]:

@@ -29,14 +29,17 @@ def merged_timeline(dumps: dict[str, Dump], options: EventOptions) -> tuple[list
     # Same fact, several sources: timed updates of different articles close in time and in words.
     same_fact = DisjointSets((k, i) for k, i, _ in timed + untimed)
 
-    # Sliding window over time: only updates within the limit of each other are compared.
-    limit = timedelta(hours=options.same_fact_hours)
-    by_time = sorted(timed, key=lambda t: (as_utc(t[2].datetime), t[0], t[1]))
-    for n, (ka, ia, ua) in enumerate(by_time):
-        for kb, ib, ub in by_time[n + 1 :]:
-            if as_utc(ub.datetime) - as_utc(ua.datetime) > limit:
+    # Sliding window over time: only updates within the limit of each other are compared. Each
+    # moment is put in UTC once (a live blog's event has thousands of updates to walk).
+    limit, threshold = timedelta(hours=options.same_fact_hours), options.same_fact_threshold
+    by_time = sorted((as_utc(u.datetime), k, i) for k, i, u in timed)
+    for n, (moment, ka, ia) in enumerate(by_time):
+        near = vectors[(ka, ia)]
+        for m in range(n + 1, len(by_time)):
+            later, kb, ib = by_time[m]
+            if later - moment > limit:
                 break
-            if ka != kb and cosine(vectors[(ka, ia)], vectors[(kb, ib)]) >= options.same_fact_threshold:
+            if ka != kb and cosine(near, vectors[(kb, ib)]) >= threshold:
                 same_fact.link((ka, ia), (kb, ib))
 
     # An untimed update is placed only when it clearly reports what a timed update of another source did.
