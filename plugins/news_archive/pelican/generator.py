@@ -52,7 +52,9 @@ def _events(articles: list, settings: dict, generator) -> tuple:
     On this core alone: half of its comparisons on a forked second core saved at most a tenth of the
     stage (32 of 287 s at 100,000 dumps, under 1 s at 10,000), and the two processes, each touching
     the same articles' vectors and clues, copied each other's pages: the fork was the peak of a
-    100,000-dump build, 3.6 GB of the tree's PSS against 3.0 GB without it."""
+    100,000-dump build, 3.6 GB of the tree's PSS against 3.0 GB without it. Its largest step, each
+    dump's features, is done on the parse workers instead (``reader.parse_ahead``): for the dumps
+    they parsed, the stage is handed the features they made."""
     items = [(a.slug, a.dump) for a in articles]
     # the features the parse workers made of the dumps they parsed (none in a serial build)
     reader = generator.readers.readers.get("txt")
