@@ -475,10 +475,7 @@ class Linkage:
             self.sizes[root] += self.sizes.pop(gone)
 
     def average(self, ra: str, rb: str) -> float:
-        a, b = self.sums[ra], self.sums[rb]
-        if len(a) > len(b):
-            a, b = b, a
-        return sum([w * b[t] for t, w in a.items() if t in b], 0.0) / (self.sizes[ra] * self.sizes[rb])
+        return cosine(self.sums[ra], self.sums[rb]) / (self.sizes[ra] * self.sizes[rb])
 
 
 def group(docs: dict[str, Doc], options: EventOptions, map: Callable = serial_map) -> list[list[str]]:

@@ -30,13 +30,14 @@ def merged_timeline(dumps: dict[str, Dump], options: EventOptions) -> tuple[list
     same_fact = DisjointSets((k, i) for k, i, _ in timed + untimed)
 
     # Sliding window over time: only updates within the limit of each other are compared. Each
-    # moment is put in UTC once (a live blog's event has thousands of updates to walk).
+    # moment is put in UTC once (a live blog's event has thousands of updates to walk), beside the
+    # moment as written (the timeline's rows, below).
     limit, threshold = timedelta(hours=options.same_fact_hours), options.same_fact_threshold
-    by_time = sorted((as_utc(u.datetime), k, i) for k, i, u in timed)
-    for n, (moment, ka, ia) in enumerate(by_time):
+    by_time = sorted((as_utc(u.datetime), k, i, u.datetime) for k, i, u in timed)
+    for n, (moment, ka, ia, _) in enumerate(by_time):
         near = vectors[(ka, ia)]
         for m in range(n + 1, len(by_time)):
-            later, kb, ib = by_time[m]
+            later, kb, ib, _ = by_time[m]
             if later - moment > limit:
                 break
             if ka != kb and cosine(near, vectors[(kb, ib)]) >= threshold:
@@ -68,7 +69,7 @@ def merged_timeline(dumps: dict[str, Dump], options: EventOptions) -> tuple[list
     for ref in same_fact.parent:
         members[same_fact.find(ref)].append(ref)
 
-    rows = [(as_utc(u.datetime), 0, k, i, u.datetime) for k, i, u in timed]
+    rows = [(moment, 0, k, i, written) for moment, k, i, written in by_time]
     rows += [(as_utc(placed[(k, i)]), 1, k, i, placed[(k, i)]) for k, i, _ in untimed if (k, i) in placed]
     rows.sort(key=lambda r: r[:4])
     order = {(k, i): n for n, (_, _, k, i, _) in enumerate(rows)}

@@ -46,7 +46,7 @@ def _unique_slugs(articles: list, problems: list) -> None:
             article.slug = wanted
 
 
-def _events(articles: list, settings: dict, generator) -> tuple:
+def _events(articles: list, settings: dict, generator, reader) -> tuple:
     """The events stage, answered from the last build's memo where it can be (Pelican's content cache on).
 
     On this core alone: half of its comparisons on a forked second core saved at most a tenth of the
@@ -57,7 +57,6 @@ def _events(articles: list, settings: dict, generator) -> tuple:
     they parsed, the stage is handed the features they made."""
     items = [(a.slug, a.dump) for a in articles]
     # the features the parse workers made of the dumps they parsed (none in a serial build)
-    reader = generator.readers.readers.get("txt")
     made = reader.take_features() if hasattr(reader, "take_features") else {}
     ready = {a.slug: unpacked_features(made.pop(a.source_path)) for a in articles if a.source_path in made}
     memo = Memo(generator.settings, EVENTS_MEMO)
@@ -109,8 +108,9 @@ def attach_events(generator) -> None:
     problems: list[tuple[str, int | None, str]] = []
     _unique_slugs(articles, problems)
 
+    reader = generator.readers.readers.get("txt")
     started = time.perf_counter()
-    events, dumps = _events(articles, settings, generator)
+    events, dumps = _events(articles, settings, generator, reader)
     for article in articles:
         if getattr(article, "override_save_as", None) == "":
             del article.override_save_as  # a cached Article object from an earlier build (see _skip_unchanged_articles)
@@ -128,7 +128,6 @@ def attach_events(generator) -> None:
         problems += report.of_dump(article.relative_source_path, dump)
         if build is None or id(article) not in build.placed or not place_holds(article):
             fix_place(article)  # a slug or date changed since, or an article of an earlier build (Pelican's cache)
-    reader = generator.readers.readers.get("txt")
     problems += getattr(reader, "failures", [])
 
     archive = Archive(
