@@ -45,13 +45,18 @@ def test_a_build_on_two_cores_writes_the_same_site(tmp_path, monkeypatch, expect
     monkeypatch.setattr(EventsBuild, "features_of", lambda self, dump, ready=None: given.append(ready is not None) or features_of(self, dump, ready))
     monkeypatch.setattr(reader_module, "Pool", CountingPool)
     monkeypatch.setattr(build_module, "Standby", CountingStandby)
+    firsts = []
+    prefetch = reader_module.DumpReader.prefetch
+    monkeypatch.setattr(reader_module.DumpReader, "prefetch", lambda self, listed: firsts.append(os.path.basename(self.first)) or prefetch(self, listed))
     monkeypatch.setattr(reader_module, "PREFETCH_CHUNK", 2)  # several tasks, on both workers
     pooled = build_site(tmp_path / "pooled", content, NEWS_ARCHIVE={"prefetch_min": 1})
     # the first dump is parsed here; at the second, every dump left goes to the workers
-    assert pools == [len(paths)] and handed == ["search_from_spool"]
-    # the workers made the events stage's features of the dumps they parsed: all but the first (parsed
-    # here) and the empty one (an error)
-    assert sorted(given) == [False] + [True] * (len(paths) - 1)
+    assert pools == [len(paths)] and handed == ["search_from_spool"] and len(firsts) == 1
+    # the workers made the events stage's features of the dumps they parsed: every dump but the one
+    # parsed here, unless that was the empty one (an error, with no features). Pelican lists the files
+    # as a set, so which dump comes first changes from one run to the next.
+    here = 0 if firsts == ["empty.txt"] else 1
+    assert sorted(given) == [False] * here + [True] * (len(paths) - here)
     given.clear()
     serial = build_site(tmp_path / "serial", content, NEWS_ARCHIVE={"parallel": False})
     assert given == [False] * len(paths)
