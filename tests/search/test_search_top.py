@@ -132,6 +132,15 @@ def test_a_first_page_asks_for_its_first_record_alone_while_lunr_js_ranks_it(ans
     assert all(a["top"]["firstRecord"] is None for a in found["default"] if a["top"]["complete"])
 
 
+def test_a_page_runs_each_word_through_the_pipeline_once(answers):
+    """A search reads its words' terms a dozen times (the chunks it needs, the terms present, their
+    bounds, the ranking), and in a fresh page the stemmer runs cold: each word is stemmed once."""
+    found, _ = answers
+    for answer in found["default"]:
+        piped = answer["top"]["piped"]
+        assert piped and set(piped.values()) == {1}, (answer["query"], piped)
+
+
 @pytest.mark.parametrize("policy", ["default", "tier by tier"])
 def test_while_the_first_tails_come_the_page_is_given_a_result_to_warm_up_on(answers, policy):
     found, _ = answers

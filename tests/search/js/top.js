@@ -20,6 +20,13 @@ const read = (name) => JSON.parse(fs.readFileSync(path.join(dir, name), "utf8"))
 const mono = lunr.Index.load(read("mono.json"));
 const refs = read("refs.json"); // document number -> ref
 let loaded = {}, asked = [];
+// how many times each word went through lunr.js's pipeline (the stemmer), per page
+let piped = {};
+const runString = lunr.Pipeline.prototype.runString;
+lunr.Pipeline.prototype.runString = function (str, metadata) {
+  piped[str] = (piped[str] || 0) + 1;
+  return runString.call(this, str, metadata);
+};
 function loadPiece(name) {
   asked.push(name);
   const text = fs.readFileSync(path.join(dir, "pieces", name + ".js"), "utf8");
@@ -38,6 +45,7 @@ function loadPiece(name) {
     // as the search page does: the pieces asked for as it starts, then the search
     asked = [];
     warmed = [];
+    piped = {};
     const early = index.prefetch(q), answer = await index.searchTop(q, count);
     await early;
     const twice = asked.filter((name, i) => asked.indexOf(name) !== i);
@@ -46,7 +54,7 @@ function loadPiece(name) {
     const bucketOf = (r) => "r/" + Math.floor(Number(r.ref.slice(1)) / index.meta.bucket);
     const firstRecord = answer.complete || !answer.results.length ? null : asked.includes(bucketOf(answer.results[0]));
     const recordFiles = asked.filter((name) => name.startsWith("r/")).length;
-    const top = { results: answer.results.map((r) => [refs[Number(r.ref.slice(1))], r.score]), complete: answer.complete, total: answer.total, summed: answer.summed, bytes: loaded, rounds, twice, firstRecord, recordFiles,
+    const top = { results: answer.results.map((r) => [refs[Number(r.ref.slice(1))], r.score]), complete: answer.complete, total: answer.total, summed: answer.summed, bytes: loaded, rounds, twice, firstRecord, recordFiles, piped: Object.assign({}, piped),
       warmed: warmed.map((w) => ({ ref: refs[Number(w.ref.slice(1))], terms: w.terms })) };
     loaded = {};
     await new SplitIndex(lunr, loadPiece).search(q);
