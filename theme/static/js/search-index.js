@@ -136,8 +136,8 @@
 
   // Each clause's terms after the pipeline, as lunr.js will look them up. A word's are worked out once
   // (a search asks for them a dozen times, from the chunks it needs to its ranking, and a fresh page
-  // runs the stemmer cold): the pipeline (trimmer, stop words, stemmer) reads the word alone, not the
-  // fields it is run for. Callers only read the list.
+  // runs the stemmer cold): the index's search pipeline (lunr.py writes lunr's stemmer) reads the word
+  // alone, not the fields it is run for. Callers only read the list.
   SplitIndex.prototype.clauseTerms = function (clause) {
     if (!clause.usePipeline) return [clause.term];
     return this.piped[clause.term] || (this.piped[clause.term] = this.pipeline.runString(clause.term, { fields: clause.fields }));
