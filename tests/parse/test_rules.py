@@ -167,6 +167,12 @@ def test_a_parenthesis_is_not_a_caption():
         ("Profile: Lena Ortiz", "trending_widget"),
         ('<span class=promo>Sponsored by </span>Acme', "markup_debris"),
         ("Have a question about the floods? Share it here.", "reader_callout"),
+        ("By signing up, you agree to our Terms of Use and Privacy Policy.", "consent_notice"),
+        ("By clicking Subscribe, you acknowledge that the Ledger may email you.", "consent_notice"),
+        ("Email (required)", "consent_notice"),
+        ("I agree that the Daily Ledger may send me its morning newsletter.", "consent_notice"),
+        ("There was an error processing your subscription.", "newsletter_prompt"),
+        ("There was a problem with your sign-up. Try again.", "newsletter_prompt"),
     ],
 )
 def test_boilerplate_rules(line, rule):
@@ -192,6 +198,10 @@ def test_boilerplate_rules(line, rule):
         "Readers can subscribe to the council's alerts by text message.",
         "\u201cWe will not stop,\u201d she said. \u201cNot now, not ever...\u201d",
         "He read the headline aloud: \u201cFerry fares to rise.\u201d",
+        "I agree to disagree with the council on this one, the mayor said.",
+        "By signing the treaty, you agree to give up the weapons, the envoy told them.",
+        "There was an error in the count, and a problem with the ballots in two wards.",
+        "Name (withheld) told reporters she had waited four hours to vote.",
     ],
 )
 def test_news_is_not_boilerplate(line):

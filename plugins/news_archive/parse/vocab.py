@@ -297,7 +297,11 @@ BOILERPLATE = [
      "a subscribe or sign-in prompt"),
     ("consent_notice", re.compile(
         r"\b(?:we use cookies|this (?:site|website) uses cookies|cookie (?:policy|settings)|privacy policy and terms of (?:use|service)|protected by recaptcha)\b"
-        r"|^(?:Accept(?: all)?(?: cookies)?|Manage (?:cookies|preferences)|I agree)$",
+        r"|^(?:Accept(?: all)?(?: cookies)?|Manage (?:cookies|preferences)|I agree)$"
+        # a sign-up form's terms, its fields' labels and its consent box
+        r"|^By (?:signing (?:up|in)|subscribing|registering|submitting\b.{0,30}?|clicking\b.{0,40}?),? you (?:agree|acknowledge|consent)\b.{0,250}$"
+        r"|^(?:E-?mail(?: address)?|(?:First |Last )?Name|Zip code|Postal code)\s*\((?:required|optional)\)\s*\*?$"
+        r"|^I (?:agree|consent) (?:that|to)\b.{0,120}\b(?:send me|newsletters?|e-?mails?|terms of (?:use|service)|privacy policy)\b.{0,80}$",
         re.IGNORECASE),
      "a consent notice"),
     ("site_widget", re.compile(
@@ -370,7 +374,8 @@ BOILERPLATE = [
         r"^(?:[^\w\s]\s*)?(?:Want|Need) more [\w .'\u2019]{1,30}\?.{0,160}\b(?:subscri\w+|sign up|newsletter|magazine)\b.{0,120}$"
         r"|\bdelivered (?:right )?to (?:your|you)\b.{0,40}$|\b(?:your|email) inbox\b|\bunsubscribe\b|\bopt-in box\b|^Thanks for (?:signing up|subscribing)\b.{0,60}$"
         r"|\bproblem subscribing\b|^Get (?:our|the) [\w .'\u2019]{0,40}newsletter\b.{0,60}$|^[\w .'\u2019]{0,30}Newsletter Privacy Policy\b.{0,60}$"
-        r"|^(?:[^\w\s]\s*)?(?:Sign up|Subscribe)\b.{0,40}\b(?:to get|for)\b.{0,80}$",
+        r"|^(?:[^\w\s]\s*)?(?:Sign up|Subscribe)\b.{0,40}\b(?:to get|for)\b.{0,80}$"
+        r"|^There was (?:an error|a problem) (?:processing|with) your (?:subscription|sign-?up)\b.{0,40}$",
         re.IGNORECASE),
      "a newsletter or subscription prompt"),
     ("tag_list", re.compile(
@@ -421,7 +426,8 @@ BOILERPLATE_GATES = {
     "gallery_control": (None, 60),
     "photo_credit": (None, 250),
     "subscribe_prompt": (None, None),
-    "consent_notice": (("cookie", "privacy policy", "recaptcha", "accept", "manage", "i agree"), None),
+    "consent_notice": (("cookie", "privacy policy", "recaptcha", "accept", "manage", "i agree", "i consent", "you agree",
+                        "you acknowledge", "you consent", "(required)", "(optional)"), None),
     "site_widget": (None, None),
     "dated_line": (None, 250),
     "date_only_line": (None, 200),
@@ -433,8 +439,8 @@ BOILERPLATE_GATES = {
     "contact_line": (("@", ":"), None),
     "comment_policy": (("comment",), None),
     "affiliate_notice": (("commission", "through links", "through recommended links", "online retail"), None),
-    "newsletter_prompt": (("subscri", "sign up", "newsletter", "inbox", "opt-in", "thanks for", "delivered", "want more",
-                           "need more"), 300),
+    "newsletter_prompt": (("subscri", "sign up", "sign-up", "signup", "newsletter", "inbox", "opt-in", "thanks for", "delivered",
+                           "want more", "need more"), 300),
     "tag_list": ((":",), 400),
     "reprint_note": (("in print", "appeared", "citation", "copyright", "provided by", "reprint"), None),
     "truncated_teaser": (("...", "\u2026", ":"), 250),
