@@ -173,6 +173,16 @@ def test_a_parenthesis_is_not_a_caption():
         ("I agree that the Daily Ledger may send me its morning newsletter.", "consent_notice"),
         ("There was an error processing your subscription.", "newsletter_prompt"),
         ("There was a problem with your sign-up. Try again.", "newsletter_prompt"),
+        ("Have a tip? Lena Ortiz may be reached at lena@example.org.", "contact_line"),
+        ("Main image credit: Harbour Authority", "photo_credit"),
+        ("Share on FacebookShare on TwitterShare via Email", "share_widget"),
+        ("1 | 2 | 3 | 4 | 5", "gallery_control"),
+        ("Next Page >", "gallery_control"),
+        ("$7/month", "subscribe_prompt"),
+        ("\u00a360/person/year", "subscribe_prompt"),
+        ("We accept credit card, Apple Pay and Google Pay.", "subscribe_prompt"),
+        ("Harbours are changing fast. Keep up with the Ledger's Daily newsletter.", "newsletter_prompt"),
+        ("Check out more articles on ledger.example!", "membership_appeal"),
     ],
 )
 def test_boilerplate_rules(line, rule):
@@ -202,6 +212,11 @@ def test_boilerplate_rules(line, rule):
         "By signing the treaty, you agree to give up the weapons, the envoy told them.",
         "There was an error in the count, and a problem with the ballots in two wards.",
         "Name (withheld) told reporters she had waited four hours to vote.",
+        "Main roads into the city were closed by the floods, police said.",
+        "Fares rose to $7 a month, and the annual pass to $70.",
+        "Next, the council will vote on the budget.",
+        "We accept the court's ruling and will not appeal, the company said.",
+        "Check out the new harbour wall before the storm season, the mayor urged.",
     ],
 )
 def test_news_is_not_boilerplate(line):

@@ -232,7 +232,7 @@ BOILERPLATE = [
     ("share_widget", re.compile(
         r"^(?:Share|Share this(?: article| story| page)?|Tweet|Email|Print|Pin|WhatsApp|Facebook|Twitter|LinkedIn|Copy link|Link copied!?)"
         r"(?:\s*[|/,]\s*(?:Share|Tweet|Email|Print|Pin|WhatsApp|Facebook|Twitter|LinkedIn|Copy link))*:?$"
-        r"|^Share (?:on|via) (?:Facebook|Twitter|X|WhatsApp|Email|LinkedIn)\b.*$",
+        r"|^Share (?:on|via) (?:Facebook|Twitter|X|WhatsApp|Email|LinkedIn)(?:\b|(?=Share\b)).*$",
         re.IGNORECASE),
      "a share widget"),
     ("trending_widget", re.compile(
@@ -274,11 +274,13 @@ BOILERPLATE = [
     ("gallery_control", re.compile(
         r"^(?:Image|Photo|Picture|Slide)\s+\d+\s+(?:of|/)\s+\d+$|^\d+\s*(?:of|/)\s*\d+$|^(?:Back to Gallery|View (?:Photos|Gallery|Slideshow)|"
         r"Enlarge (?:this )?image|Expand|Close|Caption|Hide Caption|Toggle caption|Previous|Next|Loading\.*|Undo|Image|Photo|Video|Play Video|"
-        r"Watch(?: Video| Now)?|Replay|Buy Photo|Full Screen|Autoplay|Skip Ad|×|x)$",
+        r"Watch(?: Video| Now)?|Replay|Buy Photo|Full Screen|Autoplay|Skip Ad|×|x)$"
+        # a pager: "1 | 2 | 3 | 4 | 5", "Next Page >", "« Previous"
+        r"|^\d{1,3}(?:\s*\|\s*\d{1,3}){2,}$|^(?:Next|Previous|Prev)(?: Page)?\s*[>»›]+$|^[<«‹]+\s*(?:Next|Previous|Prev)(?: Page)?$",
         re.IGNORECASE),
      "a gallery or player control"),
     ("photo_credit", re.compile(
-        r"^(?:Photo|Image|Picture|Photograph|Credit|Photo credit|Image credit|Image copyright|Image caption)\s*(?::|by)\s*[^!?]{2,80}(?<![.])$"
+        r"^(?:(?:Main|Top|Lead|Header|Featured|Hero) )?(?:Photo|Image|Picture|Photograph|Credit|Photo credit|Image credit|Image copyright|Image caption)\s*(?::|by)\s*[^!?]{2,80}(?<![.])$"
         r"|^\(?(?:Photo|Image|Credit)s?:?\s+[^.!?]{2,60}\)?$|^Image copyright [^.!?]{2,60}$"
         r"|^(?:Getty Images|AP Photo|Reuters|AFP|EPA|Shutterstock)(?:\s*/\s*[\w .'-]{2,40})?$"
         r"|^\((?:[^()]{1,40}/)?(?:AP|AFP|Reuters|Getty Images|EPA|Bloomberg|Pool)\)$"
@@ -292,7 +294,9 @@ BOILERPLATE = [
         r"^(?:Subscribe|Subscribe now|Subscribe today|Sign In|Sign in|Log in|Login|Register|Sign up|Create (?:an )?account|Become a member"
         r"|Most recent newsletter|Newsletters?|Get (?:our|the) newsletter|(?:Breaking News )?(?:Emails|E-mails|Alerts)|Already a subscriber\?.*|Support (?:our|independent) journalism.*)$"
         r"|^(?:Subscribe|Sign up)\b.{0,100}(?:newsletter|magazine|inbox|for free|digital access).*$|^Get .{0,60} delivered to your inbox\.?$"
-        r"|^Would you like to (?:subscribe|sign up|receive)\b.{0,80}$|^(?:See all |The )?[\w' -]{0,30}Newsletters?$|^Subscribe to\b.{0,60}$",
+        r"|^Would you like to (?:subscribe|sign up|receive)\b.{0,80}$|^(?:See all |The )?[\w' -]{0,30}Newsletters?$|^Subscribe to\b.{0,60}$"
+        # a paywall's plans: "$7/month", "$60/person/year", "We accept credit card, Apple Pay and Google Pay."
+        r"|^[$\u00a3\u20ac]\d+(?:[.,]\d\d)?\s*/\s*(?:(?:person|user|seat)\s*/\s*)?(?:month|mo|year|yr|week|wk)$|^We accept (?:all )?(?:major )?credit cards?\b.{0,60}$",
         re.IGNORECASE),
      "a subscribe or sign-in prompt"),
     ("consent_notice", re.compile(
@@ -356,7 +360,7 @@ BOILERPLATE = [
         r"|correspondent|magazine|blog|newsroom|since joining)\b)(?!\s+(?:who|whose|that|when)\b).{0,400}$"),
      "a note about the author"),
     ("contact_line", re.compile(
-        r"^(?:Have a tip\?|Email|Contact|Reach|Follow)\b[^\n]{0,200}\b[\w.+-]+@[\w-]+\.[\w.]+|^[A-Z][\w.'\u2019 -]{2,40}:\s*[\d(][\d() -]{6,}\d\b.{0,80}$"
+        r"^(?:Have a tip\?|(?:Email|Contact|Reach|Follow)\b)[^\n]{0,200}\b[\w.+-]+@[\w-]+\.[\w.]+|^[A-Z][\w.'\u2019 -]{2,40}:\s*[\d(][\d() -]{6,}\d\b.{0,80}$"
         r"|^Email [\w.+-]+@[\w-]+\.[\w.]+\b.{0,80}$"),
      "the author's contact details"),
     ("comment_policy", re.compile(
@@ -375,7 +379,7 @@ BOILERPLATE = [
         r"|\bdelivered (?:right )?to (?:your|you)\b.{0,40}$|\b(?:your|email) inbox\b|\bunsubscribe\b|\bopt-in box\b|^Thanks for (?:signing up|subscribing)\b.{0,60}$"
         r"|\bproblem subscribing\b|^Get (?:our|the) [\w .'\u2019]{0,40}newsletter\b.{0,60}$|^[\w .'\u2019]{0,30}Newsletter Privacy Policy\b.{0,60}$"
         r"|^(?:[^\w\s]\s*)?(?:Sign up|Subscribe)\b.{0,40}\b(?:to get|for)\b.{0,80}$"
-        r"|^There was (?:an error|a problem) (?:processing|with) your (?:subscription|sign-?up)\b.{0,40}$",
+        r"|^There was (?:an error|a problem) (?:processing|with) your (?:subscription|sign-?up)\b.{0,40}$|\bKeep up with\b.{0,60}\bnewsletter\.?$",
         re.IGNORECASE),
      "a newsletter or subscription prompt"),
     ("tag_list", re.compile(
@@ -397,7 +401,7 @@ BOILERPLATE = [
     ("membership_appeal", re.compile(
         r"^(?:If you (?:enjoyed|liked|value|appreciate) (?:this|our) (?:article|story|journalism|reporting)\b.{0,300}|(?:Like|Enjoyed|Enjoy) this (?:article|story)\?.{0,80}"
         r"|Join (?:our|the) [\w .'\u2019]{1,40}(?:Forums?|community)\b.{0,200}|Get breaking [\w .'\u2019]{1,30} news\b.{0,150}"
-        r"|Read more from this author\b.{0,60}|(?:Privacy Policy|Terms of (?:Use|Service))(?:\s*[,|]\s*(?:Privacy Policy|Terms of (?:Use|Service)|Cookie Policy))+"
+        r"|Read more from this author\b.{0,60}|Check out more (?:articles|stories|news|videos) (?:on|at|from)\b.{0,60}|(?:Privacy Policy|Terms of (?:Use|Service))(?:\s*[,|]\s*(?:Privacy Policy|Terms of (?:Use|Service)|Cookie Policy))+"
         r"|[\w ]{1,20}:\s*https?://\S+|https?://\S+)$",
         re.IGNORECASE),
      "an appeal to join, subscribe or follow a link"),
@@ -445,7 +449,7 @@ BOILERPLATE_GATES = {
     "reprint_note": (("in print", "appeared", "citation", "copyright", "provided by", "reprint"), None),
     "truncated_teaser": (("...", "\u2026", ":"), 250),
     "membership_appeal": (("if you", "this article", "this story", "join", "breaking", "read more", "privacy", "terms of",
-                           "http"), None),
+                           "http", "check out more"), None),
     "markup_debris": (('="', "<span"), None),
     "reader_callout": (("question", "story", "stories", "tip", "photo", "video"), 200),
     "sign_off": (None, 60),
