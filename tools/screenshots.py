@@ -29,7 +29,7 @@ def main():
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         site = build_site(Path(tmp) / "site")
-        with serve(site) as (base, _), sync_playwright() as playwright:
+        with serve(site) as base, sync_playwright() as playwright:
             browser = launch(playwright)
             for name, path in SHOTS:
                 for label, (width, height) in WIDTHS.items():
