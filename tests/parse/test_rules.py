@@ -440,3 +440,52 @@ def test_a_date_under_a_related_stories_label_below_the_article_is_the_teasers_n
     # with no such label, a date line under the article is the page's own
     dump = parse_text(story.format(label="Share this article"))
     assert dump.date is not None and dump.date.isoformat() == "2019-06-27"
+
+
+@pytest.mark.parametrize(
+    "minutes, starts, order, runs",
+    [
+        # a diary in the first update of an oldest-first blog: 8.40am, [10am, 10am, 3.30pm], 8.50am, 9.40am
+        ([520, 600, 600, 930, 530, 580], None, "oldest-first", [(1, 3)]),
+        # the same in a newest-first blog: 9.40am, 8.50am, 8.40am, [10am, 3.30pm], 8.20am
+        ([580, 530, 520, 600, 930, 500], None, "newest-first", [(3, 4)]),
+        # a blog that runs past midnight, either way: not a diary
+        ([1320, 1410, 10, 40], None, "oldest-first", []),
+        ([30, 10, 1430, 1410], None, "newest-first", []),
+        ([30, 10, 1430, 1410, 5], None, "newest-first", []),  # the day before, newest first: times fall
+        # an update filed a little out of order: not an hour ahead
+        ([910, 895, 905, 880], None, "newest-first", []),
+        # an oldest-first blog with long gaps between its updates
+        ([520, 600, 690, 720], None, "oldest-first", []),
+        # the later times do not open their lines ("... at 10am"): not a diary
+        ([520, 600, 930, 530], [True, False, False, True], "oldest-first", []),
+        # nine later times in a row are the blog's own updates
+        ([520] + [600 + i for i in range(9)] + [530], None, "oldest-first", []),
+    ],
+)
+def test_a_diary_inside_an_update(minutes, starts, order, runs):
+    assert dates.diary_runs(minutes, starts or [True] * len(minutes), order) == runs
+
+
+def test_a_diary_inside_an_update_stays_in_it_stamps_and_all():
+    from news_archive.parse.cascade import parse_text
+
+    dump = parse_text(
+        "Council live: budget day\n"
+        "Rolling coverage of the council's budget day.\n"
+        "8.40am: Good morning. Here is what is coming up today.\n"
+        "10am: The treasurer presents the budget to the chamber.\n"
+        "10am: The opposition leader replies.\n"
+        "3.30pm: Councillors vote on the budget.\n"
+        "I will cover all of it as it happens.\n"
+        "8.50am: The treasurer has arrived at the town hall.\n"
+        "9.40am: Protesters have gathered outside the town hall.\n",
+        name="budget.txt",
+    )
+    assert dump.kind == "liveblog" and dump.order == "oldest-first"
+    assert [u.time_text for u in dump.updates] == ["8.40am", "8.50am", "9.40am"]
+    first = [p.text for p in dump.updates[0].paragraphs]
+    assert first[1:] == ["10am: The treasurer presents the budget to the chamber.", "10am: The opposition leader replies.",
+                         "3.30pm: Councillors vote on the budget.", "I will cover all of it as it happens."]
+    accounted = {line for lines in dump.accounting().values() for line in lines}
+    assert accounted >= set(range(1, dump.line_count + 1))

@@ -98,6 +98,7 @@ class _Draft:
     line: int
     stamp: rules.TimeStamp | None = None
     inline: bool = False  # the stamp is written on the update's first line, which is kept as text
+    opens: str | None = None  # that first line whole, when the stamp opens it ("10am: ..."): a diary line, if it is one
     headline: Para | None = None
     paragraphs: list[Para] = field(default_factory=list)
     captions: list[Para] = field(default_factory=list)
@@ -163,9 +164,12 @@ class _Parser:
             kind = "liveblog"
 
         # 7: days and anchors
-        order = header.get("order") if header.get("order") in ("newest-first", "oldest-first") else None
+        given = header.get("order") if header.get("order") in ("newest-first", "oldest-first") else None
         minutes = [d.stamp.minutes if d.stamp else None for d in drafts]
-        order = order or dates.detect_order([m for m in minutes if m is not None])
+        order = given or dates.detect_order([m for m in minutes if m is not None])
+        drafts = self.fold_diaries(drafts, minutes, order)  # each folded one is inline: time_lines stand
+        minutes = [d.stamp.minutes if d.stamp else None for d in drafts]
+        order = given or dates.detect_order([m for m in minutes if m is not None])
         days = dates.day_offsets(minutes, order)
         updates = self.updates(drafts, days, order)
 
@@ -217,6 +221,23 @@ class _Parser:
         if mode == "timed" and not zone:
             self.problems.append(Problem(None, "the update times have no time zone: add `Timezone: Area/City` to the header, or '(all times local)' and a dateline"))
         return dump.with_(problems=tuple(self.problems))
+
+    @staticmethod
+    def fold_diaries(drafts: list[_Draft], minutes: list[int | None], order: str) -> list[_Draft]:
+        """A diary inside an update ("10am: The minister speaks ...", ``dates.diary_runs``) stays in it, as
+        its paragraphs, stamps and all: not updates of their own."""
+        runs = dates.diary_runs(minutes, [d.opens is not None for d in drafts], order)
+        if not runs:
+            return drafts
+        folded = set()
+        for first, last in runs:
+            host = drafts[first - 1]
+            for d in drafts[first : last + 1]:
+                host.paragraphs.append(Para(d.line, d.opens))  # the whole line, in place of its text after the stamp
+                host.paragraphs.extend(p for p in d.paragraphs if p.line != d.line)
+                host.captions.extend(d.captions)
+                folded.add(id(d))
+        return [d for d in drafts if id(d) not in folded]
 
     def updates(self, drafts: list[_Draft], days: list[int], order: str) -> tuple[Update, ...]:
         """The updates, each with its anchor (unique across the blog, numbered from the oldest up)."""
@@ -436,7 +457,7 @@ class _Parser:
                 after_separator = False
                 continue
             if token.stamp and mode == "timed":
-                current = _Draft(token.line, token.stamp, inline=True)
+                current = _Draft(token.line, token.stamp, inline=True, opens=token.text if token.stamp_at == "start" else None)
                 drafts.append(current)
                 after_separator = False
                 text = Para(token.line, token.rest)

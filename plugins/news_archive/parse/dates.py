@@ -169,6 +169,45 @@ def detect_order(minutes: list[int]) -> str:
     return "oldest-first" if rises >= 2 and rises > falls else "newest-first"
 
 
+#: A diary inside an update ("10am: The minister speaks ...", "3.30pm: MPs debate ...") lists what is
+#: due later that day: its times run at least this many minutes past the update it is written in.
+DIARY_AHEAD = 60
+#: ... and it is a short list: a longer run of later times is the blog's own updates.
+DIARY_LONGEST = 8
+
+
+def diary_runs(minutes: list[int | None], starts: list[bool], order: str) -> list[tuple[int, int]]:
+    """Runs of updates (first and last index) that are a diary inside the update before them, not updates.
+
+    Each one opens with its time (``starts``: "10am: ..."), all are at least :data:`DIARY_AHEAD` minutes
+    after the update before the run, they are in time order, at most :data:`DIARY_LONGEST` of them, and
+    the next update carries on the blog's own order from the one before the run: in an oldest-first
+    blog it is no earlier than that update and earlier than the whole run (8.40am, [10am, 10am, 3.30pm],
+    8.50am); in a newest-first blog it is no later than that update (8.40am, [10am, 3.30pm], 8.20am).
+    A day that rolls over breaks that: 11.30pm, 12.10am is the blog going on, not a diary."""
+    runs: list[tuple[int, int]] = []
+    i = 1
+    while i < len(minutes):
+        before = minutes[i - 1]
+        if before is None or not _ahead(minutes[i], starts[i], before):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(minutes) and _ahead(minutes[j + 1], starts[j + 1], before) and minutes[j + 1] >= minutes[j]:
+            j += 1
+        after = minutes[j + 1] if j + 1 < len(minutes) else None
+        if after is not None and j - i < DIARY_LONGEST:
+            lowest = min(m for m in minutes[i : j + 1] if m is not None)
+            if (before <= after < lowest) if order == "oldest-first" else after <= before:
+                runs.append((i, j))
+        i = j + 1
+    return runs
+
+
+def _ahead(minute: int | None, starts: bool, before: int) -> bool:
+    return starts and minute is not None and minute >= before + DIARY_AHEAD
+
+
 def day_offsets(minutes: list[int | None], order: str) -> list[int]:
     """Days after the first day for each update: a time that goes back in time order starts a new day.
 
