@@ -95,6 +95,10 @@ def score_stories(folder: Path) -> dict:
                 if gone:
                     miss.append(f"REMOVED content line {number}")
         t["docs"] += 1
+        # every page of this corpus is a story: one read as a live blog shows its paragraphs as updates
+        t["kind_ok"] += got["kind"] == row["kind"]
+        if got["kind"] != row["kind"]:
+            miss.append(f"kind {got['kind']} (key {row['kind']})")
         t["title_ok"] += ref.norm(got["title"]) == ref.norm(row["title"])
         want, have = ref.dl_norm(row.get("dateline")), ref.dl_norm(got["dateline"])
         if want or have:
@@ -112,6 +116,8 @@ def score_stories(folder: Path) -> dict:
         "content_dropped": ratio(t["content_removed"], t["content"]),
         "content": [t["content_removed"], t["content"]],
         "titles": ratio(t["title_ok"], t["docs"]),
+        "kind": ratio(t["kind_ok"], t["docs"]),
+        "kind_counts": [t["kind_ok"], t["docs"]],
         "datelines": ratio(t["dateline_ok"], t["datelines"]),
         "dateline_counts": [t["dateline_ok"], t["datelines"]],
         "lines_lost": t["lines_lost"],
@@ -273,7 +279,8 @@ def report(results: dict, verbose: bool = False) -> str:
         out.append(
             f"stories    {s['docs']} dumps: boilerplate recall {s['boilerplate_recall']:.3f} ({s['boilerplate'][0]}/{s['boilerplate'][1]}), "
             f"content dropped {s['content_dropped']:.4f} ({s['content'][0]}/{s['content'][1]}), datelines {s['datelines']:.3f} "
-            f"({s['dateline_counts'][0]}/{s['dateline_counts'][1]}), titles {s['titles']:.3f}, lines lost {s['lines_lost']}"
+            f"({s['dateline_counts'][0]}/{s['dateline_counts'][1]}), titles {s['titles']:.3f}, "
+            f"kind {s['kind']:.3f} ({s['kind_counts'][0]}/{s['kind_counts'][1]}), lines lost {s['lines_lost']}"
         )
     b = results.get("liveblogs")
     if b:

@@ -489,3 +489,26 @@ def test_a_diary_inside_an_update_stays_in_it_stamps_and_all():
                          "3.30pm: Councillors vote on the budget.", "I will cover all of it as it happens."]
     accounted = {line for lines in dump.accounting().values() for line in lines}
     assert accounted >= set(range(1, dump.line_count + 1))
+
+
+def test_a_newsletter_pitch_for_the_latest_updates_makes_no_live_blog():
+    """"the latest updates" marks a live page, but not in a line the page drops as a sign-up pitch."""
+    from news_archive.parse.cascade import parse_text
+
+    story = parse_text(
+        "Harbour bridge reopens after repairs\n"
+        "The harbour bridge reopened on Monday after six weeks of repairs, the council said.\n"
+        "New lights line the walkway\n"
+        "The council fitted new lights along the walkway, and a wider path for bicycles.\n"
+        "Get the latest updates right in your inbox. Subscribe to the Ledger's newsletters.\n"
+    )
+    assert story.kind == "story" and any(d.reason.startswith("newsletter_prompt") for d in story.dropped)
+    live = parse_text(
+        "Harbour storm\n"
+        "Follow along for the latest updates as the storm passes.\n"
+        "Ferries cancelled\n"
+        "All ferries are cancelled this afternoon, the operator said.\n"
+        "Power cut in the old town\n"
+        "About 2,000 homes in the old town lost power, the utility said.\n"
+    )
+    assert live.kind == "liveblog" and len(live.updates) == 2
