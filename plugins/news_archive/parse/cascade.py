@@ -167,9 +167,11 @@ class _Parser:
         given = header.get("order") if header.get("order") in ("newest-first", "oldest-first") else None
         minutes = [d.stamp.minutes if d.stamp else None for d in drafts]
         order = given or dates.detect_order([m for m in minutes if m is not None])
-        drafts = self.fold_diaries(drafts, minutes, order)  # each folded one is inline: time_lines stand
-        minutes = [d.stamp.minutes if d.stamp else None for d in drafts]
-        order = given or dates.detect_order([m for m in minutes if m is not None])
+        kept = self.fold_diaries(drafts, minutes, order)  # each folded one is inline: time_lines stand
+        if kept is not drafts:  # the blog's order, read again without the diaries' times
+            drafts = kept
+            minutes = [d.stamp.minutes if d.stamp else None for d in drafts]
+            order = given or dates.detect_order([m for m in minutes if m is not None])
         days = dates.day_offsets(minutes, order)
         updates = self.updates(drafts, days, order)
 
@@ -229,15 +231,14 @@ class _Parser:
         runs = dates.diary_runs(minutes, [d.opens is not None for d in drafts], order)
         if not runs:
             return drafts
-        folded = set()
         for first, last in runs:
             host = drafts[first - 1]
             for d in drafts[first : last + 1]:
                 host.paragraphs.append(Para(d.line, d.opens))  # the whole line, in place of its text after the stamp
                 host.paragraphs.extend(p for p in d.paragraphs if p.line != d.line)
                 host.captions.extend(d.captions)
-                folded.add(id(d))
-        return [d for d in drafts if id(d) not in folded]
+        folded = {n for first, last in runs for n in range(first, last + 1)}
+        return [d for n, d in enumerate(drafts) if n not in folded]
 
     def updates(self, drafts: list[_Draft], days: list[int], order: str) -> tuple[Update, ...]:
         """The updates, each with its anchor (unique across the blog, numbered from the oldest up)."""

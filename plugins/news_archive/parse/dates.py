@@ -197,8 +197,7 @@ def diary_runs(minutes: list[int | None], starts: list[bool], order: str) -> lis
             j += 1
         after = minutes[j + 1] if j + 1 < len(minutes) else None
         if after is not None and j - i < DIARY_LONGEST:
-            lowest = min(m for m in minutes[i : j + 1] if m is not None)
-            if (before <= after < lowest) if order == "oldest-first" else after <= before:
+            if (before <= after < min(minutes[i : j + 1])) if order == "oldest-first" else after <= before:
                 runs.append((i, j))
         i = j + 1
     return runs

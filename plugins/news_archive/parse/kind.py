@@ -26,7 +26,7 @@ def find_kind(header: dict[str, str], title: Para, tokens: list, dropped: list[D
         return "story", "story"
     live_title = bool(vocab.LIVE_MARKERS.search(title.text)) or any(
         vocab.LIVE_PAGE_LINE.search(text)
-        for text in [t.text for t in tokens[:12] if t.kind == "text"] + [d.text for d in dropped if not sign_up_pitch(d)]
+        for text in [t.text for t in tokens[:12] if t.kind == "text"] + [d.text for d in dropped if not d.reason.startswith(vocab.SIGN_UP_PITCHES)]
     )
     labelled = sum(1 for t in tokens if t.stamp_at == "end")  # "...published at 02:31 GMT": explicit
     if times >= 2 or (times and (separators or live_title or post_after_stamp(tokens))) or times + inline >= 3 \
@@ -35,15 +35,6 @@ def find_kind(header: dict[str, str], title: Para, tokens: list, dropped: list[D
     if wanted == "liveblog" or live_title:
         return "liveblog", "headline"
     return "story", "story"
-
-
-#: Rules whose lines sell a newsletter or a subscription ("Get the latest updates right in your inbox"):
-#: their "latest updates" are the pitch's, not the page's, and say nothing of a live page.
-SIGN_UP_PITCHES = frozenset({"newsletter_promo", "newsletter_prompt", "subscribe_prompt", "membership_appeal", "consent_notice"})
-
-
-def sign_up_pitch(dropped: Dropped) -> bool:
-    return dropped.reason.split(":", 1)[0] in SIGN_UP_PITCHES
 
 
 def stamp_sections(tokens: list) -> tuple[int, int]:

@@ -480,6 +480,10 @@ UPDATED_LINE = re.compile(r"^\W*(?:\S+\s+){0,6}?(?:Updated|Last updated|Modified
 #: Dropped lines whose dates still count as the page's own (weaker than the article's text).
 DATED_CHROME = ("dated_line", "date_only_line", "stray_stamp", "page_head", "page_tail", "byline", "site_widget", "relative_date_label")
 
+#: Rules whose lines sell a newsletter or a subscription ("Get the latest updates right in your inbox"):
+#: their "latest updates" are the pitch's, not a live page's (``kind.find_kind``).
+SIGN_UP_PITCHES = ("newsletter_promo", "newsletter_prompt", "subscribe_prompt", "membership_appeal", "consent_notice")
+
 #: Families of short page chrome that a dump's first line (its headline, however short) never belongs to.
 SHORT_CHROME = frozenset({"counter", "gallery_control", "site_widget", "social_links", "comment_prompt", "subscribe_prompt"})
 

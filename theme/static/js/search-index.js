@@ -53,6 +53,10 @@
   // writes such a list's tail as one piece (tail_ends in search/pieces.py: the same 65,536).
   var WHOLE_LIST = 65536;
 
+  // Sums closer than this to a bound or to the last place's are taken as possibly equal to it: a sum is
+  // lunr.js's score added in another order, so the two may differ in their last bits.
+  var TIE = 1e-9;
+
   // The bytes of a base64 string: the browser's own decoder where it has one (a loop over every
   // byte in a fresh page's interpreter took a tenth of the page's script time), else atob's.
   function fromBase64(data) {
@@ -568,7 +572,7 @@
       var info = this.terms[names[t]], idf = info.entry[2];
       if (last && !only && total.docs.length >= count) {
         var kth = best(total, count)[count - 1].score;
-        if (rest < kth - 1e-9) { only = true; total.beyond = rest; }
+        if (rest < kth - TIE) { only = true; total.beyond = rest; }
       }
       rest -= bounds[names[t]] || 0;
       for (var i = counted[names[t]] || 0; i < info.tiers.length; i++) {
@@ -714,7 +718,7 @@
   // score ties with the last: lunr.js decides between equal scores.
   SplitIndex.prototype.settled = function (top, total, open, count) {
     if (!open.length) return loadedAll(top, total, count);
-    var unseen = 0, margin = 1e-9;
+    var unseen = 0, margin = TIE;
     var seen = [];
     for (var o = 0; o < open.length; o++) { unseen += open[o].bound; seen.push(this.seenOf(open[o].info)); }
     function extra(doc) {
@@ -745,8 +749,8 @@
   // for "wildfire Nairobi"), and settled's walk, which reads the open lists through a closure, took
   // 2-3 ms to do it.
   function loadedAll(top, total, count) {
-    var margin = 1e-9, last = top[count - 1].score, bar = last - margin, docs = total.docs, values = total.value, chosen = {}, i;
-    if (!(last > Math.max(0, total.beyond) + margin)) return null;
+    var last = top[count - 1].score, bar = last - TIE, docs = total.docs, values = total.value, chosen = {}, i;
+    if (!(last > Math.max(0, total.beyond) + TIE)) return null;
     for (i = 0; i < count; i++) chosen[top[i].doc] = true;
     for (i = 0; i < docs.length; i++) if (values[docs[i]] >= bar) chosen[docs[i]] = true;
     return chosen;
