@@ -159,10 +159,10 @@ def drop_teaser_blocks(tokens: list, lines: list[str], drop: Callable[[int, str,
             listing, at = True, at + 1
         if token.kind == "text" and teaser_label(token.text):
             listing = True
-        elif token.kind != "text" or token.stamp or vocab.NUMBERED_POST.match(token.text) or len(token.text.split()) > 25:
+        elif token.kind != "text" or token.stamp or vocab.NUMBERED_POST.match(token.text):
             listing = False
             continue
-        elif article_sentence(token.text) and not (listing and _teaser_summary(tokens, index, gone)):
+        elif (len(token.text.split()) > 25 or article_sentence(token.text)) and not (listing and _teaser_summary(tokens, index, gone)):
             listing = False
             continue
         if listing:
@@ -172,10 +172,10 @@ def drop_teaser_blocks(tokens: list, lines: list[str], drop: Callable[[int, str,
 
 
 def _teaser_summary(tokens: list, index: int, gone: set[int]) -> bool:
-    """The sentence at ``index`` sums up the teaser just above it: it is one short sentence, that
-    headline was dropped as one, and below it (captions aside) the page ends, or another label or
-    teaser follows with its own summary: the shape repeats."""
-    if not _one_short_sentence(tokens[index].text):
+    """The sentence at ``index`` sums up the teaser just above it: a short summary (see
+    _short_summary), that headline was dropped as one, and below it (captions aside) the page ends, or
+    another label or teaser follows with its own summary: the shape repeats."""
+    if not _short_summary(tokens[index].text):
         return False
     above = tokens[index - 1] if index else None
     if above is None or above.line not in gone or not rules.looks_like_headline(above.text):
@@ -184,16 +184,23 @@ def _teaser_summary(tokens: list, index: int, gone: set[int]) -> bool:
     if not below or teaser_label(below[0].text):
         return True
     teaser = below[0].text.strip()
+    if vocab.NUMBERED_POST.match(teaser):  # the article's own next item ("8. US, CHINA ENVOYS MEET")
+        return False
     if not (rules.looks_like_headline(teaser) or (teaser.endswith("?") and len(teaser.split()) <= 20)):
         return False
-    return len(below) == 1 or _one_short_sentence(below[1].text)
+    return len(below) == 1 or _short_summary(below[1].text)
 
 
-def _one_short_sentence(line: str) -> bool:
+def _short_summary(line: str) -> bool:
+    """A teaser's summary: one or two sentences (a dek: "HOW is it that ...? It seems ..."), 40 words
+    at most, not a line announcing what follows."""
     text = line.strip()
-    return len(text.split()) <= 22 and not text.endswith(":") and not _INNER_SENTENCE.search(text) and bool(vocab.SENTENCE_END.search(text))
+    return (len(text.split()) <= SUMMARY_WORDS and not text.endswith(":") and len(_INNER_SENTENCE.findall(text)) <= 1
+            and bool(vocab.SENTENCE_END.search(text)))
 
 
+#: The longest teaser summary, in words: a dek of a sentence or two.
+SUMMARY_WORDS = 40
 _INNER_SENTENCE = re.compile(r"[.!?][\"\u201d\u2019']?\s+[A-Z\u201c\"]")
 
 
