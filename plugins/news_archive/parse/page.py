@@ -152,22 +152,41 @@ def drop_teaser_blocks(tokens: list, lines: list[str], drop: Callable[[int, str,
     any headline), stamp, numbered post or separator are other stories' headlines, their summaries,
     authors and ages. Teasers rarely end in a full stop and the article's paragraphs do: a sentence
     ends the list, unless it is the one-sentence summary under a teaser's headline."""
-    labels = [n for n, line in enumerate(lines, 1) if teaser_label(line)]
-    gone, at, listing = set(), 0, False
+    # a label passed (perhaps dropped already) opens a list; above the article's first sentence, a
+    # byline passed (the page's own, taken as its authors) ends it: the header's lines are not teasers
+    marks = [(n, True) for n, line in enumerate(lines, 1) if teaser_label(line)]
+    marks = sorted(marks + [(n, False) for n, line in enumerate(lines, 1) if rules.byline(line)])
+    gone, at, listing, prose = set(), 0, False, False
+    label = None  # a label line not dropped yet: it goes with the first teaser under it (or the page's end)
+
+    def take(token):
+        drop(token.line, token.text, "teaser_list", "under a label such as 'Most read': other stories' headlines")
+        gone.add(token.line)
+
     for index, token in enumerate(tokens):
-        while at < len(labels) and labels[at] < token.line:  # a label passed, perhaps dropped already
-            listing, at = True, at + 1
+        while at < len(marks) and marks[at][0] < token.line:
+            if marks[at][1] and label and marks[at][0] != label.line:  # labels in a row (the other dropped already): chrome
+                take(label)
+                label = None
+            listing, at = marks[at][1] or (listing and prose), at + 1
+        prose = prose or (token.kind == "text" and article_sentence(token.text))
         if token.kind == "text" and teaser_label(token.text):
-            listing = True
-        elif token.kind != "text" or token.stamp or vocab.NUMBERED_POST.match(token.text):
-            listing = False
+            if label:
+                take(label)
+            label, listing = token, True
             continue
-        elif (len(token.text.split()) > 25 or article_sentence(token.text)) and not (listing and _teaser_summary(tokens, index, gone)):
-            listing = False
+        if token.kind != "text" or token.stamp or vocab.NUMBERED_POST.match(token.text) \
+                or ((len(token.text.split()) > 25 or article_sentence(token.text)) and not (listing and _teaser_summary(tokens, index, gone))):
+            # the article goes on: a label with no teaser under it is the article's own subhead ("More Rain")
+            listing, label = False, None
             continue
         if listing:
-            drop(token.line, token.text, "teaser_list", "under a label such as 'Most read': other stories' headlines")
-            gone.add(token.line)
+            if label:
+                take(label)
+                label = None
+            take(token)
+    if label:
+        take(label)
     return [t for t in tokens if t.line not in gone] if gone else tokens
 
 

@@ -509,9 +509,9 @@ TEASER_LABEL = re.compile(
     r"^(?:More (?:from|on|in|about) .{1,40}|More .{1,30} (?:Stories|News)|Most (?:Read|Popular|Viewed|Shared|Commented|Emailed)(?: .{1,30})?"
     r"|Related(?: .{1,20})?|Recommended(?: .{0,20})?|Read (?:More|Next|This Next)|Next Up .{1,40}|(?:The )?Latest(?: .{1,20} (?:News|Stories|Headlines|Videos|Articles))?"
     r"|Must Reads?(?: .{1,30})?"
-    r"|Story Timeline|Editors['\u2019] Picks|Top Stories|Trending(?: .{1,30})?|You (?:May|Might) (?:Also )?Like(?: .{1,20})?|Don['\u2019]t Miss(?: .{1,20})?"
+    r"|Story Timeline|(?:Editors['\u2019]?|Top|Staff|Our) Picks|(?:Tools (?:&|and) )?Resources|Top Stories|Trending(?: .{1,30})?|You (?:May|Might) (?:Also )?Like(?: .{1,20})?|Don['\u2019]t Miss(?: .{1,20})?"
     r"|Also (?:Read|on .{1,30})|Popular(?: .{1,30})?|What to Read Next|Further Reading|Around the Web|Sponsored (?:Stories|Links|Content)|Promoted Stories"
-    r"|Comments?(?: \(\+\))?|Join the (?:Conversation|Discussion)|Conversation|About the Author|Related Tags|Tags|Topics|(?:In )?Other News|Other .{1,30} (?:Columns|Stories|Articles|News)|More (?:Stories|News|Articles|Columns|Videos)|See Also"
+    r"|Comments?(?: \(\+\))?|Join the (?:Conversation|Discussion)|Conversation|About the Author|Related Tags|Tags|Topics|(?:In )?Other News|Other .{1,30} (?:Columns|Stories|Articles|News)|More [A-Z][\w'\u2019]+|See Also"
     r"|Elsewhere on .{1,30})\s*:?$",
     re.IGNORECASE,
 )
