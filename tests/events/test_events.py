@@ -220,12 +220,31 @@ def test_events_that_would_share_a_name_are_told_apart_by_place_then_date():
         replace(base, slug="d", name="Flood", name_source="header"),
         replace(base, slug="e", name="Flood", name_source="header"),
         replace(base, slug="f", name="Storm"),
+        # a name that holds its country: the date alone, not "UK general election, London"
+        replace(base, slug="g", name="UK general election", place="London", date_start=date(2017, 6, 8)),
+        replace(base, slug="h", name="UK general election", place="United Kingdom", date_start=date(2019, 12, 12)),
     ]
     names = [e.name for e in unique_names(events)]
     assert names == [
         "Trump–Kim summit, Singapore", "Trump–Kim summit, Hanoi, February 27, 2019", "Trump–Kim summit, Hanoi, February 28, 2019",
-        "Flood", "Flood (2)", "Storm",
+        "Flood", "Flood (2)", "Storm", "UK general election, June 8, 2017", "UK general election, December 12, 2019",
     ]
+
+
+def test_a_vote_is_named_for_its_country_and_kind_not_its_candidates():
+    dumps = [
+        parse_text("UK election: Ortiz wins a majority\nLena Ortiz won the general election, ending Alma June's term.\nOrtiz thanked voters."),
+        parse_text("Ortiz sweeps the UK vote as June concedes\nThe general election gave Lena Ortiz 40 more seats.\nJune conceded at dawn."),
+        parse_text("Britain's general election: what happens now\nLena Ortiz will form a government after the election.\nOrtiz met the King."),
+    ]
+    # two headlines name the UK (one as "Britain"), as most write it; "general election" in every report
+    assert derive_name(dumps) == "UK general election"
+    # a country in one headline only names nothing: the candidates do
+    assert derive_name(dumps[:1] + [parse_text("Ortiz wins the election\nLena Ortiz won the election over Alma June.\nOrtiz spoke.")]) == "Ortiz election"
+    # two countries named as often: the candidates
+    tie = [parse_text("Chile and Peru watch Ortiz election\nLena Ortiz won the election.\nOrtiz spoke."),
+           parse_text("Ortiz election: Chile, Peru react\nLena Ortiz won the election.\nOrtiz spoke.")]
+    assert derive_name(tie) == "Ortiz election"
 
 
 def test_an_events_zone_is_its_coverages_own_then_its_places():

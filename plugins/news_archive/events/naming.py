@@ -80,9 +80,33 @@ def derive_name(dumps: list[Dump], found: list[Features] | None = None) -> str:
                 break
         if noun:
             break
+    polity = polity_name(heads, ledes, noun) if noun in vocab.POLITY_NOUNS else None
+    if polity:
+        return polity
     if not names:
         return dumps[0].display_title
     return "\u2013".join(names) + (f" {noun}" if noun else "")
+
+
+def polity_name(heads: list[str], ledes: list[str], noun: str) -> str | None:
+    """"UK general election": a vote is named for the country that holds it, not its candidates, when
+    ``NOUN_WRITERS`` or more headlines name one country (more than any other); as most of them write
+    it, with the kind of vote most reports write ("general election", "presidential election")."""
+    counted: Counter = Counter()
+    written: dict[str, Counter] = {}
+    for head in heads:
+        for surface, name in places.countries_written(head):
+            country = name or places.normalise(surface)
+            counted[country] += 1
+            written.setdefault(country, Counter())[surface] += 1
+    ranked = sorted(counted.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not ranked or ranked[0][1] < NOUN_WRITERS or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    surface = min(written[ranked[0][0]].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    kinds = Counter(kind for text in heads + ledes
+                    for kind in {m.lower() for m in re.findall(rf"\b([A-Za-z]+) {noun}\b", text, re.IGNORECASE)} if kind in vocab.VOTE_KINDS)
+    kind = min(kinds.items(), key=lambda kv: (-kv[1], kv[0])) if kinds else None
+    return f"{surface} {kind[0] + ' ' if kind and kind[1] >= NOUN_WRITERS else ''}{noun}"
 
 
 #: What a city named in one member's headline or lede counts for the event's place, beside one named further down;
@@ -146,7 +170,8 @@ def unique_slugs(events: list[Event]) -> list[Event]:
 
 def unique_names(events: list[Event]) -> list[Event]:
     """Events that would share a name are told apart by their place, then their date ("Kim–Putin summit,
-    Vladivostok, April 25, 2019"), so the index, the search filter and a reader can tell them apart.
+    Vladivostok, April 25, 2019"; "UK general election, June 8, 2017", whose name holds its place), so
+    the index, the search filter and a reader can tell them apart.
     A name given by an ``Event:`` header is the user's and is kept."""
     by_name: dict[str, list[Event]] = {}
     for event in events:
@@ -158,7 +183,8 @@ def unique_names(events: list[Event]) -> list[Event]:
         for event in same:
             if event.name_source == "header":
                 continue
-            parts = [name] + ([event.place.split(",")[0]] if event.place else [])
+            # a name that names its country ("UK general election") is told apart by its date alone
+            parts = [name] + ([event.place.split(",")[0]] if event.place and not places.countries_written(name) else [])
             renamed[id(event)] = parts
         with_place = Counter(", ".join(renamed[id(e)]) for e in same if id(e) in renamed)
         for event in same:

@@ -87,18 +87,31 @@ def cities_in(text: str) -> list[str]:
     return found
 
 
-#: How headlines write a country of one zone, and the name a page shows for it.
+#: How headlines write a country, and the name a page shows for it when the country has one zone.
 _COUNTRY_NAMES = {"uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom", "us": None, "u.s.": None}
+
+
+def countries_written(text: str) -> list[tuple[str, str | None]]:
+    """Countries a text names, each as written and as a page shows it (None for a country of several
+    zones: "US"), in the order written, each once: [("UK", "United Kingdom"), ("Chile", "Chile")]."""
+    found: list[tuple[str, str | None]] = []
+    seen: set[str] = set()
+    for word in re.findall(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?", text):
+        for candidate in (word, word.split()[0]):
+            key = normalise(candidate)
+            if key in _COUNTRY_NAMES:
+                name = _COUNTRY_NAMES[key]
+            elif key in vocab.REGION_ZONES and key.replace(" ", "").isalpha() and len(key) > 3:
+                name = candidate
+            else:
+                continue
+            if (name or key) not in seen:
+                seen.add(name or key)
+                found.append((candidate, name))
+            break
+    return found
 
 
 def countries_in(text: str) -> list[str]:
     """Countries of one time zone a text names ("UK election", "in Chile"), as a page shows them."""
-    found = []
-    for word in re.findall(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?", text):
-        for candidate in (word, word.split()[0]):
-            key = normalise(candidate)
-            name = _COUNTRY_NAMES.get(key, candidate if key in vocab.REGION_ZONES and key.replace(" ", "").isalpha() and len(key) > 3 else None)
-            if name and name not in found:
-                found.append(name)
-                break
-    return found
+    return [name for _, name in countries_written(text) if name]

@@ -762,4 +762,8 @@ EVENT_NOUNS = frozenset(
     heatwave drought festival tournament collapse bombing explosion blast fire rescue stabbing derailment
     sentencing landslide avalanche""".split()
 )
+#: Votes a country holds: an event of one is named for the country ("UK general election"), not its candidates.
+POLITY_NOUNS = frozenset({"election", "elections", "referendum"})
+#: The kinds of vote a name keeps ("general election", "presidential election").
+VOTE_KINDS = frozenset("general presidential parliamentary legislative midterm local municipal regional federal national".split())
 GENERIC_EVENT_NOUNS = frozenset("talks vote attack war negotiations visit meeting conference budget crisis debate rally launch match final".split())
