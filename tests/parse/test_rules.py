@@ -118,6 +118,9 @@ def test_headline_shape(line, expected):
         ("Rescuers search the rubble. (Photo by Jane Doe/Getty Images)", "caption_credit"),
         ("FILE - In this photo, Kim Jong Un waves", "caption_marker"),
         ("Photo: the leaders shake hands", "caption_marker"),
+        ("Crews stack sandbags on the quay. (AP Photo/Sam Lee)   (Associated Press)", "caption_credit"),
+        ("Waves break over the sea wall at the old harbour - GETTY IMAGES", "caption_dash_credit"),
+        ("Riot police hold a line outside the court \u2014 AFP VIA GETTY IMAGES", "caption_dash_credit"),
     ],
 )
 def test_captions(line, rule):
@@ -126,6 +129,10 @@ def test_captions(line, rule):
 
 def test_a_parenthesis_is_not_a_caption():
     assert rules.caption("Putin met Kim (the North Korean leader) on Thursday.") is None
+    # a dash and an agency inside a sentence, or the bare wire's name, is no credit
+    assert rules.caption("Talks resume in Geneva - AP") is None
+    assert rules.caption("The vote was close - Reuters") is None
+    assert rules.caption("Rescuers said - REUTERS reported - that the road was shut.") is None
 
 
 @pytest.mark.parametrize(

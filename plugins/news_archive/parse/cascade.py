@@ -420,7 +420,7 @@ class _Parser:
             return None
         line = texts[0].text
         after = texts[1].text if len(texts) > 1 and texts[1].kind == "text" else None
-        if len(line.split()) > 60 or rules.dateline(line):
+        if len(line.split()) > 60 or rules.dateline(line) or rules.caption(line):  # a lead photo's caption is no dek
             return None
         if rules.dek_by_title_prefix(title.text, line) or rules.dek_before_dateline(line, after) or rules.dek_standfirst(line):
             return Para(texts[0].line, line)

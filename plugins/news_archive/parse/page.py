@@ -225,23 +225,38 @@ _INNER_SENTENCE = re.compile(r"[.!?][\"\u201d\u2019']?\s+[A-Z\u201c\"]")
 
 def drop_lead_captions(tokens: list, mode: str, drop: Callable[[int, str, str, str], None]) -> list:
     """On a live page, captions above its first paragraph are the page's lead photo, not its news: a
-    line ending with the photo's full date or its credit, or a line shown twice in a row (the
-    gallery's caption and the photo's)."""
+    line ending with the photo's full date or its credit (a caption's credit, "(AP Photo/...)", may
+    follow a longer caption), or a line shown twice in a row (the gallery's caption and the photo's:
+    both copies)."""
     if mode == "story":
         return tokens
     gone: set[int] = set()
     previous = None
-    for token in tokens:
+
+    def take(token):
+        drop(token.line, token.text, "lead_caption", "the caption of the page's lead photo, above the updates")
+        gone.add(token.line)
+
+    for index, token in enumerate(tokens):
         if token.kind != "text" or token.stamp:
             break
         text = token.text.strip()
-        if len(text.split()) <= 50 and (vocab.LEAD_CAPTION.search(text) or text == previous):
-            drop(token.line, token.text, "lead_caption", "the caption of the page's lead photo, above the updates")
-            gone.add(token.line)
+        words = len(text.split())
+        after = tokens[index + 1] if index + 1 < len(tokens) else None
+        if words <= LEAD_CAPTION_WORDS and ((previous is not None and text == previous.text.strip())
+                                            or (after is not None and after.kind == "text" and text == after.text.strip())):
+            take(token)
+        elif (words <= LEAD_CAPTION_WORDS and vocab.LEAD_CAPTION.search(text)) or (words <= CREDITED_CAPTION_WORDS and rules.caption(text)):
+            take(token)
         elif rules.paragraph_like(text):
             break  # the page's own text has begun
-        previous = text
+        previous = token
     return [t for t in tokens if t.line not in gone] if gone else tokens
+
+
+#: The longest lead caption, in words; one with a photo credit ("(AP Photo/...)") may run to a second sentence.
+LEAD_CAPTION_WORDS = 50
+CREDITED_CAPTION_WORDS = 80
 
 
 def drop_repeats_and_shouts(tokens: list, mode: str, drop: Callable[[int, str, str, str], None]) -> list:

@@ -198,12 +198,14 @@ NOT_PLACES = {"UPDATE", "BREAKING", "WATCH", "LIVE", "NOTE", "EDITOR", "EDITORS"
 #: A caption ends with a photo credit in parentheses or starts with a caption marker.
 CAPTION_PATTERNS = [
     ("caption_credit", re.compile(
-        r"\((?:[^()]*\b(?:Photo|Photos|Photograph|Image|Picture|Pool)\b[^()]*|(?:AP|AFP|Reuters|EPA|Getty Images|Pool)(?:\s*/\s*[^()]+)?)\)\s*$",
+        r"\((?:[^()]*\b(?:Photo|Photos|Photograph|Image|Picture|Pool)\b[^()]*|(?:AP|AFP|Reuters|EPA|Getty Images|Pool|Associated Press)(?:\s*/\s*[^()]+)?)\)\s*$",
         re.IGNORECASE)),
     ("caption_marker", re.compile(r"^(?:FILE\s*[-\u2014\u2013]|PHOTO:|Photo:|Image:|Pictured:|IMAGE:)\s")),
     ("caption_by_line", re.compile(r"\b(?:Photo|Image) (?:by|credit|courtesy)\b[^.]*$", re.IGNORECASE)),
     ("caption_gallery_number", re.compile(r"^\d{1,3}\s*of\s*\d{1,3}\s*\S")),
     ("caption_agency_credit", re.compile(r"\s(?:[A-Z][\w.'-]+\s){1,3}[A-Z][\w.'-]+\s*/\s*(?:AP|AFP|Reuters|Getty Images|EPA|Bloomberg|Shutterstock)\s*$")),
+    # a credit after a dash, in capitals ("... cordoned off the court - GETTY IMAGES")
+    ("caption_dash_credit", re.compile(r"\s[-\u2013\u2014]\s+(?:[A-Z]+ VIA )?(?:GETTY IMAGES|AFP|REUTERS|EPA|SHUTTERSTOCK|BLOOMBERG)$")),
 ]
 
 # --- boilerplate -------------------------------------------------------------------------------
