@@ -142,6 +142,7 @@ class _Parser:
 
         # 4: kind, and the page around the article
         tokens = page.drop_page_stamp(tokens, self.drop)
+        tokens = page.drop_teaser_ages(tokens, self.lines, self.dropped, self.drop)
         kind, mode = find_kind(header, title, tokens, self.dropped, self.problems)
         tokens = page.drop_teaser_blocks(tokens, self.lines, self.drop)
         tokens = page.drop_page_edges(tokens, mode, self.drop)

@@ -146,6 +146,33 @@ def article_sentence(line: str) -> bool:
     return (words >= 8 and bool(vocab.SENTENCE_END.search(line))) or (words >= 4 and line.rstrip().endswith(":"))
 
 
+#: How far below a teaser's dated age ("Apr 29, 2019") the next teaser's age may be, in lines: a list's
+#: entry is a kicker, a headline, a summary, an author and an age.
+AGE_SPAN = 6
+
+
+def drop_teaser_ages(tokens: list, lines: list[str], dropped: list, drop: Callable[[int, str, str, str], None]) -> list:
+    """Under a label such as "Most Popular", other stories carry their ages: a date ("Apr 29, 2019"), or,
+    for today's, a time ("1:57 PM ET"). A time alone on its line at most ``AGE_SPAN`` lines below such a
+    dated age (or below a time taken as one), both below the label, is another story's age, not an
+    update's stamp: dropped before the page's kind is read, so a story's "Most Popular" list does not
+    make it a live blog."""
+    labels = [n for n, line in enumerate(lines, 1) if teaser_label(line)]
+    ages = sorted(d.line for d in dropped if d.reason.startswith("date_only_line"))
+    if not labels or not ages:
+        return tokens
+    gone: set[int] = set()
+    for token in tokens:
+        if token.kind != "time":
+            continue
+        label = max((n for n in labels if n < token.line), default=None)
+        if label is not None and any(label < age < token.line <= age + AGE_SPAN for age in ages):
+            drop(token.line, token.text, "teaser_list", "under a label such as 'Most read': another story's age, below a dated one")
+            gone.add(token.line)
+            ages.append(token.line)  # the next entry's age may be a time too
+    return [t for t in tokens if t.line not in gone] if gone else tokens
+
+
 def drop_teaser_blocks(tokens: list, lines: list[str], drop: Callable[[int, str, str, str], None]) -> list:
     """Under a label such as "Most read" or "More from Sportsnet" (the label itself may already be
     dropped as a widget), the lines up to the article's next prose (a sentence, or a line longer than
@@ -176,7 +203,8 @@ def drop_teaser_blocks(tokens: list, lines: list[str], drop: Callable[[int, str,
             label, listing = token, True
             continue
         if token.kind != "text" or token.stamp or vocab.NUMBERED_POST.match(token.text) \
-                or ((len(token.text.split()) > 25 or article_sentence(token.text)) and not (listing and _teaser_summary(tokens, index, gone))):
+                or ((len(token.text.split()) > 25 or article_sentence(token.text))
+                    and not (listing and (_question_headline(token.text) or _teaser_summary(tokens, index, gone)))):
             # the article goes on: a label with no teaser under it is the article's own subhead ("More Rain")
             listing, label = False, None
             continue
@@ -199,7 +227,14 @@ def _teaser_summary(tokens: list, index: int, gone: set[int]) -> bool:
     above = tokens[index - 1] if index else None
     if above is None or above.line not in gone or not rules.looks_like_headline(above.text):
         return False
-    below = list(itertools.islice((t for t in tokens[index + 1:] if t.kind == "text" and not rules.caption(t.text)), 2))
+    below = [t for t in itertools.islice((t for t in tokens[index + 1:] if t.kind == "text" and not rules.caption(t.text)), 2 + ENTRY_LINES)]
+    if below and teaser_label(below[0].text):
+        return True
+    # the teaser's author and the next one's section ("Laura Bliss", "Environment") come first
+    for _ in range(ENTRY_LINES):
+        if below and len(below[0].text.split()) <= 3 and not vocab.SENTENCE_END.search(below[0].text) and not teaser_label(below[0].text):
+            below = below[1:]
+    below = below[:2]
     if not below or teaser_label(below[0].text):
         return True
     teaser = below[0].text.strip()
@@ -210,6 +245,16 @@ def _teaser_summary(tokens: list, index: int, gone: set[int]) -> bool:
     return len(below) == 1 or _short_summary(below[1].text)
 
 
+def _question_headline(line: str) -> bool:
+    """A teaser's headline that asks ("What If Air Conditioning Could Help Stop Climate Change?"): a
+    question of 20 words at most, in title case (two thirds of its words of four letters or more
+    capitalised), which an article's own question rarely is."""
+    text = line.strip()
+    long_words = [w for w in re.findall(r"[A-Za-z][\w'\u2019-]*", text) if len(w) >= 4]
+    return (text.endswith("?") and len(text.split()) <= 20 and len(long_words) >= 3
+            and sum(w[0].isupper() for w in long_words) * 3 >= len(long_words) * 2)
+
+
 def _short_summary(line: str) -> bool:
     """A teaser's summary: one or two sentences (a dek: "HOW is it that ...? It seems ..."), 40 words
     at most, not a line announcing what follows."""
@@ -218,6 +263,8 @@ def _short_summary(line: str) -> bool:
             and bool(vocab.SENTENCE_END.search(text)))
 
 
+#: Short lines of a list's entry (an author, a section) between a teaser's summary and the next headline.
+ENTRY_LINES = 3
 #: The longest teaser summary, in words: a dek of a sentence or two.
 SUMMARY_WORDS = 40
 _INNER_SENTENCE = re.compile(r"[.!?][\"\u201d\u2019']?\s+[A-Z\u201c\"]")
