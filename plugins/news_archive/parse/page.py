@@ -274,7 +274,7 @@ def drop_lead_captions(tokens: list, mode: str, drop: Callable[[int, str, str, s
     """On a live page, captions above its first paragraph are the page's lead photo, not its news: a
     line ending with the photo's full date or its credit (a caption's credit, "(AP Photo/...)", may
     follow a longer caption), or a line shown twice in a row (the gallery's caption and the photo's:
-    both copies)."""
+    both copies), unless it reads as a paragraph without a photo's day ("... on July 16 ...")."""
     if mode == "story":
         return tokens
     gone: set[int] = set()
@@ -290,9 +290,9 @@ def drop_lead_captions(tokens: list, mode: str, drop: Callable[[int, str, str, s
         text = token.text.strip()
         words = len(text.split())
         after = tokens[index + 1] if index + 1 < len(tokens) else None
-        if words <= LEAD_CAPTION_WORDS and ((previous is not None and text == previous.text.strip())
-                                            or (after is not None and after.kind == "text" and text == after.text.strip())):
-            take(token)
+        twice = (previous is not None and text == previous.text.strip()) or (after is not None and after.kind == "text" and text == after.text.strip())
+        if twice and words <= LEAD_CAPTION_WORDS and (not rules.paragraph_like(text) or vocab.CAPTION_DAY.search(text)):
+            take(token)  # a paragraph the page repeats (a summary shown twice) is news: only one with a photo's day is a caption
         elif (words <= LEAD_CAPTION_WORDS and vocab.LEAD_CAPTION.search(text)) or (words <= CREDITED_CAPTION_WORDS and rules.caption(text)):
             take(token)
         elif rules.paragraph_like(text):

@@ -528,6 +528,10 @@ LEAD_CAPTION = re.compile(
     re.IGNORECASE,
 )
 
+#: A photo's day inside its caption ("... gather on July 16 at the field ..."): what tells a caption shown
+#: twice above a live page's text from a paragraph the page repeats.
+CAPTION_DAY = re.compile(r"\b(?:on|seen)\s+(?:" + _MONTH_WORD + r")\.?\s+[0-3]?\d\b", re.IGNORECASE)
+
 #: Lines like these in front of a promo headline mark it as injected.
 PROMO_PREFIX = re.compile(r"^(?:Trending|Related|Read More|Watch|Also Read|Recommended|Sponsored|Promoted)\s*:", re.IGNORECASE)
 
