@@ -173,11 +173,11 @@ def drop_teaser_ages(tokens: list, lines: list[str], dropped: list, drop: Callab
     return [t for t in tokens if t.line not in gone] if gone else tokens
 
 
-def drop_teaser_blocks(tokens: list, lines: list[str], drop: Callable[[int, str, str, str], None]) -> list:
+def drop_teaser_blocks(tokens: list, lines: list[str], drop: Callable[[int, str, str, str], None], mode: str = "story") -> list:
     """Under a label such as "Most read" or "More from Sportsnet" (the label itself may already be
     dropped as a widget), the lines up to the article's next prose (a sentence, or a line longer than
-    any headline), stamp, numbered post or separator are other stories' headlines, their summaries,
-    authors and ages. Teasers rarely end in a full stop and the article's paragraphs do: a sentence
+    any headline), stamp (in a story, a time is a teaser's age), numbered post or separator are other
+    stories' headlines, their summaries, authors and ages. Teasers rarely end in a full stop and the article's paragraphs do: a sentence
     ends the list, unless it is the one-sentence summary under a teaser's headline."""
     # a label passed (perhaps dropped already) opens a list; above the article's first sentence, a
     # byline passed (the page's own, taken as its authors) ends it: the header's lines are not teasers
@@ -201,6 +201,9 @@ def drop_teaser_blocks(tokens: list, lines: list[str], drop: Callable[[int, str,
             if label:
                 take(label)
             label, listing = token, True
+            continue
+        if listing and mode == "story" and token.kind == "time":
+            take(token)  # in a story a time is no update's: under a label it is a teaser's age ("13 hours ago")
             continue
         if token.kind != "text" or token.stamp or vocab.NUMBERED_POST.match(token.text) \
                 or ((len(token.text.split()) > 25 or article_sentence(token.text))

@@ -513,7 +513,7 @@ TEASER_LABEL = re.compile(
     r"|Must Reads?(?: .{1,30})?"
     r"|Story Timeline|(?:Editors['\u2019]?|Top|Staff|Our) Picks|(?:Tools (?:&|and) )?Resources|Top Stories|Trending(?: .{1,30})?|You (?:May|Might) (?:Also )?Like(?: .{1,20})?|Don['\u2019]t Miss(?: .{1,20})?"
     r"|Also (?:Read|on .{1,30})|Popular(?: .{1,30})?|What to Read Next|Further Reading|Around the Web|Sponsored (?:Stories|Links|Content)|Promoted Stories"
-    r"|Comments?(?: \(\+\))?|Join the (?:Conversation|Discussion)|Conversation|About the Author|Related Tags|Tags|Topics|(?:In )?Other News|Other .{1,30} (?:Columns|Stories|Articles|News)|More [A-Z][\w'\u2019]+|See Also"
+    r"|Comments?(?: \(\+\))?|Join the (?:Conversation|Discussion)|Conversation|About the Author|Related Tags|Tags|Topics|(?:In )?Other News|Other .{1,30} (?:Columns|Stories|Articles|News)|More [A-Z][\w'\u2019]+|(?:.{1,30}['\u2019]s )?(?:Most )?Recent (?:Stories|Posts|Articles)|See Also"
     r"|Elsewhere on .{1,30})\s*:?$",
     re.IGNORECASE,
 )
