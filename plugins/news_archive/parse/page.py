@@ -157,10 +157,10 @@ def drop_teaser_ages(tokens: list, lines: list[str], dropped: list, drop: Callab
     dated age (or below a time taken as one), both below the label, is another story's age, not an
     update's stamp: dropped before the page's kind is read, so a story's "Most Popular" list does not
     make it a live blog."""
-    labels = [n for n, line in enumerate(lines, 1) if teaser_label(line)]
     ages = sorted(d.line for d in dropped if d.reason.startswith("date_only_line"))
-    if not labels or not ages:
+    if not ages or not any(t.kind == "time" and t.line > ages[0] for t in tokens):
         return tokens
+    labels = [n for n, line in enumerate(lines, 1) if teaser_label(line)]
     gone: set[int] = set()
     for token in tokens:
         if token.kind != "time":
