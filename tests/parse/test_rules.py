@@ -120,6 +120,7 @@ def test_headline_shape(line, expected):
         ("Photo: the leaders shake hands", "caption_marker"),
         ("Crews stack sandbags on the quay. (AP Photo/Sam Lee)   (Associated Press)", "caption_credit"),
         ("Waves break over the sea wall at the old harbour - GETTY IMAGES", "caption_dash_credit"),
+        ("Crews secure the quay after the storm in Port Ellis. Sam Lee/AFP/Getty Images", "caption_agency_credit"),
         ("Riot police hold a line outside the court \u2014 AFP VIA GETTY IMAGES", "caption_dash_credit"),
     ],
 )

@@ -203,7 +203,9 @@ CAPTION_PATTERNS = [
     ("caption_marker", re.compile(r"^(?:FILE\s*[-\u2014\u2013]|PHOTO:|Photo:|Image:|Pictured:|IMAGE:)\s")),
     ("caption_by_line", re.compile(r"\b(?:Photo|Image) (?:by|credit|courtesy)\b[^.]*$", re.IGNORECASE)),
     ("caption_gallery_number", re.compile(r"^\d{1,3}\s*of\s*\d{1,3}\s*\S")),
-    ("caption_agency_credit", re.compile(r"\s(?:[A-Z][\w.'-]+\s){1,3}[A-Z][\w.'-]+\s*/\s*(?:AP|AFP|Reuters|Getty Images|EPA|Bloomberg|Shutterstock)\s*$")),
+    # "... Fethi Belaid/AFP/Getty Images": a photographer, then an agency or two
+    ("caption_agency_credit", re.compile(
+        r"\s(?:[A-Z][\w.'-]+\s){1,3}[A-Z][\w.'-]+(?:\s*/\s*(?:AP|AFP|Reuters|Getty Images|EPA|Bloomberg|Shutterstock)){1,2}\s*$")),
     # a credit after a dash, in capitals ("... cordoned off the court - GETTY IMAGES")
     ("caption_dash_credit", re.compile(r"\s[-\u2013\u2014]\s+(?:[A-Z]+ VIA )?(?:GETTY IMAGES|AFP|REUTERS|EPA|SHUTTERSTOCK|BLOOMBERG)$")),
 ]
