@@ -96,15 +96,17 @@ def polity_name(heads: list[str], ledes: list[str], noun: str) -> str | None:
     written: dict[str, Counter] = {}
     for head in heads:
         for surface, name in places.countries_written(head):
-            country = name or places.normalise(surface)
+            country = name or places.normalise(surface).replace(".", "")  # "U.S." and "US" are one
             counted[country] += 1
             written.setdefault(country, Counter())[surface] += 1
     ranked = sorted(counted.items(), key=lambda kv: (-kv[1], kv[0]))
     if not ranked or ranked[0][1] < NOUN_WRITERS or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     surface = min(written[ranked[0][0]].items(), key=lambda kv: (-kv[1], kv[0]))[0]
-    kinds = Counter(kind for text in heads + ledes
-                    for kind in {m.lower() for m in re.findall(rf"\b([A-Za-z]+) {noun}\b", text, re.IGNORECASE)} if kind in vocab.VOTE_KINDS)
+    # each report (its headline and lede) counts a kind once, however often it writes it
+    pattern = re.compile(rf"\b([A-Za-z]+) {noun}\b", re.IGNORECASE)
+    kinds = Counter(kind for head, lede in zip(heads, ledes)
+                    for kind in {m.lower() for m in pattern.findall(head + "\n" + lede)} if kind in vocab.VOTE_KINDS)
     kind = min(kinds.items(), key=lambda kv: (-kv[1], kv[0])) if kinds else None
     return f"{surface} {kind[0] + ' ' if kind and kind[1] >= NOUN_WRITERS else ''}{noun}"
 

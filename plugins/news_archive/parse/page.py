@@ -167,18 +167,20 @@ def drop_teaser_ages(tokens: list, lines: list[str], dropped: list, drop: Callab
             continue
         label = max((n for n in labels if n < token.line), default=None)
         if label is not None and any(label < age < token.line <= age + AGE_SPAN for age in ages):
-            drop(token.line, token.text, "teaser_list", "under a label such as 'Most read': another story's age, below a dated one")
+            drop(token.line, token.text, "teaser_list",
+                 "under a label such as 'Most read': another story's age, below a dated one")
             gone.add(token.line)
             ages.append(token.line)  # the next entry's age may be a time too
     return [t for t in tokens if t.line not in gone] if gone else tokens
 
 
-def drop_teaser_blocks(tokens: list, lines: list[str], drop: Callable[[int, str, str, str], None], mode: str = "story") -> list:
+def drop_teaser_blocks(tokens: list, lines: list[str], drop: Callable[[int, str, str, str], None], mode: str) -> list:
     """Under a label such as "Most read" or "More from Sportsnet" (the label itself may already be
     dropped as a widget), the lines up to the article's next prose (a sentence, or a line longer than
     any headline), stamp (in a story, a time is a teaser's age), numbered post or separator are other
-    stories' headlines, their summaries, authors and ages. Teasers rarely end in a full stop and the article's paragraphs do: a sentence
-    ends the list, unless it is the one-sentence summary under a teaser's headline."""
+    stories' headlines, their summaries, authors and ages. Teasers rarely end in a full stop and the
+    article's paragraphs do: a sentence ends the list, unless it is the summary under a teaser's
+    headline (see _teaser_summary) or a headline that asks (see _question_headline)."""
     # a label passed (perhaps dropped already) opens a list; above the article's first sentence, a
     # byline passed (the page's own, taken as its authors) ends it: the header's lines are not teasers
     marks = [(n, True) for n, line in enumerate(lines, 1) if teaser_label(line)]
@@ -192,8 +194,8 @@ def drop_teaser_blocks(tokens: list, lines: list[str], drop: Callable[[int, str,
 
     for index, token in enumerate(tokens):
         while at < len(marks) and marks[at][0] < token.line:
-            if marks[at][1] and label and marks[at][0] != label.line:  # labels in a row (the other dropped already): chrome
-                take(label)
+            if marks[at][1] and label and marks[at][0] != label.line:
+                take(label)  # labels in a row (the other dropped already): chrome
                 label = None
             listing, at = marks[at][1] or (listing and prose), at + 1
         prose = prose or (token.kind == "text" and article_sentence(token.text))
@@ -230,12 +232,14 @@ def _teaser_summary(tokens: list, index: int, gone: set[int]) -> bool:
     above = tokens[index - 1] if index else None
     if above is None or above.line not in gone or not rules.looks_like_headline(above.text):
         return False
-    below = [t for t in itertools.islice((t for t in tokens[index + 1:] if t.kind == "text" and not rules.caption(t.text)), 2 + ENTRY_LINES)]
+    texts = (t for t in tokens[index + 1:] if t.kind == "text" and not rules.caption(t.text))
+    below = list(itertools.islice(texts, 2 + ENTRY_LINES))
     if below and teaser_label(below[0].text):
         return True
     # the teaser's author and the next one's section ("Laura Bliss", "Environment") come first
     for _ in range(ENTRY_LINES):
-        if below and len(below[0].text.split()) <= 3 and not vocab.SENTENCE_END.search(below[0].text) and not teaser_label(below[0].text):
+        first = below[0].text if below else ""
+        if first and len(first.split()) <= 3 and not vocab.SENTENCE_END.search(first) and not teaser_label(first):
             below = below[1:]
     below = below[:2]
     if not below or teaser_label(below[0].text):
@@ -293,10 +297,12 @@ def drop_lead_captions(tokens: list, mode: str, drop: Callable[[int, str, str, s
         text = token.text.strip()
         words = len(text.split())
         after = tokens[index + 1] if index + 1 < len(tokens) else None
-        twice = (previous is not None and text == previous.text.strip()) or (after is not None and after.kind == "text" and text == after.text.strip())
+        twice = any(other is not None and other.kind == "text" and other.text.strip() == text for other in (previous, after))
+        # a paragraph the page repeats (a summary shown twice) is news: only one with a photo's day is a caption
         if twice and words <= LEAD_CAPTION_WORDS and (not rules.paragraph_like(text) or vocab.CAPTION_DAY.search(text)):
-            take(token)  # a paragraph the page repeats (a summary shown twice) is news: only one with a photo's day is a caption
-        elif (words <= LEAD_CAPTION_WORDS and vocab.LEAD_CAPTION.search(text)) or (words <= CREDITED_CAPTION_WORDS and rules.caption(text)):
+            take(token)
+        elif (words <= LEAD_CAPTION_WORDS and vocab.LEAD_CAPTION.search(text)) \
+                or (words <= CREDITED_CAPTION_WORDS and rules.caption(text)):
             take(token)
         elif rules.paragraph_like(text):
             break  # the page's own text has begun
