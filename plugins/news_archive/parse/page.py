@@ -315,6 +315,38 @@ LEAD_CAPTION_WORDS = 50
 CREDITED_CAPTION_WORDS = 80
 
 
+#: The fewest words of a headline a teaser card glues its summary to.
+GLUED_HEADLINE_WORDS = 5
+
+
+def drop_glued_teasers(tokens: list, lines: list[str], mode: str, drop: Callable[[int, str, str, str], None]) -> list:
+    """In a story, a line that is another line's headline with a sentence glued on ("Browns place Burnett
+    on injured reserve First season in Cleveland is done ...") is a teaser card, the headline shown
+    alone elsewhere (perhaps dropped already, under a label) its other copy: both go. The headline has ``GLUED_HEADLINE_WORDS`` words or more and
+    no closing punctuation, and what is glued on starts a new sentence (a capital), so an article's
+    paragraph that opens with a name the page also shows alone ("Star Wars Jedi: Fallen Order is ...")
+    stays."""
+    if mode != "story":
+        return tokens
+    texts = [t for t in tokens if t.kind == "text" and not t.stamp]
+    headlines = {line.strip() for line in lines[1:]  # the page's own headline aside
+                 if len(line.split()) >= GLUED_HEADLINE_WORDS and rules.looks_like_headline(line)}
+    if not headlines:
+        return tokens
+    gone: set[int] = set()
+    for token in texts:
+        text = token.text.strip()
+        for headline in headlines:
+            rest = text[len(headline):] if text.startswith(headline) else ""
+            if len(rest) > 1 and rest[0] == " " and (rest[1].isupper() or rest[1] in "\"\u201c'\u2018"):
+                gone.add(token.line)
+                gone.update(t.line for t in texts if t.text.strip() == headline)
+    for token in texts:
+        if token.line in gone:
+            drop(token.line, token.text, "teaser_list", "a teaser card: another story's headline, alone or glued to its summary")
+    return [t for t in tokens if t.line not in gone] if gone else tokens
+
+
 def drop_repeats_and_shouts(tokens: list, mode: str, drop: Callable[[int, str, str, str], None]) -> list:
     """Inside a story: a headline of six words or more shown again within three lines of itself is a
     teaser the page repeats (the later copy goes; prose repeated stays); a headline of six words or
