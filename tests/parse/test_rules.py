@@ -191,6 +191,8 @@ def test_a_parenthesis_is_not_a_caption():
         ("We accept credit card, Apple Pay and Google Pay.", "subscribe_prompt"),
         ("Harbours are changing fast. Keep up with the Ledger's Daily newsletter.", "newsletter_prompt"),
         ("Check out more articles on ledger.example!", "membership_appeal"),
+        ("Grading the Harbour's Big Deals: Low Marks Abound DEC 27", "dated_teaser"),
+        ("Why the Ferry Can\u2019t Quit the Old Quay JAN. 3", "dated_teaser"),
     ],
 )
 def test_boilerplate_rules(line, rule):
@@ -225,6 +227,9 @@ def test_boilerplate_rules(line, rule):
         "Next, the council will vote on the budget.",
         "We accept the court's ruling and will not appeal, the company said.",
         "Check out the new harbour wall before the storm season, the mayor urged.",
+        "The vote is set for Dec. 27.",
+        "Talks resume in Geneva on DEC 27.",
+        "Flights to Lisbon resume on June 2",
     ],
 )
 def test_news_is_not_boilerplate(line):
@@ -520,3 +525,9 @@ def test_a_newsletter_pitch_for_the_latest_updates_makes_no_live_blog():
         "About 2,000 homes in the old town lost power, the utility said.\n"
     )
     assert live.kind == "liveblog" and len(live.updates) == 2
+
+
+@pytest.mark.parametrize("line", ["Video: Harbour crews race the tide", "Photos: The storm's night on the quay", "Podcast: The ferry question"])
+def test_a_video_or_gallery_link_is_a_promoted_headline(line):
+    assert rules.promo_prefix(line)
+    assert not rules.promo_prefix(line.replace(":", ""))  # the word alone opens news ("Video shows ...")

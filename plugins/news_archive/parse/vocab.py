@@ -402,6 +402,8 @@ BOILERPLATE = [
      "a call for readers' questions or tips"),
     ("truncated_teaser", re.compile(r"^[A-Z\d'\"\u2018\u201c][^.!?]{10,160}(?:\.\.\.|\u2026)$|^[A-Z\d'\"\u2018\u201c].{5,150}\s\(\d{1,2}:\d\d\)$"),
      "another story's headline, cut short or with its video's length"),
+    ("dated_teaser", re.compile(r"^[A-Z\d'\"\u2018\u201c][^.!?]{5,150}[^\W\d]\s(?:JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)\.? [0-3]?\d$"),
+     "another story's headline with its date in capitals (\"... Low Marks Abound DEC 27\")"),
     ("membership_appeal", re.compile(
         r"^(?:If you (?:enjoyed|liked|value|appreciate) (?:this|our) (?:article|story|journalism|reporting)\b.{0,300}|(?:Like|Enjoyed|Enjoy) this (?:article|story)\?.{0,80}"
         r"|Join (?:our|the) [\w .'\u2019]{1,40}(?:Forums?|community)\b.{0,200}|Get breaking [\w .'\u2019]{1,30} news\b.{0,150}"
@@ -452,6 +454,7 @@ BOILERPLATE_GATES = {
     "tag_list": ((":",), 400),
     "reprint_note": (("in print", "appeared", "citation", "copyright", "provided by", "reprint"), None),
     "truncated_teaser": (("...", "\u2026", ":"), 250),
+    "dated_teaser": (None, 200),
     "membership_appeal": (("if you", "this article", "this story", "join", "breaking", "read more", "privacy", "terms of",
                            "http", "check out more"), None),
     "markup_debris": (('="', "<span"), None),
@@ -535,7 +538,7 @@ LEAD_CAPTION = re.compile(
 CAPTION_DAY = re.compile(r"\b(?:on|seen)\s+(?:" + _MONTH_WORD + r")\.?\s+[0-3]?\d\b", re.IGNORECASE)
 
 #: Lines like these in front of a promo headline mark it as injected.
-PROMO_PREFIX = re.compile(r"^(?:Trending|Related|Read More|Watch|Also Read|Recommended|Sponsored|Promoted)\s*:", re.IGNORECASE)
+PROMO_PREFIX = re.compile(r"^(?:Trending|Related|Read More|Watch|Also Read|Recommended|Sponsored|Promoted|Videos?|Photos|Gallery|Podcast)\s*:", re.IGNORECASE)
 
 # --- dates -------------------------------------------------------------------------------------
 
