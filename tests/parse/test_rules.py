@@ -531,3 +531,17 @@ def test_a_newsletter_pitch_for_the_latest_updates_makes_no_live_blog():
 def test_a_video_or_gallery_link_is_a_promoted_headline(line):
     assert rules.promo_prefix(line)
     assert not rules.promo_prefix(line.replace(":", ""))  # the word alone opens news ("Video shows ...")
+
+
+def test_a_line_opening_with_the_pages_own_headline_is_no_teaser_card():
+    from news_archive.parse.cascade import parse_text
+
+    text = ("Harbour festival returns after two years\n"
+            "The festival opens in June, its organisers said on Monday, after two years away.\n"
+            "Harbour festival returns after two years Tickets go on sale next week, and the programme includes a parade.\n"
+            "The council will run extra buses from the station.")
+    assert len(parse_text(text).body) == 3
+    # another line's headline with a sentence glued on is a teaser card: it and the headline both go
+    teaser = text + "\nLifeboat crew rescue swimmer off the point\nLifeboat crew rescue swimmer off the point A crew reached him in minutes."
+    dump = parse_text(teaser)
+    assert len(dump.body) == 3 and [d.line for d in dump.dropped if d.reason.startswith("teaser_list")] == [5, 6]

@@ -149,7 +149,7 @@ class _Parser:
         tokens = page.drop_lead_captions(tokens, mode, self.drop)
         tokens = page.drop_teaser_runs(tokens, mode, self.drop)
         tokens = page.drop_repeats_and_shouts(tokens, mode, self.drop)
-        tokens = page.drop_glued_teasers(tokens, self.lines, mode, self.drop)
+        tokens = page.drop_glued_teasers(tokens, self.lines, title.text, mode, self.drop)
 
         # 5: dateline
         found = None

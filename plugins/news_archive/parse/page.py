@@ -319,18 +319,18 @@ CREDITED_CAPTION_WORDS = 80
 GLUED_HEADLINE_WORDS = 5
 
 
-def drop_glued_teasers(tokens: list, lines: list[str], mode: str, drop: Callable[[int, str, str, str], None]) -> list:
+def drop_glued_teasers(tokens: list, lines: list[str], title: str, mode: str, drop: Callable[[int, str, str, str], None]) -> list:
     """In a story, a line that is another line's headline with a sentence glued on ("Browns place Burnett
-    on injured reserve First season in Cleveland is done ...") is a teaser card, the headline shown
-    alone elsewhere (perhaps dropped already, under a label) its other copy: both go. The headline has ``GLUED_HEADLINE_WORDS`` words or more and
-    no closing punctuation, and what is glued on starts a new sentence (a capital), so an article's
-    paragraph that opens with a name the page also shows alone ("Star Wars Jedi: Fallen Order is ...")
-    stays."""
+    on injured reserve First season in Cleveland is done ...") is a teaser card; it and the headline's
+    own line (perhaps dropped already, under a label) both go. The headline (never the page's own) has
+    ``GLUED_HEADLINE_WORDS`` words or more and no closing punctuation, and what is glued on starts a new
+    sentence (a capital), so an article's paragraph that opens with a name the page also shows alone
+    ("Star Wars Jedi: Fallen Order is ...") stays."""
     if mode != "story":
         return tokens
     texts = [t for t in tokens if t.kind == "text" and not t.stamp]
-    headlines = {line.strip() for line in lines[1:]  # the page's own headline aside
-                 if len(line.split()) >= GLUED_HEADLINE_WORDS and rules.looks_like_headline(line)}
+    headlines = {line.strip() for line in lines
+                 if len(line.split()) >= GLUED_HEADLINE_WORDS and rules.looks_like_headline(line)} - {title.strip()}
     if not headlines:
         return tokens
     gone: set[int] = set()
@@ -343,7 +343,8 @@ def drop_glued_teasers(tokens: list, lines: list[str], mode: str, drop: Callable
                 gone.update(t.line for t in texts if t.text.strip() == headline)
     for token in texts:
         if token.line in gone:
-            drop(token.line, token.text, "teaser_list", "a teaser card: another story's headline, alone or glued to its summary")
+            drop(token.line, token.text, "teaser_list",
+                 "a teaser card: another story's headline, alone or glued to its summary")
     return [t for t in tokens if t.line not in gone] if gone else tokens
 
 
