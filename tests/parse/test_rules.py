@@ -192,6 +192,8 @@ def test_a_parenthesis_is_not_a_caption():
         ("Harbours are changing fast. Keep up with the Ledger's Daily newsletter.", "newsletter_prompt"),
         ("Check out more articles on ledger.example!", "membership_appeal"),
         ("Grading the Harbour's Big Deals: Low Marks Abound DEC 27", "dated_teaser"),
+        ("Get breaking news alerts and special reports, delivered weekday mornings.", "newsletter_prompt"),
+        ("Get the day's big stories + quizzes and puzzles you love.", "newsletter_prompt"),
         ("Why the Ferry Can\u2019t Quit the Old Quay JAN. 3", "dated_teaser"),
     ],
 )
@@ -230,6 +232,8 @@ def test_boilerplate_rules(line, rule):
         "The vote is set for Dec. 27.",
         "Talks resume in Geneva on DEC 27.",
         "Flights to Lisbon resume on June 2",
+        "Residents can get breaking news alerts from the council by text message.",
+        "The paper is delivered weekday mornings to 40,000 homes.",
     ],
 )
 def test_news_is_not_boilerplate(line):

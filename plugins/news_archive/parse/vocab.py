@@ -383,7 +383,8 @@ BOILERPLATE = [
         r"|\bdelivered (?:right )?to (?:your|you)\b.{0,40}$|\b(?:your|email) inbox\b|\bunsubscribe\b|\bopt-in box\b|^Thanks for (?:signing up|subscribing)\b.{0,60}$"
         r"|\bproblem subscribing\b|^Get (?:our|the) [\w .'\u2019]{0,40}newsletter\b.{0,60}$|^[\w .'\u2019]{0,30}Newsletter Privacy Policy\b.{0,60}$"
         r"|^(?:[^\w\s]\s*)?(?:Sign up|Subscribe)\b.{0,40}\b(?:to get|for)\b.{0,80}$"
-        r"|^There was (?:an error|a problem) (?:processing|with) your (?:subscription|sign-?up)\b.{0,40}$|\bKeep up with\b.{0,60}\bnewsletter\.?$",
+        r"|^There was (?:an error|a problem) (?:processing|with) your (?:subscription|sign-?up)\b.{0,40}$|\bKeep up with\b.{0,60}\bnewsletter\.?$"
+        r"|^Get breaking news alerts\b.{0,160}$|^Get the day['\u2019]s (?:big|top|biggest|best) (?:stories|headlines|news)\b.{0,120}$",
         re.IGNORECASE),
      "a newsletter or subscription prompt"),
     ("tag_list", re.compile(
@@ -450,7 +451,7 @@ BOILERPLATE_GATES = {
     "comment_policy": (("comment",), None),
     "affiliate_notice": (("commission", "through links", "through recommended links", "online retail"), None),
     "newsletter_prompt": (("subscri", "sign up", "sign-up", "signup", "newsletter", "inbox", "opt-in", "thanks for", "delivered",
-                           "want more", "need more"), 300),
+                           "want more", "need more", "breaking news alerts", "get the day"), 300),
     "tag_list": ((":",), 400),
     "reprint_note": (("in print", "appeared", "citation", "copyright", "provided by", "reprint"), None),
     "truncated_teaser": (("...", "\u2026", ":"), 250),
