@@ -466,3 +466,15 @@ def test_timeline_entries_and_events_keep_no_dictionary_of_their_own_and_pickle_
     for value in (event, entry, entry.ref):
         assert not hasattr(value, "__dict__")  # slots: a timeline is tens of thousands of entries
     assert pickle.loads(pickle.dumps(event)) == event
+
+
+def test_an_event_at_a_venue_half_its_reports_name_is_named_for_it():
+    dumps = [
+        parse_text("Porthaven blast: police name the bomber\nA blast at the Porthaven Arena killed nine people after a concert, Porthaven police said.\nPorthaven mourned."),
+        parse_text("Porthaven mourns nine killed in blast\nThe blast hit the Porthaven Arena foyer as fans left, Porthaven officials said.\nPorthaven police made arrests."),
+        parse_text("Porthaven blast: what we know\nPolice in Porthaven said the blast was a bomb; Porthaven schools closed.\nPorthaven will hold a vigil."),
+    ]
+    # two of three ledes write "Porthaven Arena": the event is named for the venue
+    assert derive_name(dumps) == "Porthaven Arena blast"
+    # one of three: the place alone
+    assert derive_name(dumps[1:2] + [dumps[2], parse_text(dumps[2].title.text + "\nPorthaven police said the blast was a bomb.\nPorthaven mourned.")]) == "Porthaven blast"

@@ -32,6 +32,17 @@ def surname_of(name: str, texts: list[str], counted: Counter) -> str | None:
     return surname if count >= FIRST_NAME_SHARE * len(mentions) and surname not in counted else None
 
 
+def venue_of(name: str, ledes: list[str]) -> str | None:
+    """"Manchester Arena": a place's venue (a word of ``vocab.VENUE_WORDS``) that half the reports or
+    more write after the name in their ledes, the most of them; an event at a venue is named for it."""
+    written = Counter(venue for lede in ledes
+                      for venue in set(re.findall(rf"\b{re.escape(name)} ([A-Z][a-z]+)\b", lede)) if venue in vocab.VENUE_WORDS)
+    if not written:
+        return None
+    venue, count = min(written.items(), key=lambda kv: (-kv[1], kv[0]))
+    return f"{name} {venue}" if count * 2 >= len(ledes) else None
+
+
 def _summed(counts: Iterable[Mapping[str, int]]) -> Counter:
     total: Counter = Counter()
     for one in counts:
@@ -54,6 +65,8 @@ def derive_name(dumps: list[Dump], found: list[Features] | None = None) -> str:
         names = ranked[:2]
     ledes = [lede_text(d) for d in dumps]
     names = [surname_of(name, ledes, total) or name for name in names]
+    if len(names) == 1:
+        names = [venue_of(names[0], ledes) or names[0]]
     titles = " ".join(d.display_title for d in dumps)
     names.sort(key=lambda w: (titles.find(w) if w in titles else len(titles), w))
     if len(names) == 2:  # one name of two words ("Hong Kong", "Ariana Grande"), as the headlines write it, not two ("Trump-Putin")

@@ -774,6 +774,11 @@ EVENT_NOUNS = frozenset(
     heatwave drought festival tournament collapse bombing explosion blast fire rescue stabbing derailment
     sentencing landslide avalanche""".split()
 )
+#: Venues an event is named for with its place ("Manchester Arena bombing", "Grenfell Tower fire").
+VENUE_WORDS = frozenset(
+    """Arena Bridge Tower Stadium Square Museum Airport Station Hall Park Mall Market Centre Center Hotel Cathedral
+    Mosque Church Synagogue Temple School University Theatre Theater Nightclub Palace Plaza Pier""".split()
+)
 #: Votes a country holds: an event of one is named for the country ("UK general election"), not its candidates.
 POLITY_NOUNS = frozenset({"election", "elections", "referendum"})
 #: The kinds of vote a name keeps ("general election", "presidential election").
