@@ -231,22 +231,6 @@ def test_events_that_would_share_a_name_are_told_apart_by_place_then_date():
     ]
 
 
-def test_a_vote_is_named_for_its_country_and_kind_not_its_candidates():
-    dumps = [
-        parse_text("UK election: Ortiz wins a majority\nLena Ortiz won the general election, ending Alma June's term.\nOrtiz thanked voters."),
-        parse_text("Ortiz sweeps the UK vote as June concedes\nThe general election gave Lena Ortiz 40 more seats.\nJune conceded at dawn."),
-        parse_text("Britain's general election: what happens now\nLena Ortiz will form a government after the election.\nOrtiz met the King."),
-    ]
-    # two headlines name the UK (one as "Britain"), as most write it; "general election" in every report
-    assert derive_name(dumps) == "UK general election"
-    # a country in one headline only names nothing: the candidates do
-    assert derive_name(dumps[:1] + [parse_text("Ortiz wins the election\nLena Ortiz won the election over Alma June.\nOrtiz spoke.")]) == "Ortiz election"
-    # two countries named as often: the candidates
-    tie = [parse_text("Chile and Peru watch Ortiz election\nLena Ortiz won the election.\nOrtiz spoke."),
-           parse_text("Ortiz election: Chile, Peru react\nLena Ortiz won the election.\nOrtiz spoke.")]
-    assert derive_name(tie) == "Ortiz election"
-
-
 def test_an_events_zone_is_its_coverages_own_then_its_places():
     from news_archive.events.naming import event_zone
     from news_archive.parse.model import Dump, Para
@@ -468,13 +452,30 @@ def test_timeline_entries_and_events_keep_no_dictionary_of_their_own_and_pickle_
     assert pickle.loads(pickle.dumps(event)) == event
 
 
-def test_an_event_at_a_venue_half_its_reports_name_is_named_for_it():
-    dumps = [
-        parse_text("Porthaven blast: police name the bomber\nA blast at the Porthaven Arena killed nine people after a concert, Porthaven police said.\nPorthaven mourned."),
-        parse_text("Porthaven mourns nine killed in blast\nThe blast hit the Porthaven Arena foyer as fans left, Porthaven officials said.\nPorthaven police made arrests."),
-        parse_text("Porthaven blast: what we know\nPolice in Porthaven said the blast was a bomb; Porthaven schools closed.\nPorthaven will hold a vigil."),
-    ]
-    # two of three ledes write "Porthaven Arena": the event is named for the venue
-    assert derive_name(dumps) == "Porthaven Arena blast"
-    # one of three: the place alone
-    assert derive_name(dumps[1:2] + [dumps[2], parse_text(dumps[2].title.text + "\nPorthaven police said the blast was a bomb.\nPorthaven mourned.")]) == "Porthaven blast"
+_UK = "UK election: Ortiz wins a majority\nLena Ortiz won the general election, ending Alma June's term.\nOrtiz thanked voters."
+_ARENA = "Porthaven mourns nine killed in blast\nThe blast hit the Porthaven Arena foyer as fans left, Porthaven officials said.\nPorthaven made arrests."
+_TOWN = "Porthaven blast: what we know\nPolice in Porthaven said the blast was a bomb; Porthaven schools closed.\nPorthaven will hold a vigil."
+
+
+@pytest.mark.parametrize(
+    "texts, name",
+    [
+        # a vote: the country two headlines name (one as "Britain"), as most write it, and the kind every report writes
+        ([_UK, "Ortiz sweeps the UK vote as June concedes\nThe general election gave Lena Ortiz 40 more seats.\nJune conceded.",
+          "Britain's general election: what happens now\nLena Ortiz will form a government after the election.\nOrtiz met the King."],
+         "UK general election"),
+        # a country in one headline only names nothing: the candidates do
+        ([_UK, "Ortiz wins the election\nLena Ortiz won the election over Alma June.\nOrtiz spoke."], "Ortiz election"),
+        # two countries named as often: the candidates
+        (["Chile and Peru watch Ortiz election\nLena Ortiz won the election.\nOrtiz spoke.",
+          "Ortiz election: Chile, Peru react\nLena Ortiz won the election.\nOrtiz spoke."], "Ortiz election"),
+        # a venue two of three ledes write after the place: the event is named for it
+        (["Porthaven blast: police name the bomber\nA blast at the Porthaven Arena killed nine people, Porthaven police said.\nPorthaven mourned.",
+          _ARENA, _TOWN], "Porthaven Arena blast"),
+        # one of three: the place alone
+        ([_ARENA, _TOWN, "Porthaven blast: police name the bomber\nPorthaven police said the blast was a bomb.\nPorthaven mourned."],
+         "Porthaven blast"),
+    ],
+)
+def test_an_event_is_named_as_its_reports_write_it(texts, name):
+    assert derive_name([parse_text(text) for text in texts]) == name
