@@ -48,7 +48,15 @@ def drop_page_edges(tokens: list, mode: str, drop: Callable[[int, str, str, str]
         first = numbered[0].line if numbered else first
     kept, seen, announced = [], set(), running[-1].text.rstrip().endswith(":")
     figures = figure_runs(tokens)
+    # the article's numbered items ("7. TRAGEDY IN NYPD ROBBERY RESPONSE"): the next one after its last
+    # paragraph is its own (a dump cut short), not another story's headline
+    numbered = [_item_number(t.text) for t in tokens if t.kind == "text" and first <= t.line <= last]
+    following = max(n for n in numbered if n) + 1 if any(numbered) else None
     for token in tokens:
+        if mode == "story" and following and token.line > last and token.kind == "text" and _item_number(token.text) == following:
+            kept.append(token)
+            following += 1
+            continue
         edge = "page_head" if token.line < first else "page_tail" if token.line > last and mode == "story" else None
         if edge == "page_head" and token.text in repeated and token.text in seen:
             drop(token.line, token.text, "repeated_line", "the same line again above the story (a gallery caption shown twice)")
@@ -65,6 +73,11 @@ def drop_page_edges(tokens: list, mode: str, drop: Callable[[int, str, str, str]
             continue
         kept.append(token)
     return kept
+
+
+def _item_number(text: str) -> int | None:
+    """The number of a numbered item ("8. US, CHINA ENVOYS MEET"), or None."""
+    return int(text.split(".", 1)[0]) if vocab.NUMBERED_POST.match(text) else None
 
 
 def figure_runs(tokens: list, least: int = 3) -> set[int]:
