@@ -52,10 +52,17 @@ def drop_page_edges(tokens: list, mode: str, drop: Callable[[int, str, str, str]
     # paragraph is its own (a dump cut short), not another story's headline
     numbered = [_item_number(t.text) for t in tokens if t.kind == "text" and first <= t.line <= last]
     following = max(n for n in numbered if n) + 1 if any(numbered) else None
+    # a digest of headlines, each over its paragraph, whose dump ends with one more headline: its next item
+    tail = [t for t in tokens if t.line > last]
+    next_item = mode == "story" and len(tail) == 1 and tail[0].kind == "text" and len(tail[0].text.split()) >= 5 \
+        and rules.looks_like_headline(tail[0].text) and _digest(tokens, first, last)
     for token in tokens:
         if mode == "story" and following and token.line > last and token.kind == "text" and _item_number(token.text) == following:
             kept.append(token)
             following += 1
+            continue
+        if next_item and token is tail[0]:
+            kept.append(token)
             continue
         edge = "page_head" if token.line < first else "page_tail" if token.line > last and mode == "story" else None
         if edge == "page_head" and token.text in repeated and token.text in seen:
@@ -73,6 +80,21 @@ def drop_page_edges(tokens: list, mode: str, drop: Callable[[int, str, str, str]
             continue
         kept.append(token)
     return kept
+
+
+#: Headlines each over its own paragraph that make a story a digest ("Morning Digest").
+DIGEST_PAIRS = 3
+
+
+def _digest(tokens: list, first: int, last: int) -> bool:
+    """The story between lines ``first`` and ``last`` is a digest: ``DIGEST_PAIRS`` headlines or more
+    stand directly over a paragraph, and every other paragraph or more has one (an article with a few
+    subheads is not one)."""
+    body = [t for t in tokens if t.kind == "text" and first <= t.line <= last]
+    pairs = sum(1 for above, below in zip(body, body[1:])
+                if rules.looks_like_headline(above.text) and rules.paragraph_like(below.text))
+    paragraphs = sum(1 for t in body if rules.paragraph_like(t.text))
+    return pairs >= DIGEST_PAIRS and pairs * 2 >= paragraphs
 
 
 def _item_number(text: str) -> int | None:
