@@ -6,6 +6,7 @@ removed, with its rule and why.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter
@@ -200,12 +201,15 @@ def drop_teaser_ages(tokens: list, lines: list[str], dropped: list, drop: Callab
     for token in tokens:
         if token.kind != "time":
             continue
-        label = max((n for n in labels if n < token.line), default=None)
-        if label is not None and any(label < age < token.line <= age + AGE_SPAN for age in ages):
+        at = bisect.bisect_left(labels, token.line)
+        label = labels[at - 1] if at else None
+        # the nearest age above the stamp (ages kept in line order)
+        above = ages[bisect.bisect_left(ages, token.line) - 1] if ages and ages[0] < token.line else None
+        if label is not None and above is not None and label < above and token.line <= above + AGE_SPAN:
             drop(token.line, token.text, "teaser_list",
                  "under a label such as 'Most read': another story's age, below a dated one")
             gone.add(token.line)
-            ages.append(token.line)  # the next entry's age may be a time too
+            bisect.insort(ages, token.line)  # the next entry's age may be a time too
     return [t for t in tokens if t.line not in gone] if gone else tokens
 
 
@@ -352,6 +356,8 @@ CREDITED_CAPTION_WORDS = 80
 
 #: The fewest words of a headline a teaser card glues its summary to.
 GLUED_HEADLINE_WORDS = 5
+#: Where a sentence may be glued on: a space before a capital or an opening quote.
+_GLUE = re.compile(r" (?=[A-Z\"\u201c'\u2018])")
 
 
 def drop_glued_teasers(tokens: list, lines: list[str], title: str, mode: str, drop: Callable[[int, str, str, str], None]) -> list:
@@ -369,13 +375,16 @@ def drop_glued_teasers(tokens: list, lines: list[str], title: str, mode: str, dr
     if not headlines:
         return tokens
     gone: set[int] = set()
+    glued: set[str] = set()
     for token in texts:
         text = token.text.strip()
-        for headline in headlines:
-            rest = text[len(headline):] if text.startswith(headline) else ""
-            if len(rest) > 1 and rest[0] == " " and (rest[1].isupper() or rest[1] in "\"\u201c'\u2018"):
+        # each prefix that ends at a space before a capital: a dictionary lookup, not a scan of the headlines
+        for match in _GLUE.finditer(text):
+            if text[:match.start()] in headlines:
                 gone.add(token.line)
-                gone.update(t.line for t in texts if t.text.strip() == headline)
+                glued.add(text[:match.start()])
+                break
+    gone.update(t.line for t in texts if t.text.strip() in glued)
     for token in texts:
         if token.line in gone:
             drop(token.line, token.text, "teaser_list",
