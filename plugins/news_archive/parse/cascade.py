@@ -509,8 +509,8 @@ class _Parser:
         no update would start."""
         if rules.promo_prefix(token.text):
             return True
-        if vocab.LIST_ITEM.search(token.text) or not rules.unrelated(token.text, counts):
-            return False  # a list's line, or about what the blog is about
+        if vocab.LIST_ITEM.search(token.text) or vocab.NUMBERED_POST.match(token.text) or not rules.unrelated(token.text, counts):
+            return False  # a list's line, a numbered post's headline ("4. Post update"), or about what the blog is about
         if current is not None and current.empty:
             return False  # right under a time stamp: the update's own headline
         if mode == "timed":
