@@ -549,3 +549,14 @@ def test_a_line_opening_with_the_pages_own_headline_is_no_teaser_card():
     teaser = text + "\nLifeboat crew rescue swimmer off the point\nLifeboat crew rescue swimmer off the point A crew reached him in minutes."
     dump = parse_text(teaser)
     assert len(dump.body) == 3 and [d.line for d in dump.dropped if d.reason.startswith("teaser_list")] == [5, 6]
+
+
+def test_the_headline_shown_again_without_the_sites_name_is_no_dek():
+    title = "Harbour storm closes ferries | Coast News | The Island's Own Paper"
+    assert rules.title_again(title, "Harbour storm closes ferries")
+    assert not rules.title_again(title, "Harbour storm closes ferries for a week")  # more than the headline
+    assert not rules.title_again("Harbour storm closes ferries", "Harbour storm closes ferries | Coast News")
+    from news_archive.parse.cascade import parse_text
+
+    dump = parse_text(title + "\nHarbour storm closes ferries\nThe storm closed every ferry route on Friday, the operator said, and more gales are forecast.")
+    assert dump.dek is None and [d.line for d in dump.dropped] == [2]

@@ -304,6 +304,16 @@ def url_host(url: str) -> str | None:
     return host.removeprefix("www.") or None
 
 
+_SUFFIXES = re.compile(r"(?:\s+[|\u2013\u2014-]\s+[^|]{2,60}?)+")
+
+
+def title_again(title: str, line: str) -> bool:
+    """``line`` is the page's headline shown again: the first line without the site's name (or names)
+    it ends with ("... wrong way | iNFOnews | Thompson-Okanagan's News Source")."""
+    text = line.strip()
+    return bool(text) and title.startswith(text) and bool(_SUFFIXES.fullmatch(title[len(text):]))
+
+
 def site_suffix(title: str, url: str | None = None) -> str | None:
     """The site's name a scraped title ends with (" | CNN", " - Telegraph", or the ``URL:`` host's name)."""
     match = vocab.SITE_SUFFIX.search(title)
