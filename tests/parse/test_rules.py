@@ -560,3 +560,7 @@ def test_the_headline_shown_again_without_the_sites_name_is_no_dek():
 
     dump = parse_text(title + "\nHarbour storm closes ferries\nThe storm closed every ferry route on Friday, the operator said, and more gales are forecast.")
     assert dump.dek is None and [d.line for d in dump.dropped] == [2]
+    # nor is the site's name alone, above the dateline's paragraph
+    dump = parse_text("Harbour storm closes ferries\nABC News\nPORT ELLIS (AP) \u2014 The storm closed every ferry route on Friday, the operator said.")
+    assert dump.dek is None and [d.line for d in dump.dropped] == [2]
+    assert parse_text("Harbour storm closes ferries\nGales to last until Sunday\nPORT ELLIS (AP) \u2014 The storm closed every ferry route.").dek.text == "Gales to last until Sunday"

@@ -424,8 +424,8 @@ class _Parser:
         after = texts[1].text if len(texts) > 1 and texts[1].kind == "text" else None
         if len(line.split()) > 60 or rules.dateline(line) or rules.caption(line):  # a lead photo's caption is no dek
             return None
-        if rules.title_again(title.text, line):  # the headline shown again, without the site's name
-            return None
+        if rules.title_again(title.text, line) or line.strip().lower() in vocab.OUTLETS:
+            return None  # the headline shown again without the site's name, or the site's name alone ("ABC News")
         if rules.dek_by_title_prefix(title.text, line) or rules.dek_before_dateline(line, after) or rules.dek_standfirst(line):
             return Para(texts[0].line, line)
         if after and len(line.split()) <= 4 and rules.dek_standfirst(after):  # under a section label ("Badge politics blog")
