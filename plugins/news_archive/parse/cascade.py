@@ -144,7 +144,7 @@ class _Parser:
         tokens = page.drop_page_stamp(tokens, self.drop)
         tokens = page.drop_teaser_ages(tokens, self.lines, self.dropped, self.drop)
         kind, mode = find_kind(header, title, tokens, self.dropped, self.problems)
-        tokens = page.drop_teaser_blocks(tokens, self.lines, self.drop, mode)
+        tokens = page.drop_teaser_blocks(tokens, self.lines, self.dropped, self.drop, mode)
         tokens = page.drop_page_edges(tokens, mode, self.drop)
         tokens = page.drop_lead_captions(tokens, mode, self.drop)
         tokens = page.drop_teaser_runs(tokens, mode, self.drop)

@@ -51,14 +51,14 @@ def drop_page_edges(tokens: list, mode: str, drop: Callable[[int, str, str, str]
     figures = figure_runs(tokens)
     # the article's numbered items ("7. TRAGEDY IN NYPD ROBBERY RESPONSE"): the next one after its last
     # paragraph is its own (a dump cut short), not another story's headline
-    numbered = [_item_number(t.text) for t in tokens if t.kind == "text" and first <= t.line <= last]
+    numbered = [_item_number(t.text) for t in tokens if mode == "story" and t.kind == "text" and first <= t.line <= last]
     following = max(n for n in numbered if n) + 1 if any(numbered) else None
     # a digest of headlines, each over its paragraph, whose dump ends with one more headline: its next item
     tail = [t for t in tokens if t.line > last]
     next_item = mode == "story" and len(tail) == 1 and tail[0].kind == "text" and len(tail[0].text.split()) >= 5 \
         and rules.looks_like_headline(tail[0].text) and _digest(tokens, first, last)
     for token in tokens:
-        if mode == "story" and following and token.line > last and token.kind == "text" and _item_number(token.text) == following:
+        if following and token.line > last and token.kind == "text" and _item_number(token.text) == following:
             kept.append(token)
             following += 1
             continue
@@ -213,7 +213,7 @@ def drop_teaser_ages(tokens: list, lines: list[str], dropped: list, drop: Callab
     return [t for t in tokens if t.line not in gone] if gone else tokens
 
 
-def drop_teaser_blocks(tokens: list, lines: list[str], drop: Callable[[int, str, str, str], None], mode: str) -> list:
+def drop_teaser_blocks(tokens: list, lines: list[str], dropped: list, drop: Callable[[int, str, str, str], None], mode: str) -> list:
     """Under a label such as "Most read" or "More from Sportsnet" (the label itself may already be
     dropped as a widget), the lines up to the article's next prose (a sentence, or a line longer than
     any headline), stamp (in a story, a time is a teaser's age), numbered post or separator are other
@@ -221,9 +221,10 @@ def drop_teaser_blocks(tokens: list, lines: list[str], drop: Callable[[int, str,
     article's paragraphs do: a sentence ends the list, unless it is the summary under a teaser's
     headline (see _teaser_summary) or a headline that asks (see _question_headline)."""
     # a label passed (perhaps dropped already) opens a list; above the article's first sentence, a
-    # byline passed (the page's own, taken as its authors) ends it: the header's lines are not teasers
+    # byline passed (taken as the article's authors when the lines were read) ends it: the header's
+    # lines are not teasers
     marks = [(n, True) for n, line in enumerate(lines, 1) if teaser_label(line)]
-    marks = sorted(marks + [(n, False) for n, line in enumerate(lines, 1) if rules.byline(line)])
+    marks = sorted(marks + [(d.line, False) for d in dropped if d.reason.startswith("byline")])
     gone, at, listing, prose = set(), 0, False, False
     label = None  # a label line not dropped yet: it goes with the first teaser under it (or the page's end)
 
