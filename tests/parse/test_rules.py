@@ -564,3 +564,39 @@ def test_the_headline_shown_again_without_the_sites_name_is_no_dek():
     dump = parse_text("Harbour storm closes ferries\nABC News\nPORT ELLIS (AP) \u2014 The storm closed every ferry route on Friday, the operator said.")
     assert dump.dek is None and [d.line for d in dump.dropped] == [2]
     assert parse_text("Harbour storm closes ferries\nGales to last until Sunday\nPORT ELLIS (AP) \u2014 The storm closed every ferry route.").dek.text == "Gales to last until Sunday"
+
+
+@pytest.mark.parametrize(
+    "line, names",
+    [
+        ("By Tamsin OrrHarbour Correspondent", ("Tamsin Orr",)),  # the role glued on, as laid out side by side
+        ("By Tamsin Orr Staff Writer", ("Tamsin Orr",)),
+        ("By Tamsin Orr Columnist", ("Tamsin Orr",)),
+        ("By Mary Ann Orr", ("Mary Ann Orr",)),
+        ("By Rob McKinley and Jo Lee, CNN", ("Rob McKinley", "Jo Lee")),  # "McKinley" is a name, not a glued role
+    ],
+)
+def test_a_bylines_names_leave_the_writers_role_out(line, names):
+    assert rules.byline(line) == names
+
+
+def test_the_author_box_goes_and_the_news_about_other_people_stays():
+    from news_archive.parse.cascade import parse_text
+
+    story = ("Harbour council votes to rebuild the old pier\n"
+             "The council voted on Tuesday to rebuild the old pier, closed since the winter storms.\n"
+             "Ella Grant, who chairs the harbour board, said the vote was a relief for fishing crews.\n")
+    # no byline: a name alone, with no note on it under, stays (a speaker, a caption's subject)
+    dump = parse_text(story + "Ella Grant\nShe has chaired the board since 2015 and fished from the harbour for years.")
+    assert not dump.dropped and len(dump.body) == 4
+    # a name alone over a note on that name is the box about the writer, however long the note
+    note = "Rob di Luca arrives at the paper from a local radio station, where he covered sport." + " He rows." * 40  # past the line rule's length
+    dump = parse_text(story + "Rob di Luca\n" + note)
+    assert [d.reason.split(":")[0] for d in dump.dropped] == ["author_box", "author_bio"] and len(dump.body) == 2
+    # a note on someone who did not write the article is news
+    title, rest = story.split("\n", 1)
+    dump = parse_text(title + "\nBy Tamsin Orr\n" + rest + "Ella Grant writes a column on fishing for the harbour's newsletter.")
+    assert [d.reason.split(":")[0] for d in dump.dropped] == ["byline"] and len(dump.body) == 3
+    # a role in title case is the writer's only under the byline or a note on the writer
+    dump = parse_text(story + "Harbour Editor\nThe paper's harbour editor was at the vote and wrote the council's minutes.")
+    assert not dump.dropped

@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from news_archive.parse import anchors, dates, page, places, rules, vocab
+from news_archive.parse import anchors, authors, dates, page, places, rules, vocab
 from news_archive.parse.kind import find_kind
 from news_archive.parse.header import read_header
 from news_archive.parse.model import Dropped, Dump, Para, Problem, Update
@@ -130,6 +130,7 @@ class _Parser:
         title, tokens = self.classify(len(header_lines))
         if title is None:
             raise DumpError("no headline: every line of the dump is header, boilerplate or layout", len(self.lines))
+        tokens = authors.drop_author_box(tokens, self.lines, self.dropped, self.authors, self.drop)
         header = {key: value for key, (_, value) in fields.items()}
         # word -> how many distinct lines hold it: a promo repeated word for word cannot vouch for itself
         distinct = dict.fromkeys([title.text] + [t.text for t in tokens if t.kind == "text"])

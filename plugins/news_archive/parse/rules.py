@@ -343,12 +343,30 @@ def byline(line: str) -> tuple[str, ...] | None:
     for part in re.split(r"\s*,\s*|\s+and\s+|\s*&\s*", names_text):
         words = part.split()
         cut = next((i for i, w in enumerate(words) if i and w.lower().strip(".,") in vocab.MONTHS), len(words))
-        words = words[:cut]
+        words = _without_role(words[:cut])
         if not words or words[0].lower().strip(".") in vocab.WEEKDAYS or words[0].lower().strip(".") in vocab.MONTHS:
             return None if not names else tuple(names)
         if 2 <= len(words) <= 4:
             names.append(" ".join(w if not w.isupper() or len(w) < 3 else w.capitalize() for w in words))
     return tuple(names) or None
+
+
+_GLUED = re.compile(r"^(.*[a-z])([A-Z][a-z]+)$")
+#: Words before a role in a byline's role ("Staff Writer", "Contributing Correspondent").
+ROLE_MODIFIERS = frozenset("staff contributing senior special chief political foreign national business opinion sports science".split())
+
+
+def _without_role(words: list[str]) -> list[str]:
+    """A byline's name without the writer's role after it, as pages lay them out side by side: glued
+    ("Michael HiltzikBusiness Columnist") or set apart ("Jane Doe Staff Writer"): the name alone."""
+    if len(words) < 3 or words[-1].lower().rstrip("s") not in vocab.ROLE_WORDS:
+        return words
+    for i in range(len(words) - 2, 0, -1):
+        glued = _GLUED.match(words[i])
+        if glued:
+            return words[:i] + [glued[1]]
+    words = words[:-1]
+    return words[:-1] if len(words) >= 3 and words[-1].lower() in ROLE_MODIFIERS else words
 
 
 def promo_prefix(line: str) -> bool:

@@ -213,6 +213,9 @@ CAPTION_PATTERNS = [
 # --- boilerplate -------------------------------------------------------------------------------
 
 #: (rule name, pattern, why it is dropped). A line matching any row is dropped and reported.
+#: The small words names carry between their capitalised ones ("Mark di Stefano", "Ursula von der Leyen").
+NAME_PARTICLES = r"(?:de|di|da|del|della|dos|du|van|von|der|den|ter|la|le|bin|ibn|al|el)"
+
 BOILERPLATE = [
     ("syndication_disclaimer", re.compile(
         r"has not reviewed this .{0,60}?(?:story|article|content) prior to publication"
@@ -358,7 +361,7 @@ BOILERPLATE = [
     ("relative_date_label", re.compile(r"^(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago$", re.IGNORECASE),
      "a teaser's age (\"1 day ago\")"),
     ("author_bio", re.compile(
-        r"^(?!.*\b(?:who|whose|said|says|told|was (?:detained|arrested|killed|injured|shot))\b)(?:About\s+)?(?:(?:[\w-]+\s+){0,3}(?:contributor|journalist|columnist|writer)\s+)?[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
+        r"^(?!.*\b(?:who|whose|said|says|told|was (?:detained|arrested|killed|injured|shot))\b)(?:About\s+)?(?:(?:[\w-]+\s+){0,3}(?:contributor|journalist|columnist|writer)\s+)?[A-Z][\w.'\u2019-]+(?:\s+(?:" + NAME_PARTICLES + r"\s+)*[A-Z][\w.'\u2019-]+){0,3}"
         r"(?:\s*\([^)]{1,60}\))?\s+(?:(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w'\u2019&-]+\s+){0,5}?(?i:reporter|writer|editor|correspondent"
         r"|contributor|journalist|producer|columnist|fellow|author)\b|(?:joined|covers|writes|arrives at)\b.{0,150}?\b(?i:reporter|writer|editor"
         r"|correspondent|magazine|blog|newsroom|since joining)\b)(?!\s+(?:who|whose|that|when)\b).{0,400}$"),
@@ -463,6 +466,11 @@ BOILERPLATE_GATES = {
     "sign_off": (None, 60),
     "counter": (None, 3),
 }
+
+#: What a writer is called: as a role under the byline ("Columnist"), glued to the byline's name ("By Jane
+#: DoeBusiness Columnist") or before the name in a note about them ("journalist").
+ROLE_WORDS = ("columnist", "contributor", "correspondent", "reporter", "writer", "editor", "producer", "photographer",
+              "critic", "journalist", "blogger")
 
 #: A byline: "By Ana Swanson", "By Meg Wagner, James Masters and Veronica Rocha, CNN", "BY JEFFREY GETTLEMAN JAN. 13, 2017".
 BYLINE = re.compile(r"^(?:By|BY|From [A-Z][\w.&]*(?:\s+[A-Z][\w.&]*)?['\u2019]s)\s+(?P<names>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)+(?:\s*(?:,|\band\b|&)\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*)*)")

@@ -1,0 +1,77 @@
+"""The author's own box: what a page says about who wrote the article, not the article.
+
+A rule of the parser's cascade (``cascade.py``), run once the bylines have given the article's
+authors. Pages show the writer again, apart from the byline: a role under it ("Opinion Columnist"),
+an author box after the text with the name alone on its line ("About Jane Doe", "Jane Doe") and a
+note on the writer ("Jane Doe is a reporter based in ...", "Prize-winning journalist Jane Doe writes
+...", "Jane Doe's book ... is out now"). A note names the writer: one of the authors, or the name
+the line above holds alone. A line about anyone else, however it is shaped, stays news.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from news_archive.parse import vocab
+
+#: A person's name: two to four capitalised words, with the particles names carry between them
+#: ("Mark di Stefano", "Ursula von der Leyen").
+NAME = r"[A-Z][\w.'\u2019-]+(?:\s+(?:" + vocab.NAME_PARTICLES + r"\s+)*[A-Z][\w.'\u2019-]+){1,3}"
+_ROLES = "(?:" + "|".join(vocab.ROLE_WORDS) + ")s?"
+#: A writer's role alone on its line, in title case: "Opinion Columnist", "Ideas Contributor", "Staff Writer".
+ROLE_LINE = re.compile(r"^(?:[A-Z][\w&'\u2019-]*\s+){0,3}(?:" + "|".join(w.capitalize() for w in vocab.ROLE_WORDS) + ")s?$")
+#: The name alone, or under "About" (an author box's heading).
+NAME_LINE = re.compile(r"^(?:About\s+)?(?P<name>" + NAME + r")$")
+#: A note on a writer: an optional role before the name ("Pulitzer Prize-winning journalist"), the
+#: name, an optional handle in brackets, then what notes on writers say next.
+NOTE = re.compile(
+    r"^(?:(?:[\w-]+\s+){0,3}" + _ROLES + r"\s+)?(?P<name>" + NAME + r")(?:\s*\([^)]{1,60}\))?"
+    r"(?:['\u2019]s\s+(?:(?:latest|new|first|most recent)\s+)?(?:book|novel|podcast|newsletter)\b"
+    r"|,?\s+(?:is|was|has been|joined|covers|writes|arrives at|reports on|lives in)\b)"
+)
+#: The longest note taken: an author box's paragraph, not a page of text.
+NOTE_WORDS = 150
+
+
+def drop_author_box(tokens: list, lines: list[str], dropped: list, authors: list[str],
+                    drop: Callable[[int, str, str, str], None]) -> list:
+    """Drops the author's box and role lines (see the module's text). ``dropped`` holds the lines the
+    cascade has dropped so far, the bylines and the notes its line rules know among them."""
+    known = {a.casefold() for a in authors}
+    texts = [t for t in tokens if t.kind == "text"]
+    writer = {d.line for d in dropped if d.reason.startswith(("byline", "author_bio"))}
+    gone: set[int] = set()
+    for i, token in enumerate(texts):
+        alone = NAME_LINE.match(token.text)
+        after = texts[i + 1] if i + 1 < len(texts) else None
+        if alone and (alone["name"].casefold() in known or (after and _note_on(after.text, {alone["name"].casefold()}))):
+            drop(token.line, token.text, "author_box", "the writer's name, in the page's box about them")
+            writer.add(token.line)
+            gone.add(token.line)
+            continue
+        before = texts[i - 1] if i else None
+        boxed = {NAME_LINE.match(before.text)["name"].casefold()} if before and before.line in writer and NAME_LINE.match(before.text) else set()
+        if _note_on(token.text, known | boxed):
+            drop(token.line, token.text, "author_bio", "a note about the article's writer")
+            writer.add(token.line)
+            gone.add(token.line)
+        elif ROLE_LINE.match(token.text) and _line_above(lines, token.line) in writer:
+            drop(token.line, token.text, "author_role", "the writer's role, under the byline or the note about them")
+            writer.add(token.line)
+            gone.add(token.line)
+    return [t for t in tokens if t.line not in gone] if gone else tokens
+
+
+def _note_on(text: str, names: set[str]) -> bool:
+    """Whether a line is a note on one of these writers (casefolded names)."""
+    found = NOTE.match(text)
+    return bool(found and found["name"].casefold() in names and len(text.split()) <= NOTE_WORDS)
+
+
+def _line_above(lines: list[str], line: int) -> int | None:
+    """The number of the nearest line above ``line`` (1-based) that is not blank."""
+    for number in range(line - 1, 0, -1):
+        if lines[number - 1].strip():
+            return number
+    return None
