@@ -43,7 +43,7 @@ def drop_author_box(tokens: list, lines: list[str], dropped: list, authors: list
     writer = {d.line for d in dropped if d.reason.startswith(("byline", "author_bio"))}
     gone: set[int] = set()
     for i, token in enumerate(texts):
-        alone = NAME_LINE.match(token.text)
+        alone = NAME_LINE.match(token.text) if len(token.text) < 60 else None
         after = texts[i + 1] if i + 1 < len(texts) else None
         if alone and (alone["name"].casefold() in known or (after and _note_on(after.text, {alone["name"].casefold()}))):
             drop(token.line, token.text, "author_box", "the writer's name, in the page's box about them")
@@ -56,7 +56,7 @@ def drop_author_box(tokens: list, lines: list[str], dropped: list, authors: list
             drop(token.line, token.text, "author_bio", "a note about the article's writer")
             writer.add(token.line)
             gone.add(token.line)
-        elif ROLE_LINE.match(token.text) and _line_above(lines, token.line) in writer:
+        elif len(token.text) < 60 and ROLE_LINE.match(token.text) and _line_above(lines, token.line) in writer:
             drop(token.line, token.text, "author_role", "the writer's role, under the byline or the note about them")
             writer.add(token.line)
             gone.add(token.line)
@@ -65,6 +65,8 @@ def drop_author_box(tokens: list, lines: list[str], dropped: list, authors: list
 
 def _note_on(text: str, names: set[str]) -> bool:
     """Whether a line is a note on one of these writers (casefolded names)."""
+    if not names or not any(name in text[:200].casefold() for name in names):  # most lines name no writer
+        return False
     found = NOTE.match(text)
     return bool(found and found["name"].casefold() in names and len(text.split()) <= NOTE_WORDS)
 
