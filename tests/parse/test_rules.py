@@ -600,3 +600,23 @@ def test_the_author_box_goes_and_the_news_about_other_people_stays():
     # a role in title case is the writer's only under the byline or a note on the writer
     dump = parse_text(story + "Harbour Editor\nThe paper's harbour editor was at the vote and wrote the council's minutes.")
     assert not dump.dropped
+
+
+def test_an_updates_sentence_that_lost_its_full_stop_is_no_promo():
+    assert rules.reads_as_sentence("The quarry is the county's biggest single employer")
+    assert not rules.reads_as_sentence("Woman Finds Rare Pink Diamond In State Park")
+    assert not rules.reads_as_sentence("Quarry blast damages homes in a valley town")  # one article: headlinese
+    from news_archive.parse.cascade import parse_text
+
+    page = ("The Latest: Quarry blast shakes valley towns\n"
+            "DALEFORD (AP) \u2014 The Latest on the quarry blast (all times local):\n"
+            "11:20 a.m.\n"
+            "Fire officials say the blast at the quarry damaged the roofs of a dozen homes in Daleford.\n"
+            "{line}\n"
+            "___\n"
+            "9:45 a.m.\n"
+            "Police closed the valley road after the quarry blast, and officials say it will reopen by noon.\n")
+    kept = parse_text(page.format(line="The pit is the county's biggest single employer"))
+    assert not kept.dropped and kept.updates[0].paragraphs[-1].text.startswith("The pit is")
+    promo = parse_text(page.format(line="Woman Finds Rare Pink Diamond In State Park"))
+    assert [d.reason.split(":")[0] for d in promo.dropped] == ["promo_headline"]

@@ -514,6 +514,8 @@ class _Parser:
             return True
         if vocab.LIST_ITEM.search(token.text) or vocab.NUMBERED_POST.match(token.text) or not rules.unrelated(token.text, counts):
             return False  # a list's line, a numbered post's headline ("4. Post update"), or about what the blog is about
+        if rules.reads_as_sentence(token.text):
+            return False  # an update's last sentence, its full stop lost
         if current is not None and current.empty:
             return False  # right under a time stamp: the update's own headline
         if mode == "timed":

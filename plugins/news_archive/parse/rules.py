@@ -231,6 +231,18 @@ def looks_like_headline(line: str) -> bool:
     return True
 
 
+#: The words headlines leave out ("Navy base damaged", not "The base is damaged"): articles and the verbs
+#: that carry a sentence's tense.
+_SENTENCE_GRAMMAR = re.compile(r"\b(?:the|a|an|is|are|was|were|has|have|had)\b")
+
+
+def reads_as_sentence(line: str) -> bool:
+    """A line without its full stop that still reads as a sentence, not a headline: it writes two or
+    more of the articles and tense-carrying verbs headlines leave out ("The site is the Navy's biggest
+    landholding", against "Navy's biggest landholding damaged")."""
+    return len(_SENTENCE_GRAMMAR.findall(line)) >= 2
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def caption(line: str) -> str | None:
     """The rule that makes a line a photo caption, or None."""
