@@ -169,6 +169,10 @@ def test_a_parenthesis_is_not_a_caption():
         ("If you enjoyed this article, become a member and read every story first.", "membership_appeal"),
         ("Listen: https://example.org/podcast/12", "membership_appeal"),
         ("Lena Ortiz is the Courts Reporter for the Daily Ledger.", "author_bio"),
+        ("Mark di Luca is a night reporter for the Daily Ledger.", "author_bio"),
+        ("Got a TV Licence?", "licence_banner"),
+        ("You need one to watch live TV on any channel or device, and BBC programmes on iPlayer. It\u2019s the law.", "licence_banner"),
+        ("Find out more", "site_widget"),
         ("Share All sharing options for: Rail line reopens after the landslide", "social_links"),
         ("(Image credit: Harbour Authority)", "photo_credit"),
         ("[Related: Bus fares to rise in May]", "trending_widget"),
@@ -620,3 +624,17 @@ def test_an_updates_sentence_that_lost_its_full_stop_is_no_promo():
     assert not kept.dropped and kept.updates[0].paragraphs[-1].text.startswith("The pit is")
     promo = parse_text(page.format(line="Woman Finds Rare Pink Diamond In State Park"))
     assert [d.reason.split(":")[0] for d in promo.dropped] == ["promo_headline"]
+
+
+def test_names_alone_are_the_writers_only_under_a_live_pages_masthead():
+    assert rules.names_only("Sam Lee, Ann Bell and Joe Park") == ("Sam Lee", "Ann Bell", "Joe Park")
+    assert rules.names_only("Ann Bell") == ("Ann Bell",)
+    assert rules.names_only("Ann Bell says the vote is close") is None
+    assert rules.byline("Edited by Ann Bell") == ("Ann Bell",)
+    from news_archive.parse.cascade import parse_text
+
+    page = "City council\nLive Reporting\n{names}\n1. The vote\nCouncillors approved the budget.\n2. Goodnight\nThat is all from the chamber tonight."
+    assert parse_text(page.format(names="Ann Bell and Joe Park")).authors == ("Ann Bell", "Joe Park")
+    # the same line anywhere else is no byline: a story's section label of two names stays the page's
+    story = parse_text("City council\nMiddle East and North Africa\nCouncillors approved the budget by two votes on Monday night.")
+    assert story.authors == ()

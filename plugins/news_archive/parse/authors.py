@@ -46,7 +46,7 @@ def drop_author_box(tokens: list, lines: list[str], dropped: list, authors: list
         alone = NAME_LINE.match(token.text) if len(token.text) < 60 else None
         after = texts[i + 1] if i + 1 < len(texts) else None
         if alone and (alone["name"].casefold() in known or (after and _note_on(after.text, {alone["name"].casefold()}))):
-            drop(token.line, token.text, "author_box", "the writer's name, in the page's box about them")
+            drop(token.line, token.text, "author_box", "the writer's name again, apart from the byline (a box about them, a post's signature)")
             writer.add(token.line)
             gone.add(token.line)
             continue

@@ -388,6 +388,7 @@ class _Parser:
                 self.layout.append(number)
                 tokens.append(_Token("sep", number, text))
                 continue
+            under_masthead = bool(self.dropped) and self.dropped[-1].line == number - 1 and self.dropped[-1].reason.startswith("live_notice")
             found = rules.boilerplate(text)
             if found and found[0] in vocab.DATED_CHROME and (rules.time_stamp(text) or vocab.DAY_HEADER.match(text)):
                 found = None  # "Nov 10, 9:46 AM EST" is an update's stamp, "Tuesday, March 17" a day's header
@@ -400,7 +401,7 @@ class _Parser:
             if title is None:
                 title = Para(number, text)
                 continue
-            names = rules.byline(text)
+            names = rules.byline(text) or (under_masthead and rules.names_only(text))
             if names:
                 self.authors += [n for n in names if n not in self.authors]
                 self.drop(number, text, "byline", f"became the article's authors: {', '.join(names)}")
@@ -456,6 +457,9 @@ class _Parser:
 
         current: _Draft | None = None
         after_separator = False
+        # posts numbered as the page shows them ("1. Goodnight", "2. The vote"): each number opens a post, and
+        # the lines between a number and its text (the post's writer, "Reporting from ...") are the post's
+        numbered = mode == "headline" and sum(1 for t in tokens if t.kind == "text" and vocab.NUMBERED_POST.match(t.text)) >= 2
         for i, token in enumerate(tokens):
             if token.kind == "time":
                 current = _Draft(token.line, token.stamp)
@@ -480,6 +484,8 @@ class _Parser:
                 continue
             para = Para(token.line, token.text)
             is_headline = rules.looks_like_headline(token.text) and not rules.dateline(token.text)
+            if numbered:
+                is_headline = is_headline and bool(vocab.NUMBERED_POST.match(token.text))
             if current is None and not after_separator and not (mode == "headline" and is_headline):
                 (captions if rules.caption(token.text) else intro).append(para)
                 continue

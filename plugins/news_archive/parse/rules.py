@@ -363,6 +363,16 @@ def byline(line: str) -> tuple[str, ...] | None:
     return tuple(names) or None
 
 
+_NAME = r"[A-Z][\w.'\u2019-]+(?:\s+(?:" + vocab.NAME_PARTICLES + r"\s+)*[A-Z][\w.'\u2019-]+){1,2}"
+_NAMES = re.compile(r"^" + _NAME + r"(?:(?:\s*,\s*|,?\s+(?:and|&)\s+)" + _NAME + r")*$")
+
+
+def names_only(line: str) -> tuple[str, ...] | None:
+    """The names of a line that holds people's names and nothing else ("Sam Lee, Ann Bell and Joe Park"):
+    under a live page's masthead ("Live Reporting"), the page's writers."""
+    return byline("By " + line.strip()) if _NAMES.match(line.strip()) else None
+
+
 _GLUED = re.compile(r"^(.*[a-z])([A-Z][a-z]+)$")
 #: Words before a role in a byline's role ("Staff Writer", "Contributing Correspondent").
 ROLE_MODIFIERS = frozenset("staff contributing senior special chief political foreign national business opinion sports science".split())

@@ -323,7 +323,7 @@ BOILERPLATE = [
         r"|\d+\s*(?:min|minute)s? read|\u00b7?\s*\d+\s*min read)$"
         r"|^We['\u2019]re interested in your feedback on this page\b.*$|^Via \w[\w.]*\.(?:com|info|net|org)$"
         r"|^(?:More (?:from|on) .{1,40}|More Great .{1,40} Stories|Related Topics|Next On .{1,40}|Media playback is unsupported on your device"
-        r"|Show more|Wordcount: \d+|\d+ with \d+ posters participating|Sort by:?|\W*(?:Latest|Oldest|Newest) first|Auto[- ]?update:?"
+        r"|Show more|(?:Find out|Learn) more|Wordcount: \d+|\d+ with \d+ posters participating|Sort by:?|\W*(?:Latest|Oldest|Newest) first|Auto[- ]?update:?"
         r"|View (?:photos?|profile|all|this image)\W{0,3}|We Recommend|Top Picks|Trending in .{1,30}|Topics\b.{0,60}|Don['\u2019]t miss a thing\.?"
         r"|Keep up with .{1,30}\.|Share your thoughts\b.{0,40}|You have been successfully subscribed!?|Zip Code|Social feed|Instagram|Google|Tumblr"
         r"|\W*(?:On|Off)|Updates:|Key events|Show key events only|Please turn on JavaScript.{0,60}|Read now|Give Feedback|Font Size|Explore further)$"
@@ -356,6 +356,10 @@ BOILERPLATE = [
         r"|-?\d{1,3}\s*\u00b0\s*[FC]?)$",
         re.IGNORECASE),
      "an embed's or a player's notice"),
+    ("licence_banner", re.compile(
+        r"^(?:Got a TV Licen[cs]e\?|You need (?:one|a TV Licen[cs]e) to watch live TV\b.{0,160}|I don['\u2019]t have a TV Licen[cs]e\.?)$",
+        re.IGNORECASE),
+     "a broadcaster's TV-licence banner"),
     ("video_label", re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d\d\s*-\s*Source:\s*.{1,30}$", re.IGNORECASE),
      "a video's length and source (the line above it is the video's title)"),
     ("relative_date_label", re.compile(r"^(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago$", re.IGNORECASE),
@@ -447,6 +451,7 @@ BOILERPLATE_GATES = {
     "date_only_line": (None, 200),
     "live_notice": (None, 400),
     "embed_notice": (None, 300),
+    "licence_banner": (("licen", "live tv"), 200),
     "video_label": (("source",), 100),
     "relative_date_label": (("ago",), 40),
     "author_bio": ((" is ", " was ", " has been ", "joined", "covers", "writes", "arrives at"), 900),
@@ -472,8 +477,8 @@ BOILERPLATE_GATES = {
 ROLE_WORDS = ("columnist", "contributor", "correspondent", "reporter", "writer", "editor", "producer", "photographer",
               "critic", "journalist", "blogger")
 
-#: A byline: "By Ana Swanson", "By Meg Wagner, James Masters and Veronica Rocha, CNN", "BY JEFFREY GETTLEMAN JAN. 13, 2017".
-BYLINE = re.compile(r"^(?:By|BY|From [A-Z][\w.&]*(?:\s+[A-Z][\w.&]*)?['\u2019]s)\s+(?P<names>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)+(?:\s*(?:,|\band\b|&)\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*)*)")
+#: A byline: "By Ana Swanson", "Edited by Ana Swanson", "By Meg Wagner, James Masters and Veronica Rocha, CNN", "BY JEFFREY GETTLEMAN JAN. 13, 2017".
+BYLINE = re.compile(r"^(?:By|BY|(?:Edited|Written|Compiled|Reported) by|From [A-Z][\w.&]*(?:\s+[A-Z][\w.&]*)?['\u2019]s)\s+(?P<names>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)+(?:\s*(?:,|\band\b|&)\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*)*)")
 #: Where a byline's names end: an outlet, a date, a handle.
 BYLINE_END = re.compile(r"\s*(?:\||\bon\b|\s-\s|@|\(|\d).*$")
 
