@@ -638,3 +638,50 @@ def test_names_alone_are_the_writers_only_under_a_live_pages_masthead():
     # the same line anywhere else is no byline: a story's section label of two names stays the page's
     story = parse_text("City council\nMiddle East and North Africa\nCouncillors approved the budget by two votes on Monday night.")
     assert story.authors == ()
+
+
+def test_a_byline_set_on_two_lines_and_the_box_under_it():
+    from news_archive.parse.cascade import parse_text
+
+    page = ("Harbour council votes to rebuild the old pier\n"
+            "By\n"
+            "Tamsin Orr\n"
+            "Tamsin Orr\n"
+            "Sky News\n"
+            "Biography\n"
+            "@tamsinorr\n"
+            "Port Ellis business reporter\n"
+            "The council voted on Tuesday to rebuild the old pier, closed since the winter storms.\n"
+            "Biography\n"
+            "Councillors said the pier's biography, as one put it, was a history of the town itself.\n")
+    dump = parse_text(page)
+    assert dump.authors == ("Tamsin Orr",)
+    assert [(d.line, d.reason.split(":")[0]) for d in dump.dropped] == [
+        (2, "byline"), (3, "byline"), (4, "author_box"), (5, "site_name"), (6, "author_role"), (7, "author_role"), (8, "author_role")]
+    # "Biography" away from the writer's lines is the article's own
+    assert [p.line for p in dump.body] == [9, 10, 11]
+    # "By" over a line that is not a name is no byline
+    assert parse_text(page.replace("By\nTamsin Orr\n", "By\nthe harbour\n", 1)).authors == ()
+
+
+@pytest.mark.parametrize(
+    "line, names",
+    [
+        ("Ann Bell (now) and Joe Park (earlier)", ("Ann Bell", "Joe Park")),
+        ("Politics live with Ann Bell", ("Ann Bell",)),
+        ("Live with Ann and Joe", None),  # a show's title, no writer's full name
+        ("Ann Bell and Joe Park (earlier) met", None),
+    ],
+)
+def test_a_live_pages_writers_by_shift_or_as_its_host(line, names):
+    assert rules.byline(line) == names
+
+
+def test_an_outlets_name_alone_is_chrome_and_the_pages_source():
+    from news_archive.parse.cascade import parse_text
+
+    dump = parse_text("Ferries cancelled as gales hit the coast\nThe Guardian - UK\nPolitics\nEvery ferry was cancelled on Monday as gales reached 70mph, the operator said.")
+    assert dump.source == "The Guardian"
+    assert dump.dropped[0].reason.startswith("site_name") and "became the article's source: The Guardian" in dump.dropped[0].reason
+    # a line that only starts with an outlet's name is news
+    assert not parse_text("Ferries cancelled\nThe Guardian reported on Monday that every ferry was cancelled as gales hit.").dropped

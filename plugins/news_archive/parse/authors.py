@@ -13,14 +13,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from news_archive.parse import vocab
+from news_archive.parse import rules, vocab
 
 #: A person's name: two to four capitalised words, with the particles names carry between them
 #: ("Mark di Stefano", "Ursula von der Leyen").
 NAME = r"[A-Z][\w.'\u2019-]+(?:\s+(?:" + vocab.NAME_PARTICLES + r"\s+)*[A-Z][\w.'\u2019-]+){1,3}"
 _ROLES = "(?:" + "|".join(vocab.ROLE_WORDS) + ")s?"
-#: A writer's role alone on its line, in title case: "Opinion Columnist", "Ideas Contributor", "Staff Writer".
-ROLE_LINE = re.compile(r"^(?:[A-Z][\w&'\u2019-]*\s+){0,3}(?:" + "|".join(w.capitalize() for w in vocab.ROLE_WORDS) + ")s?$")
+#: A writer's role alone on its line: "Opinion Columnist", "Staff Writer", "Seattle Times business reporter".
+ROLE_LINE = re.compile(r"^(?:[A-Z][\w&'\u2019.-]*\s+(?:[\w&'\u2019.-]+\s+){0,3})?(?i:" + _ROLES + r")$")
+#: What else an author box holds under the name: its heading, the writer's handle or address.
+BOX_LINE = re.compile(r"^(?:Biography|Bio|Full bio|About the author|@\w{2,30}|[\w.+-]+@[\w-]+\.[\w.]+)$", re.IGNORECASE)
+#: "By" set on its own line, over the names (a byline laid out in two parts).
+BY_ALONE = re.compile(r"^(?:By|BY|by):?$")
 #: The name alone, or under "About" (an author box's heading).
 NAME_LINE = re.compile(r"^(?:About\s+)?(?P<name>" + NAME + r")$")
 #: A note on a writer: an optional role before the name ("Pulitzer Prize-winning journalist"), the
@@ -38,11 +42,21 @@ def drop_author_box(tokens: list, lines: list[str], dropped: list, authors: list
                     drop: Callable[[int, str, str, str], None]) -> list:
     """Drops the author's box and role lines (see the module's text). ``dropped`` holds the lines the
     cascade has dropped so far, the bylines and the notes its line rules know among them."""
-    known = {a.casefold() for a in authors}
     texts = [t for t in tokens if t.kind == "text"]
-    writer = {d.line for d in dropped if d.reason.startswith(("byline", "author_bio"))}
     gone: set[int] = set()
+    for by, names in zip(texts, texts[1:]):
+        found = rules.names_only(names.text) if BY_ALONE.match(by.text) and _line_above(lines, names.line) == by.line else None
+        if found:
+            drop(by.line, by.text, "byline", "the word 'By' of a byline set on its own line")
+            authors += [n for n in found if n not in authors]
+            drop(names.line, names.text, "byline", f"became the article's authors: {', '.join(found)}")
+            gone.update((by.line, names.line))
+    known = {a.casefold() for a in authors}
+    writer = {d.line for d in dropped if d.reason.startswith(("byline", "author_bio"))}
+    other = {d.line for d in dropped} - writer  # chrome the line rules dropped: the box goes on past it
     for i, token in enumerate(texts):
+        if token.line in gone:
+            continue
         alone = NAME_LINE.match(token.text) if len(token.text) < 60 else None
         after = texts[i + 1] if i + 1 < len(texts) else None
         if alone and (alone["name"].casefold() in known or (after and _note_on(after.text, {alone["name"].casefold()}))):
@@ -56,8 +70,9 @@ def drop_author_box(tokens: list, lines: list[str], dropped: list, authors: list
             drop(token.line, token.text, "author_bio", "a note about the article's writer")
             writer.add(token.line)
             gone.add(token.line)
-        elif len(token.text) < 60 and ROLE_LINE.match(token.text) and _line_above(lines, token.line) in writer:
-            drop(token.line, token.text, "author_role", "the writer's role, under the byline or the note about them")
+        elif len(token.text) < 60 and (ROLE_LINE.match(token.text) or BOX_LINE.match(token.text)) \
+                and _line_above(lines, token.line, other) in writer:
+            drop(token.line, token.text, "author_role", "the writer's role, handle or box heading, under the byline or the note about them")
             writer.add(token.line)
             gone.add(token.line)
     return [t for t in tokens if t.line not in gone] if gone else tokens
@@ -71,9 +86,9 @@ def _note_on(text: str, names: set[str]) -> bool:
     return bool(found and found["name"].casefold() in names and len(text.split()) <= NOTE_WORDS)
 
 
-def _line_above(lines: list[str], line: int) -> int | None:
-    """The number of the nearest line above ``line`` (1-based) that is not blank."""
+def _line_above(lines: list[str], line: int, skip: set[int] = frozenset()) -> int | None:
+    """The number of the nearest line above ``line`` (1-based) that is not blank, nor in ``skip``."""
     for number in range(line - 1, 0, -1):
-        if lines[number - 1].strip():
+        if lines[number - 1].strip() and number not in skip:
             return number
     return None

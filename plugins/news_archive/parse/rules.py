@@ -304,6 +304,9 @@ def outlet_named(line: str, rule: str) -> str | None:
         match = _COPYRIGHT_HOLDER.match(text)
         org = match["org"].strip() if match else None
         return org.removeprefix("The ").removeprefix("the ") if org and org.lower() not in ("all", "all rights") else None
+    if rule == "site_name":
+        match = vocab.SITE_NAME.match(text)
+        return match["site"] if match else None
     if rule == "sign_off":
         match = _SIGN_OFF.match(text)
         return (match["org"] or match["agency"]) if match else None
@@ -340,8 +343,13 @@ def site_suffix(title: str, url: str | None = None) -> str | None:
 
 
 def byline(line: str) -> tuple[str, ...] | None:
-    """The authors a byline line names: ``By Meg Wagner and Brian Ries, CNN`` -> ("Meg Wagner", "Brian Ries")."""
+    """The authors a byline line names: ``By Meg Wagner and Brian Ries, CNN`` -> ("Meg Wagner", "Brian Ries");
+    also a live page's writers by shift (``Ann Bell (now) and Joe Park (earlier)``) or its series' host
+    (``Politics live with Ann Bell``)."""
     text = line.strip()
+    shifts = _SHIFTS.match(text) or _LIVE_WITH.match(text)
+    if shifts:
+        text = "By " + re.sub(r"\s*\((?:now|earlier|later)\)", "", shifts["names"])
     if len(text.split()) > 25:
         return None
     match = vocab.BYLINE.match(text)
@@ -373,6 +381,8 @@ def names_only(line: str) -> tuple[str, ...] | None:
     return byline("By " + line.strip()) if _NAMES.match(line.strip()) else None
 
 
+_SHIFTS = re.compile(r"^(?P<names>" + _NAME + r"\s*\((?:now|earlier|later)\)(?:(?:\s*,\s*|,?\s+(?:and|&)\s+)" + _NAME + r"\s*\((?:now|earlier|later)\))*)$")
+_LIVE_WITH = re.compile(r"^[A-Z][\w ]{1,30} live with (?P<names>" + _NAME + r"(?:\s+(?:and|&)\s+" + _NAME + r")?)$")
 _GLUED = re.compile(r"^(.*[a-z])([A-Z][a-z]+)$")
 #: Words before a role in a byline's role ("Staff Writer", "Contributing Correspondent").
 ROLE_MODIFIERS = frozenset("staff contributing senior special chief political foreign national business opinion sports science".split())

@@ -212,10 +212,27 @@ CAPTION_PATTERNS = [
 
 # --- boilerplate -------------------------------------------------------------------------------
 
-#: (rule name, pattern, why it is dropped). A line matching any row is dropped and reported.
+#: Outlets whose name a scraped page's title ends with ("... | CNN", "... - Telegraph"): a site suffix, not the headline.
+OUTLETS = frozenset(
+    "cnn|cnn politics|cnn business|bbc|bbc news|reuters|ap|ap news|associated press|al jazeera|the guardian|guardian|"
+    "telegraph|the telegraph|the independent|independent|sky news|nbc news|cbs news|abc news|fox news|npr|politico|"
+    "the new york times|new york times|the washington post|washington post|usa today|los angeles times|la times|"
+    "the wall street journal|wsj|bloomberg|cnbc|time|newsweek|the atlantic|vox|axios|the hill|daily mail|daily mail online|"
+    "mail online|the times|financial times|ft|euronews|france 24|dw|deutsche welle|rte|the irish times|abc|cbc|cbc news|"
+    "global news|ctv news|the star|the hindu|hindustan times|times of india|ndtv|scmp|south china morning post|"
+    "the japan times|yonhap|the straits times|channel newsasia|the sydney morning herald|sbs news|stuff|nz herald|"
+    "yahoo|yahoo news|msn|huffpost|the daily beast|buzzfeed news|wired|the verge|ars technica|rappler".split("|")
+)
+#: An outlet's name alone on its line, the page's logo or source label, perhaps with its edition ("The
+#: Guardian - UK"): the article's source when nothing else names one.
+SITE_NAME = re.compile(
+    r"^(?P<site>" + "|".join(sorted((re.escape(o) for o in OUTLETS), key=len, reverse=True)) + r")(?:\s+[-\u2013|]\s+(?:UK|US|U\.S\.|World|International|Europe|Asia|Australia|Canada|India|Africa))?$",
+    re.IGNORECASE)
+
 #: The small words names carry between their capitalised ones ("Mark di Stefano", "Ursula von der Leyen").
 NAME_PARTICLES = r"(?:de|di|da|del|della|dos|du|van|von|der|den|ter|la|le|bin|ibn|al|el)"
 
+#: (rule name, pattern, why it is dropped). A line matching any row is dropped and reported.
 BOILERPLATE = [
     ("syndication_disclaimer", re.compile(
         r"has not reviewed this .{0,60}?(?:story|article|content) prior to publication"
@@ -351,6 +368,7 @@ BOILERPLATE = [
     ("embed_notice", re.compile(
         r"^(?:This (?:Twitter|Instagram|Facebook|YouTube|TikTok) (?:post|content|video) (?:cannot|can't|could not) be displayed\b.{0,120}"
         r"|The BBC is not responsible for the content of external sites\.?|Skip (?:twitter|instagram|facebook|youtube) (?:post|content|video)(?: \d+)?"
+        r"|Live blog: (?:quote|twitter|tweet|recap|email|e-mail|comment|substitution|video|audio|photo|picture|poll|chart)"
         r"|Allow (?:Twitter|Instagram|Facebook|YouTube|TikTok) content\?|End of (?:twitter|instagram|facebook|youtube) (?:post|content)(?: \d+)?"
         r"|IE ?11 is not supported\b.{0,100}|Please (?:enable|turn on) JavaScript\b.{0,100}|Your browser does not support\b.{0,80}"
         r"|-?\d{1,3}\s*\u00b0\s*[FC]?)$",
@@ -360,6 +378,7 @@ BOILERPLATE = [
         r"^(?:Got a TV Licen[cs]e\?|You need (?:one|a TV Licen[cs]e) to watch live TV\b.{0,160}|I don['\u2019]t have a TV Licen[cs]e\.?)$",
         re.IGNORECASE),
      "a broadcaster's TV-licence banner"),
+    ("site_name", SITE_NAME, "the outlet's name alone, its logo or source label"),
     ("video_label", re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d\d\s*-\s*Source:\s*.{1,30}$", re.IGNORECASE),
      "a video's length and source (the line above it is the video's title)"),
     ("relative_date_label", re.compile(r"^(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago$", re.IGNORECASE),
@@ -452,6 +471,7 @@ BOILERPLATE_GATES = {
     "live_notice": (None, 400),
     "embed_notice": (None, 300),
     "licence_banner": (("licen", "live tv"), 200),
+    "site_name": (None, 60),
     "video_label": (("source",), 100),
     "relative_date_label": (("ago",), 40),
     "author_bio": ((" is ", " was ", " has been ", "joined", "covers", "writes", "arrives at"), 900),
@@ -506,19 +526,8 @@ DATED_CHROME = ("dated_line", "date_only_line", "stray_stamp", "page_head", "pag
 SIGN_UP_PITCHES = ("newsletter_promo", "newsletter_prompt", "subscribe_prompt", "membership_appeal", "consent_notice")
 
 #: Families of short page chrome that a dump's first line (its headline, however short) never belongs to.
-SHORT_CHROME = frozenset({"counter", "gallery_control", "site_widget", "social_links", "comment_prompt", "subscribe_prompt"})
+SHORT_CHROME = frozenset({"counter", "gallery_control", "site_widget", "site_name", "social_links", "comment_prompt", "subscribe_prompt"})
 
-#: Outlets whose name a scraped page's title ends with ("... | CNN", "... - Telegraph"): a site suffix, not the headline.
-OUTLETS = frozenset(
-    "cnn|cnn politics|cnn business|bbc|bbc news|reuters|ap|ap news|associated press|al jazeera|the guardian|guardian|"
-    "telegraph|the telegraph|the independent|independent|sky news|nbc news|cbs news|abc news|fox news|npr|politico|"
-    "the new york times|new york times|the washington post|washington post|usa today|los angeles times|la times|"
-    "the wall street journal|wsj|bloomberg|cnbc|time|newsweek|the atlantic|vox|axios|the hill|daily mail|daily mail online|"
-    "mail online|the times|financial times|ft|euronews|france 24|dw|deutsche welle|rte|the irish times|abc|cbc|cbc news|"
-    "global news|ctv news|the star|the hindu|hindustan times|times of india|ndtv|scmp|south china morning post|"
-    "the japan times|yonhap|the straits times|channel newsasia|the sydney morning herald|sbs news|stuff|nz herald|"
-    "yahoo|yahoo news|msn|huffpost|the daily beast|buzzfeed news|wired|the verge|ars technica|rappler".split("|")
-)
 SITE_SUFFIX = re.compile(r"\s+[|\-\u2013\u2014]\s+(?P<site>[^|\-\u2013\u2014]{2,40})$")
 
 #: A line of a list or a tally, never a promoted headline: "Conservatives: 37% (no change)", "Perry Barr - Labour Gain".
