@@ -685,3 +685,26 @@ def test_an_outlets_name_alone_is_chrome_and_the_pages_source():
     assert dump.dropped[0].reason.startswith("site_name") and "became the article's source: The Guardian" in dump.dropped[0].reason
     # a line that only starts with an outlet's name is news
     assert not parse_text("Ferries cancelled\nThe Guardian reported on Monday that every ferry was cancelled as gales hit.").dropped
+
+
+@pytest.mark.parametrize(
+    "line, hhmm, rest",
+    [
+        ("[Update 11:40 p.m.] The coast road will stay closed overnight.", "23:40", "The coast road will stay closed overnight."),
+        ("[Midnight] The last ferry was cancelled.", "00:00", "The last ferry was cancelled."),
+        ("9/28/2022 3:43 pm The storm made landfall at the harbour.", "15:43", "The storm made landfall at the harbour."),
+    ],
+)
+def test_stamps_in_brackets_or_after_a_slashed_date_open_an_update(line, hhmm, rest):
+    stamp, text, _ = rules.stamp_prefix(line)
+    assert stamp.hhmm == hhmm and text == rest
+
+
+def test_a_pages_slashed_dates_are_read_in_one_order():
+    from news_archive.parse import dates
+
+    assert dates.slashed_order(["9/28/2022", "9/29/2022"]) == "md"
+    assert dates.slashed_order(["28/9/2022", "2/10/2022"]) == "dm"  # one day over 12 settles the page
+    assert dates.stamp_date("2/10/2022", None, "dm").isoformat() == "2022-10-02"
+    assert dates.stamp_date("2/10/2022", None, "md").isoformat() == "2022-02-10"
+    assert rules.stamp_prefix("[sic] The council said so.") is None

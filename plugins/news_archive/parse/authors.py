@@ -45,7 +45,8 @@ def drop_author_box(tokens: list, lines: list[str], dropped: list, authors: list
     texts = [t for t in tokens if t.kind == "text"]
     gone: set[int] = set()
     for by, names in zip(texts, texts[1:]):
-        found = rules.names_only(names.text) if BY_ALONE.match(by.text) and _line_above(lines, names.line) == by.line else None
+        found = rules.names_only(names.text) if len(by.text) <= 3 and BY_ALONE.match(by.text) \
+            and _line_above(lines, names.line) == by.line else None
         if found:
             drop(by.line, by.text, "byline", "the word 'By' of a byline set on its own line")
             authors += [n for n in found if n not in authors]
@@ -57,7 +58,8 @@ def drop_author_box(tokens: list, lines: list[str], dropped: list, authors: list
     for i, token in enumerate(texts):
         if token.line in gone:
             continue
-        alone = NAME_LINE.match(token.text) if len(token.text) < 60 else None
+        short = len(token.text) < 60
+        alone = NAME_LINE.match(token.text) if short else None
         after = texts[i + 1] if i + 1 < len(texts) else None
         if alone and (alone["name"].casefold() in known or (after and _note_on(after.text, {alone["name"].casefold()}))):
             drop(token.line, token.text, "author_box", "the writer's name again, apart from the byline (a box about them, a post's signature)")
@@ -70,8 +72,8 @@ def drop_author_box(tokens: list, lines: list[str], dropped: list, authors: list
             drop(token.line, token.text, "author_bio", "a note about the article's writer")
             writer.add(token.line)
             gone.add(token.line)
-        elif len(token.text) < 60 and (ROLE_LINE.match(token.text) or BOX_LINE.match(token.text)) \
-                and _line_above(lines, token.line, other) in writer:
+        elif short and writer and _line_above(lines, token.line, other) in writer \
+                and (ROLE_LINE.match(token.text) or BOX_LINE.match(token.text)):
             drop(token.line, token.text, "author_role", "the writer's role, handle or box heading, under the byline or the note about them")
             writer.add(token.line)
             gone.add(token.line)
@@ -80,7 +82,10 @@ def drop_author_box(tokens: list, lines: list[str], dropped: list, authors: list
 
 def _note_on(text: str, names: set[str]) -> bool:
     """Whether a line is a note on one of these writers (casefolded names)."""
-    if not names or not any(name in text[:200].casefold() for name in names):  # most lines name no writer
+    if not names:
+        return False
+    lead = text[:120].casefold()  # a note names its writer in its first words: most lines name none
+    if not any(name in lead for name in names):
         return False
     found = NOTE.match(text)
     return bool(found and found["name"].casefold() in names and len(text.split()) <= NOTE_WORDS)

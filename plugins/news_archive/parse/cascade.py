@@ -276,9 +276,10 @@ class _Parser:
         """update line -> the date its stamp carries ("Nov 10, 9:46 AM EST"), years read from the other stamps
         or the dump's date."""
         texts = [(d.line, d.stamp.date_text) for d in drafts if d.stamp and d.stamp.date_text]
-        years = [found.year for _, text in texts if (found := dates.stamp_date(text, None))]
+        order = dates.slashed_order([text for _, text in texts])
+        years = [found.year for _, text in texts if (found := dates.stamp_date(text, None, order))]
         year = years[0] if years else (day.year if day else None)
-        own = {line: dates.stamp_date(text, year) for line, text in texts}
+        own = {line: dates.stamp_date(text, year, order) for line, text in texts}
         return {line: found for line, found in own.items() if found and dates.plausible(found)}
 
     def source_and_agency(self, header: dict[str, str], found) -> tuple[str | None, str | None]:

@@ -43,6 +43,15 @@ def dates_in(text: str) -> list[tuple[int, date, str]]:
 
 
 _DAY_MONTH_YEAR_DOTS = re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>\d{4})\b")  # a stamp's "4.5.2015"
+#: A stamp's "9/28/2022": month first, as US pages write it, unless its first number cannot be a month
+#: ("28/9/2022"); :func:`slashed_order` reads one order for a whole page.
+_SLASHED = re.compile(r"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>\d{4})\b")
+
+
+def slashed_order(texts: list[str]) -> str:
+    """"dm" when any of a page's slashed stamp dates puts the day first (a first number over 12), else "md"."""
+    return "dm" if any(int(m["a"]) > 12 for t in texts if (m := _SLASHED.search(t or ""))) else "md"
+
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December")
 
@@ -52,14 +61,19 @@ def long_date(day: date | None) -> str:
     return f"{MONTH_NAMES[day.month - 1]} {day.day}, {day.year}" if day else ""
 
 
-def stamp_date(text: str, year: int | None) -> date | None:
-    """The date a stamp carries ("Fri., Oct. 12", "13 December 2019", "4.5.2015"), its year from ``year``
-    when it does not say; None when there is no date, or no year to read it in."""
+def stamp_date(text: str, year: int | None, order: str = "md") -> date | None:
+    """The date a stamp carries ("Fri., Oct. 12", "13 December 2019", "4.5.2015", "9/28/2022" in the page's
+    ``order``), its year from ``year`` when it does not say; None when there is no date, or no year to read it in."""
     found = dates_in(text)
     if found:
         return found[0][1]
     dotted = _DAY_MONTH_YEAR_DOTS.search(text)
+    slashed = _SLASHED.search(text)
     try:
+        if slashed:
+            first, second = int(slashed["a"]), int(slashed["b"])
+            month, day = (second, first) if order == "dm" else (first, second)
+            return date(int(slashed["year"]), month, day)
         if dotted:
             return date(int(dotted["year"]), int(dotted["month"]), int(dotted["day"]))
         match = vocab.PARTIAL_DATE.search(text)

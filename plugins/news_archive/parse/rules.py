@@ -347,7 +347,7 @@ def byline(line: str) -> tuple[str, ...] | None:
     also a live page's writers by shift (``Ann Bell (now) and Joe Park (earlier)``) or its series' host
     (``Politics live with Ann Bell``)."""
     text = line.strip()
-    shifts = _SHIFTS.match(text) or _LIVE_WITH.match(text)
+    shifts = (_SHIFTS.match(text) if text.endswith(")") else None) or (_LIVE_WITH.match(text) if " live with " in text else None)
     if shifts:
         text = "By " + re.sub(r"\s*\((?:now|earlier|later)\)", "", shifts["names"])
     if len(text.split()) > 25:

@@ -67,14 +67,15 @@ TIME_FORMATS = [
 RELATIVE_STAMP = re.compile(
     r"^(?=\d)(?:\d+\s*(?:hrs?|hours?)\s*)?(?:\d+\s*(?:mins?|minutes?)\s*)?ago$", re.IGNORECASE
 )
-#: Labels written around a stamp but not part of it: "- 24 Jan 2026 ...", "8 P.M. UPDATE:", "UPDATE 5:30 P.M.:".
-STAMP_LABEL_BEFORE = re.compile(r"^(?:[-\u2013\u2022\u00b7]\s*|UPDATE[:\s]\s*)", re.IGNORECASE)
-STAMP_LABEL_AFTER = re.compile(r"\s*(?:\bUPDATE\b)?\s*:?\s*$", re.IGNORECASE)
+#: Labels written around a stamp but not part of it: "- 24 Jan 2026 ...", "8 P.M. UPDATE:", "UPDATE 5:30 P.M.:",
+#: and the brackets some blogs set it in: "[Update 11:40 p.m.]", "[Midnight]".
+STAMP_LABEL_BEFORE = re.compile(r"^\[?\s*(?:[-\u2013\u2022\u00b7]\s*|UPDATE[:\s]\s*)?", re.IGNORECASE)
+STAMP_LABEL_AFTER = re.compile(r"\s*(?:\bUPDATE\b)?\s*:?\s*\]?\s*$", re.IGNORECASE)
 _WEEKDAY_ABBR = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?"
 _MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 #: How a stamp can begin (a cheap test before the others): a digit, a label, a weekday or month, noon.
 STAMP_START = re.compile(
-    r"^(?:[-\u2013\u2022\u00b7]\s*)?(?:\d|update|noon|midday|midnight|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    r"^\[?(?:[-\u2013\u2022\u00b7]\s*)?(?:\d|update|noon|midday|midnight|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
     re.IGNORECASE,
 )
 #: A reporter's line heading a post on some live pages: "Peter Baker in Washington", "Jack Nicas in Oakland, Calif.".
@@ -83,10 +84,10 @@ REPORTER_IN_PLACE = re.compile(r"^[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,2}\s+in\s+
 NUMBERED_POST = re.compile(r"^\d{1,3}\.\s+[A-Z\u201c\"']")
 DIGIT = re.compile(r"\d")
 YEAR = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
-#: A date written before a stamp's time: "Fri., Oct. 12 -- ", "Nov 10, ", "24 Jan 2026 ".
+#: A date written before a stamp's time: "Fri., Oct. 12 -- ", "Nov 10, ", "24 Jan 2026 ", "9/28/2022 ".
 STAMP_DATE_BEFORE = re.compile(
     r"^(?P<date>(?:" + _WEEKDAY_ABBR + r"\s+)?(?:" + _MONTH_WORD + r"\s+[0-3]?\d(?:,?\s+\d{4})?|[0-3]?\d\s+" + _MONTH_WORD
-    + r"(?:\s+\d{4})?))\s*(?:,|--|[-\u2013\u2014|])?\s+(?=\d|noon|midday|midnight)",
+    + r"(?:\s+\d{4})?|[0-3]?\d/[0-3]?\d/\d{4}))\s*(?:,|--|[-\u2013\u2014|])?\s+(?=\d|noon|midday|midnight)",
     re.IGNORECASE,
 )
 #: A date written after a stamp's time: ", March 14, 2019", " 13 December 2019", " 4.5.2015", or glued
@@ -97,7 +98,7 @@ STAMP_DATE_AFTER = re.compile(
 )
 #: Where a stamp ends and the update's text begins on one line: "9:20 p.m.: ...", "22:20 GMT – ...", "... | headline";
 #: failing those, a clock time running straight into a sentence: "17.00 We are going ...".
-STAMP_PREFIX_END = re.compile(r"(?:\s+UPDATE)?\s*(?::|\s[-\u2013\u2014|])\s+")
+STAMP_PREFIX_END = re.compile(r"(?:\s+UPDATE)?\s*(?::|\s[-\u2013\u2014|]|\])\s+")
 STAMP_PREFIX_BARE = re.compile(r"\s+(?=[A-Z\u201c\"])")
 #: A stamp written after a post's headline: "Barnsley Central: Labour hold ...published at 02:31 GMT 13 December 2019".
 STAMP_SUFFIX = re.compile(r"(?P<rest>.+?)\s*(?:published|posted) at\s+(?P<stamp>.+)$", re.IGNORECASE)
@@ -471,7 +472,7 @@ BOILERPLATE_GATES = {
     "live_notice": (None, 400),
     "embed_notice": (None, 300),
     "licence_banner": (("licen", "live tv"), 200),
-    "site_name": (None, 60),
+    "site_name": (None, 45),
     "video_label": (("source",), 100),
     "relative_date_label": (("ago",), 40),
     "author_bio": ((" is ", " was ", " has been ", "joined", "covers", "writes", "arrives at"), 900),
