@@ -122,6 +122,8 @@ def test_headline_shape(line, expected):
         ("Waves break over the sea wall at the old harbour - GETTY IMAGES", "caption_dash_credit"),
         ("Crews secure the quay after the storm in Port Ellis. Sam Lee/AFP/Getty Images", "caption_agency_credit"),
         ("Riot police hold a line outside the court \u2014 AFP VIA GETTY IMAGES", "caption_dash_credit"),
+        ("The mayor on the quay after the storm in May. Pic: PA", "caption_label_credit"),
+        ("The mayor speaks on the quay in Port Ellis. Picture date: Tuesday July 2, 2024.", "caption_label_credit"),
     ],
 )
 def test_captions(line, rule):
@@ -134,6 +136,7 @@ def test_a_parenthesis_is_not_a_caption():
     assert rules.caption("Talks resume in Geneva - AP") is None
     assert rules.caption("The vote was close - Reuters") is None
     assert rules.caption("Rescuers said - REUTERS reported - that the road was shut.") is None
+    assert rules.caption("The council's pick: Port Ellis harbour") is None  # a label inside a sentence
 
 
 @pytest.mark.parametrize(
@@ -173,6 +176,7 @@ def test_a_parenthesis_is_not_a_caption():
         ("Got a TV Licence?", "licence_banner"),
         ("You need one to watch live TV on any channel or device, and BBC programmes on iPlayer. It\u2019s the law.", "licence_banner"),
         ("Find out more", "site_widget"),
+        ("Image:", "gallery_control"),
         ("Share All sharing options for: Rail line reopens after the landslide", "social_links"),
         ("(Image credit: Harbour Authority)", "photo_credit"),
         ("[Related: Bus fares to rise in May]", "trending_widget"),
@@ -535,10 +539,12 @@ def test_a_newsletter_pitch_for_the_latest_updates_makes_no_live_blog():
     assert live.kind == "liveblog" and len(live.updates) == 2
 
 
-@pytest.mark.parametrize("line", ["Video: Harbour crews race the tide", "Photos: The storm's night on the quay", "Podcast: The ferry question"])
+@pytest.mark.parametrize("line", ["Video: Harbour crews race the tide", "Photos: The storm's night on the quay", "Podcast: The ferry question",
+                                  "Politics latest: Council approves the harbour budget", "Israel-Gaza latest: Talks resume"])
 def test_a_video_or_gallery_link_is_a_promoted_headline(line):
     assert rules.promo_prefix(line)
     assert not rules.promo_prefix(line.replace(":", ""))  # the word alone opens news ("Video shows ...")
+    assert not rules.promo_prefix("The latest: police say two people were hurt.")
 
 
 def test_a_line_opening_with_the_pages_own_headline_is_no_teaser_card():

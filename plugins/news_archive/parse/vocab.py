@@ -207,6 +207,11 @@ CAPTION_PATTERNS = [
     # "... Fethi Belaid/AFP/Getty Images": a photographer, then an agency or two
     ("caption_agency_credit", re.compile(
         r"\s(?:[A-Z][\w.'-]+\s){1,3}[A-Z][\w.'-]+(?:\s*/\s*(?:AP|AFP|Reuters|Getty Images|EPA|Bloomberg|Shutterstock)){1,2}\s*$")),
+    # a credit at the end after a label ("... on the campaign trail in July. Pic: PA"), or a wire photo's
+    # own date ("... Picture date: Tuesday July 2, 2024.")
+    ("caption_label_credit", re.compile(
+        r"(?:^|[.!?\u201d\"]\s+)(?:Pic|Picture)s?:\s*[A-Z][\w.&/'\u2019 -]{1,40}$"
+        r"|\bPicture date: (?:[A-Z][a-z]+,? )?(?:[A-Z][a-z]+ \d{1,2}|\d{1,2} [A-Z][a-z]+),? \d{4}\.?$")),
     # a credit after a dash, in capitals ("... cordoned off the court - GETTY IMAGES")
     ("caption_dash_credit", re.compile(r"\s[-\u2013\u2014]\s+(?:[A-Z]+ VIA )?(?:GETTY IMAGES|AFP|REUTERS|EPA|SHUTTERSTOCK|BLOOMBERG)$")),
 ]
@@ -298,7 +303,7 @@ BOILERPLATE = [
      "a comment prompt"),
     ("gallery_control", re.compile(
         r"^(?:Image|Photo|Picture|Slide)\s+\d+\s+(?:of|/)\s+\d+$|^\d+\s*(?:of|/)\s*\d+$|^(?:Back to Gallery|View (?:Photos|Gallery|Slideshow)|"
-        r"Enlarge (?:this )?image|Expand|Close|Caption|Hide Caption|Toggle caption|Previous|Next|Loading\.*|Undo|Image|Photo|Video|Play Video|"
+        r"Enlarge (?:this )?image|Expand|Close|Caption|Hide Caption|Toggle caption|Previous|Next|Loading\.*|Undo|Image:?|Photo:?|Picture:|Video|Play Video|"
         r"Watch(?: Video| Now)?|Replay|Buy Photo|Full Screen|Autoplay|Skip Ad|×|x)$"
         # a pager: "1 | 2 | 3 | 4 | 5", "Next Page >", "« Previous"
         r"|^\d{1,3}(?:\s*\|\s*\d{1,3}){2,}$|^(?:Next|Previous|Prev)(?: Page)?\s*[>»›]+$|^[<«‹]+\s*(?:Next|Previous|Prev)(?: Page)?$",
@@ -562,7 +567,11 @@ LEAD_CAPTION = re.compile(
 CAPTION_DAY = re.compile(r"\b(?:on|seen)\s+(?:" + _MONTH_WORD + r")\.?\s+[0-3]?\d\b", re.IGNORECASE)
 
 #: Lines like these in front of a promo headline mark it as injected.
-PROMO_PREFIX = re.compile(r"^(?:Trending|Related|Read More|Watch|Also Read|Recommended|Sponsored|Promoted|Videos?|Photos|Gallery|Podcast)\s*:", re.IGNORECASE)
+PROMO_PREFIX = re.compile(
+    r"^(?:Trending|Related|Read More|Watch|Also Read|Recommended|Sponsored|Promoted|Videos?|Photos|Gallery|Podcast)\s*:"
+    # a link to the site's live page on a subject: "Politics latest: ...", "Israel-Gaza latest: ..."
+    # ("The latest: police say ..." is an update's own text)
+    r"|^(?!the\b)[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*)? latest:\s", re.IGNORECASE)
 
 # --- dates -------------------------------------------------------------------------------------
 
