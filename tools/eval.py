@@ -246,6 +246,7 @@ def score_events(folder: Path) -> dict:
         }
     names = [e.get("name") for e in events]
     n_events = len(members) or 1
+    alone = small_archives(folder, ref, key, files)
     return {
         "docs": len(files),
         "bcubed": {"precision": round(bp, 4), "recall": round(br, 4), "f1": round(bf, 4)},
@@ -257,9 +258,43 @@ def score_events(folder: Path) -> dict:
         "places": ratio(places_ok, n_events),
         "names": ratio(names_ok, n_events),
         "duplicate_names": sorted(n for n, c in collections.Counter(names).items() if c > 1),
+        "alone_one_event": ratio(sum(1 for e in alone["events"].values() if e == 1), len(alone["events"])),
+        "alone_clusters_bcubed_f1": round(sum(alone["clusters"].values()) / (len(alone["clusters"]) or 1), 4),
+        "alone": alone,
         "events": per_event,
         "misses": dict(misses),
     }
+
+
+def small_archives(folder: Path, ref, key: dict, files: set[str]) -> dict:
+    """The corpus cut into small archives, as a newsroom's folder about one story would be: each key event's
+    dumps alone (into how many events they fall: one is right), and each cluster of hard cases alone
+    (related events and the unrelated articles written against them: their B-cubed F1)."""
+    import shutil
+    import tempfile
+
+    events: dict[str, list[str]] = collections.defaultdict(list)
+    clusters: dict[str, list[str]] = collections.defaultdict(list)
+    for name in sorted(files):
+        if key[name].get("event"):
+            events[key[name]["event"]].append(name)
+        if key[name].get("cluster"):
+            clusters[key[name]["cluster"]].append(name)
+
+    def built(names: list[str]) -> list[dict]:
+        with tempfile.TemporaryDirectory() as tmp:
+            for name in names:
+                shutil.copy(folder / "docs" / name, Path(tmp) / name)
+            return events_json(Path(tmp))
+
+    result = {"events": {}, "clusters": {}}
+    for event_id, names in sorted(events.items()):
+        result["events"][event_id] = len(built(names))
+    for cluster, names in sorted(clusters.items()):
+        chosen = set(names)
+        gold = ref.gold_clusters({n: key[n] for n in chosen})
+        result["clusters"][cluster] = round(ref.bcubed(gold, ref.predicted_clusters(built(names), chosen), chosen)[2], 4)
+    return result
 
 
 # --- all of it ---------------------------------------------------------------------------------
@@ -297,6 +332,11 @@ def report(results: dict, verbose: bool = False) -> str:
             f"events     {e['docs']} dumps: B-cubed F1 {e['bcubed']['f1']:.3f} (P {e['bcubed']['precision']:.3f}, R {e['bcubed']['recall']:.3f}), "
             f"pairwise F1 {e['pairwise']['f1']:.3f}, {e['predicted_events']} events, dates {e['dates']:.3f}, zones {e['zones']:.3f}, "
             f"places {e['places']:.3f}, names {e['names']:.3f}, duplicate names {len(e['duplicate_names'])}"
+        )
+        out.append(
+            f"           alone: each event's dumps as one archive give one event {e['alone_one_event']:.3f} "
+            f"({sum(1 for n in e['alone']['events'].values() if n == 1)}/{len(e['alone']['events'])}), "
+            f"each cluster of hard cases alone B-cubed F1 {e['alone_clusters_bcubed_f1']:.3f}"
         )
     for corpus, result in results.items():
         misses = result.get("misses", {})

@@ -479,3 +479,33 @@ _TOWN = "Porthaven blast: what we know\nPolice in Porthaven said the blast was a
 )
 def test_an_event_is_named_as_its_reports_write_it(texts, name):
     assert derive_name([parse_text(text) for text in texts]) == name
+
+
+# Five reports of one made-up event, each in its own words, none dated: a folder of one event's coverage.
+CRANE_REPORTS = [
+    ("Crane collapses onto Port Ellis harbour warehouse",
+     "A construction crane toppled onto a warehouse at Port Ellis harbour on Monday, crushing its roof. "
+     "Harbour master Ines Varga said two workers were taken to hospital with minor injuries."),
+    ("Port Ellis harbour crane falls in high winds",
+     "Gusts tore a crane from its moorings at the Port Ellis harbour works, witnesses said. "
+     "It fell across the old fish warehouse as the morning shift arrived."),
+    ("Investigation opened into Port Ellis crane collapse",
+     "Safety inspectors have begun examining the crane that came down at Port Ellis harbour. "
+     "The contractor, Dunmore Lifting, said it was cooperating fully."),
+    ("Video: moment a crane crashes onto harbour warehouse in Port Ellis",
+     "Footage filmed by a passer-by shows the crane's jib swinging and then collapsing onto the warehouse roof. "
+     "Ines Varga praised the crews who cleared the quay within hours."),
+    ("Port Ellis harbour reopens after crane accident",
+     "Ferries sailed again from Port Ellis on Tuesday after the wreck of the crane was lifted from the warehouse. "
+     "Dunmore Lifting has suspended work at the harbour site."),
+]
+
+
+def test_a_small_archive_of_one_events_coverage_is_one_event():
+    """A folder of a handful of reports: the words every report shares (the event's own) still count
+    (``similarity.LEAST_ARTICLES``); an unrelated story stays apart."""
+    dumps = [(f"crane{i}", parse_text(f"{title}\n{text}", name=f"crane{i}.txt")) for i, (title, text) in enumerate(CRANE_REPORTS)]
+    other = parse_text("Council approves budget for new library\nCouncillors voted on Monday to fund a new library "
+                       "in Daleford, with building work due to begin in the spring.", name="library.txt")
+    events, _ = build_events(dumps + [("library", other)])
+    assert sorted(sorted(e.articles) for e in events) == [[f"crane{i}" for i in range(5)], ["library"]]

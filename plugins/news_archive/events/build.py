@@ -18,7 +18,7 @@ from news_archive.events.features import features
 from news_archive.events.grouping import Doc, Grouping, strongest
 from news_archive.events.model import Event, EventOptions, Features
 from news_archive.events.naming import derive_name, event_place, event_zone, unique_names, unique_slugs
-from news_archive.events.similarity import idf_table, vector
+from news_archive.events.similarity import LEAST_ARTICLES, idf_table, vector
 from news_archive.events.template import drop_site_template
 from news_archive.events.timeline import key_moments, merged_timeline
 from news_archive.parse.anchors import slugify
@@ -42,7 +42,7 @@ class EventsBuild:
         if len(docs) != len(items):
             raise ValueError("article keys must be unique")
         found = {key: self.features_of(doc.dump, self.ready.pop(key, None)) for key, doc in docs.items()}
-        idf = idf_table(f.counts for f in found.values())
+        idf = idf_table((f.counts for f in found.values()), least=LEAST_ARTICLES)
         for key, vector_ in self.vectors(docs, found, idf).items():
             docs[key].vector = vector_
             docs[key].names = found[key].names

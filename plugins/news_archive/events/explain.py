@@ -10,7 +10,7 @@ from news_archive.events import evidence
 from news_archive.events.build import EventsBuild
 from news_archive.events.grouping import Doc, Grouping, top_terms
 from news_archive.events.model import Event, EventOptions, events_by_article
-from news_archive.events.similarity import cosine, idf_table
+from news_archive.events.similarity import LEAST_ARTICLES, cosine, idf_table
 from news_archive.parse.model import Dump
 
 
@@ -21,7 +21,7 @@ def explain(items: list[tuple[str, Dump]], a: str, b: str, options: EventOptions
     build = EventsBuild(options)
     docs = {key: Doc(key, dump) for key, dump in items}
     found = {key: build.features_of(doc.dump) for key, doc in docs.items()}
-    idf = idf_table(f.counts for f in found.values())
+    idf = idf_table((f.counts for f in found.values()), least=LEAST_ARTICLES)
     vectors = build.vectors(docs, found, idf)
     for key in (a, b):
         docs[key].vector, docs[key].names, docs[key].clues = vectors[key], found[key].names, found[key].clues
