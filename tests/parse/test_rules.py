@@ -714,3 +714,13 @@ def test_a_pages_slashed_dates_are_read_in_one_order():
     assert dates.stamp_date("2/10/2022", None, "dm").isoformat() == "2022-10-02"
     assert dates.stamp_date("2/10/2022", None, "md").isoformat() == "2022-02-10"
     assert rules.stamp_prefix("[sic] The council said so.") is None
+
+
+def test_a_first_line_labelled_watch_or_video_is_the_pages_headline():
+    from news_archive.parse.cascade import parse_text
+
+    dump = parse_text("WATCH: Crane crashes onto the harbour warehouse\nThe crane fell across the roof on Monday, the harbour master said.")
+    assert dump.title.text == "WATCH: Crane crashes onto the harbour warehouse" and not dump.dropped
+    # under the headline, the same line is another story's promo
+    dump = parse_text("Harbour reopens after the crane accident\nWATCH: Crane crashes onto the harbour warehouse\nFerries sailed again on Tuesday.")
+    assert dump.title.text.startswith("Harbour reopens") and [d.line for d in dump.dropped] == [2]

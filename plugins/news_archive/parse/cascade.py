@@ -393,6 +393,8 @@ class _Parser:
             found = rules.boilerplate(text)
             if found and found[0] in vocab.DATED_CHROME and (rules.time_stamp(text) or vocab.DAY_HEADER.match(text)):
                 found = None  # "Nov 10, 9:46 AM EST" is an update's stamp, "Tuesday, March 17" a day's header
+            if found and title is None and vocab.OWN_LABEL.match(text):
+                found = None  # "WATCH: Spire collapses as fire engulfs cathedral": the page's own headline, labelled
             if found and not (title is None and found[0] in vocab.SHORT_CHROME):  # the first line is the headline
                 self.drop(number, text, *found)
                 if found[0] == "video_label" and tokens and tokens[-1].kind == "text" and rules.looks_like_headline(tokens[-1].text):

@@ -567,6 +567,8 @@ LEAD_CAPTION = re.compile(
 CAPTION_DAY = re.compile(r"\b(?:on|seen)\s+(?:" + _MONTH_WORD + r")\.?\s+[0-3]?\d\b", re.IGNORECASE)
 
 #: Lines like these in front of a promo headline mark it as injected.
+#: A first line that labels the page's own headline ("WATCH: ...", "VIDEO: ..."): the headline, not a promo.
+OWN_LABEL = re.compile(r"^(?:WATCH|VIDEO|PHOTOS|LISTEN|PODCAST)\s*:\s*\S+(?:\s+\S+){3}", re.IGNORECASE)
 PROMO_PREFIX = re.compile(
     r"^(?:Trending|Related|Read More|Watch|Also Read|Recommended|Sponsored|Promoted|Videos?|Photos|Gallery|Podcast)\s*:"
     # a link to the site's live page on a subject: "Politics latest: ...", "Israel-Gaza latest: ..."
