@@ -123,6 +123,7 @@ def test_headline_shape(line, expected):
         ("Crews secure the quay after the storm in Port Ellis. Sam Lee/AFP/Getty Images", "caption_agency_credit"),
         ("Riot police hold a line outside the court \u2014 AFP VIA GETTY IMAGES", "caption_dash_credit"),
         ("The mayor on the quay after the storm in May. Pic: PA", "caption_label_credit"),
+        ("(Graphic: Ferry crossings by month - here)", "caption_marker"),
         ("The mayor speaks on the quay in Port Ellis. Picture date: Tuesday July 2, 2024.", "caption_label_credit"),
     ],
 )
@@ -724,3 +725,25 @@ def test_a_first_line_labelled_watch_or_video_is_the_pages_headline():
     # under the headline, the same line is another story's promo
     dump = parse_text("Harbour reopens after the crane accident\nWATCH: Crane crashes onto the harbour warehouse\nFerries sailed again on Tuesday.")
     assert dump.title.text.startswith("Harbour reopens") and [d.line for d in dump.dropped] == [2]
+
+
+@pytest.mark.parametrize(
+    "line, names",
+    [
+        ("(Reporting by Ann Bell in London; additional reporting by Joe Park; Editing by Sam Lee)", ("Ann Bell", "Joe Park")),
+        ("Reporting by Ann Bell, Joe Park, with reporting by Ines Varga, editing by Sam Lee.", ("Ann Bell", "Joe Park", "Ines Varga")),
+        ("Writing by Ann Bell; Editing by Sam Lee", ("Ann Bell",)),
+        ("Reporting by the harbour's own paper was wrong, the minister said.", None),
+        ("Editing by Sam Lee", None),  # an editor is no writer
+    ],
+)
+def test_a_wire_storys_closing_credit_names_its_writers(line, names):
+    assert rules.credit_line(line) == names
+
+
+def test_a_closing_credit_gives_the_authors_after_the_pages_byline():
+    from news_archive.parse.cascade import parse_text
+
+    dump = parse_text("Ferries cancelled as gales hit\nBy\nAnn Bell\nEvery ferry was cancelled on Monday as gales reached 70mph.\n"
+                      "Additional reporting by Joe Park")
+    assert dump.authors == ("Ann Bell", "Joe Park") and [d.reason.split(":")[0] for d in dump.dropped] == ["byline"] * 3

@@ -49,7 +49,7 @@ def drop_author_box(tokens: list, lines: list[str], dropped: list, authors: list
             and _line_above(lines, names.line) == by.line else None
         if found:
             drop(by.line, by.text, "byline", "the word 'By' of a byline set on its own line")
-            authors += [n for n in found if n not in authors]
+            authors[:0] = [n for n in found if n not in authors]  # the page's byline, before a closing credit's names
             drop(names.line, names.text, "byline", f"became the article's authors: {', '.join(found)}")
             gone.update((by.line, names.line))
     known = {a.casefold() for a in authors}

@@ -404,7 +404,7 @@ class _Parser:
             if title is None:
                 title = Para(number, text)
                 continue
-            names = rules.byline(text) or (under_masthead and rules.names_only(text))
+            names = rules.byline(text) or (under_masthead and rules.names_only(text)) or rules.credit_line(text)
             if names:
                 self.authors += [n for n in names if n not in self.authors]
                 self.drop(number, text, "byline", f"became the article's authors: {', '.join(names)}")

@@ -383,6 +383,26 @@ def names_only(line: str) -> tuple[str, ...] | None:
 
 _SHIFTS = re.compile(r"^(?P<names>" + _NAME + r"\s*\((?:now|earlier|later)\)(?:(?:\s*,\s*|,?\s+(?:and|&)\s+)" + _NAME + r"\s*\((?:now|earlier|later)\))*)$")
 _LIVE_WITH = re.compile(r"^[A-Z][\w ]{1,30} live with (?P<names>" + _NAME + r"(?:\s+(?:and|&)\s+" + _NAME + r")?)$")
+_CREDIT = re.compile(r"^\(?(?:(?:Additional )?Reporting|Writing) by\s", re.IGNORECASE)
+_CREDIT_PART = re.compile(r"^(?:with |additional )?(?:reporting|writing) by\s+(?P<names>.+)$", re.IGNORECASE)
+
+
+def credit_line(line: str) -> tuple[str, ...] | None:
+    """The reporters a wire story's closing credit names: "(Reporting by Ann Bell in London; additional
+    reporting by Joe Park; Editing by Sam Lee)" -> ("Ann Bell", "Joe Park"): its writers, not its editors."""
+    text = line.strip()
+    if not _CREDIT.match(text) or len(text.split()) > 60:
+        return None
+    names: list[str] = []
+    for part in re.split(r"\s*;\s*|,\s*(?=(?:with |additional )?(?:reporting|writing|editing) by\b)", text.strip("().")):
+        found = _CREDIT_PART.match(part.strip())
+        if not found:
+            continue
+        people = re.sub(r"\s+in\s+[A-Z][\w .'-]*$", "", found["names"])  # "... in London"
+        names += [n for n in byline("By " + people) or () if n not in names]
+    return tuple(names) or None
+
+
 _GLUED = re.compile(r"^(.*[a-z])([A-Z][a-z]+)$")
 #: Words before a role in a byline's role ("Staff Writer", "Contributing Correspondent").
 ROLE_MODIFIERS = frozenset("staff contributing senior special chief political foreign national business opinion sports science".split())

@@ -201,7 +201,7 @@ CAPTION_PATTERNS = [
     ("caption_credit", re.compile(
         r"\((?:[^()]*\b(?:Photo|Photos|Photograph|Image|Picture|Pool)\b[^()]*|(?:AP|AFP|Reuters|EPA|Getty Images|Pool|Associated Press)(?:\s*/\s*[^()]+)?)\)\s*$",
         re.IGNORECASE)),
-    ("caption_marker", re.compile(r"^(?:FILE\s*[-\u2014\u2013]|PHOTO:|Photo:|Image:|Pictured:|IMAGE:)\s")),
+    ("caption_marker", re.compile(r"^(?:FILE\s*[-\u2014\u2013]|PHOTO:|Photo:|Image:|Pictured:|IMAGE:|\((?:GRAPHIC|Graphic|Chart|Map|Interactive)s?:)\s")),
     ("caption_by_line", re.compile(r"\b(?:Photo|Image) (?:by|credit|courtesy)\b[^.]*$", re.IGNORECASE)),
     ("caption_gallery_number", re.compile(r"^\d{1,3}\s*of\s*\d{1,3}\s*\S")),
     # "... Fethi Belaid/AFP/Getty Images": a photographer, then an agency or two
