@@ -585,6 +585,13 @@ def test_the_headline_shown_again_without_the_sites_name_is_no_dek():
         ("By Tamsin Orr Columnist", ("Tamsin Orr",)),
         ("By Mary Ann Orr", ("Mary Ann Orr",)),
         ("By Rob McKinley and Jo Lee, CNN", ("Rob McKinley", "Jo Lee")),  # "McKinley" is a name, not a glued role
+        ("By Tamsin OrrHARBOURTimes", ("Tamsin Orr",)),  # the outlet's name glued on
+        ("By Ann McKINLEY", ("Ann McKINLEY",)),
+        ("By Tamsin Orr Updated Nov 13, 2019, 10:28am EST", ("Tamsin Orr",)),
+        ("By Tamsin Orr On 11/13/19 at 4:00 PM EST", ("Tamsin Orr",)),
+        ("By HNN Staff | November 18, 2019", ("HNN Staff",)),  # initials stay capitals
+        ("BY TAMSIN ORR JAN. 13, 2017", ("Tamsin Orr",)),
+        ("By The Associated Press, Associated Press", ()),  # an agency, no writer
     ],
 )
 def test_a_bylines_names_leave_the_writers_role_out(line, names):
@@ -747,3 +754,11 @@ def test_a_closing_credit_gives_the_authors_after_the_pages_byline():
     dump = parse_text("Ferries cancelled as gales hit\nBy\nAnn Bell\nEvery ferry was cancelled on Monday as gales reached 70mph.\n"
                       "Additional reporting by Joe Park")
     assert dump.authors == ("Ann Bell", "Joe Park") and [d.reason.split(":")[0] for d in dump.dropped] == ["byline"] * 3
+
+
+def test_a_byline_naming_an_agency_gives_the_agency_not_a_writer():
+    from news_archive.parse.cascade import parse_text
+
+    dump = parse_text("Ferries cancelled as gales hit\nBy The Associated Press\nEvery ferry was cancelled on Monday as gales reached 70mph.")
+    assert dump.authors == () and dump.agency == "AP"
+    assert dump.dropped[0].reason == "byline: names an agency, no writer (became the article's agency: AP)"

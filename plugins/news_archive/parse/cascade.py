@@ -404,10 +404,13 @@ class _Parser:
             if title is None:
                 title = Para(number, text)
                 continue
-            names = rules.byline(text) or (under_masthead and rules.names_only(text)) or rules.credit_line(text)
-            if names:
+            names = rules.byline(text)
+            if names is None:
+                names = (under_masthead and rules.names_only(text)) or rules.credit_line(text)
+            if names is not None and names is not False:
                 self.authors += [n for n in names if n not in self.authors]
-                self.drop(number, text, "byline", f"became the article's authors: {', '.join(names)}")
+                self.drop(number, text, "byline", f"became the article's authors: {', '.join(names)}" if names
+                          else "names an agency, no writer")
                 continue
             stamp = rules.time_stamp(text)
             if stamp:

@@ -304,6 +304,10 @@ def outlet_named(line: str, rule: str) -> str | None:
         match = _COPYRIGHT_HOLDER.match(text)
         org = match["org"].strip() if match else None
         return org.removeprefix("The ").removeprefix("the ") if org and org.lower() not in ("all", "all rights") else None
+    if rule == "byline":  # "By The Associated Press": the agency that wrote it
+        match = vocab.BYLINE.match(text)
+        named = [_agency_named(n.strip()) for n in re.split(r"\s*,\s*|\s+and\s+", match["names"])] if match else []
+        return next((n for n in named if n), None)
     if rule == "site_name":
         match = vocab.SITE_NAME.match(text)
         return match["site"] if match else None
@@ -343,7 +347,8 @@ def site_suffix(title: str, url: str | None = None) -> str | None:
 
 
 def byline(line: str) -> tuple[str, ...] | None:
-    """The authors a byline line names: ``By Meg Wagner and Brian Ries, CNN`` -> ("Meg Wagner", "Brian Ries");
+    """The authors a byline line names: ``By Meg Wagner and Brian Ries, CNN`` -> ("Meg Wagner", "Brian Ries"),
+    none (an empty tuple) when it names only an agency (``By The Associated Press``);
     also a live page's writers by shift (``Ann Bell (now) and Joe Park (earlier)``) or its series' host
     (``Politics live with Ann Bell``)."""
     text = line.strip()
@@ -359,7 +364,7 @@ def byline(line: str) -> tuple[str, ...] | None:
     joined = re.search(r"\s(?:and|&)\s[^,]*(?=,)", names_text)
     if joined:  # "A, B and C, Outlet": the names end with the one joined by "and"
         names_text = names_text[: joined.end()]
-    names = []
+    names, agencies = [], 0
     for part in re.split(r"\s*,\s*|\s+and\s+|\s*&\s*", names_text):
         words = part.split()
         cut = next((i for i, w in enumerate(words) if i and w.lower().strip(".,") in vocab.MONTHS), len(words))
@@ -367,8 +372,19 @@ def byline(line: str) -> tuple[str, ...] | None:
         if not words or words[0].lower().strip(".") in vocab.WEEKDAYS or words[0].lower().strip(".") in vocab.MONTHS:
             return None if not names else tuple(names)
         if 2 <= len(words) <= 4:
-            names.append(" ".join(w if not w.isupper() or len(w) < 3 else w.capitalize() for w in words))
-    return tuple(names) or None
+            shouted = all(w.isupper() for w in words)  # "JEFFREY GETTLEMAN"; "HNN Staff" keeps its initials
+            name = " ".join(w.capitalize() if shouted and len(w) >= 3 else w for w in words)
+            if _agency_named(name):
+                agencies += 1
+                continue  # "By The Associated Press": the agency, not a writer
+            names.append(name)
+    return tuple(names) or (() if agencies else None)
+
+
+def _agency_named(name: str) -> str | None:
+    """The agency a byline's name is ("The Associated Press" -> "AP"), if it is one."""
+    plain = name.removeprefix("The ").strip()
+    return vocab.AGENCIES.get(plain) or vocab.AGENCIES.get(plain.removesuffix(" Press").strip())
 
 
 _NAME = r"[A-Z][\w.'\u2019-]+(?:\s+(?:" + vocab.NAME_PARTICLES + r"\s+)*[A-Z][\w.'\u2019-]+){1,2}"
@@ -408,9 +424,15 @@ _GLUED = re.compile(r"^(.*[a-z])([A-Z][a-z]+)$")
 ROLE_MODIFIERS = frozenset("staff contributing senior special chief political foreign national business opinion sports science".split())
 
 
+_GLUED_OUTLET = re.compile(r"^(?P<name>.*[a-z])[A-Z]{2,}[a-z]\w*$")
+
+
 def _without_role(words: list[str]) -> list[str]:
     """A byline's name without the writer's role after it, as pages lay them out side by side: glued
     ("Michael HiltzikBusiness Columnist") or set apart ("Jane Doe Staff Writer"): the name alone."""
+    glued = _GLUED_OUTLET.match(words[-1]) if len(words) >= 2 else None
+    if glued:  # "Jonathan GarberFOXBusiness": the outlet's name glued to the writer's
+        return words[:-1] + [glued["name"]]
     if len(words) < 3 or words[-1].lower().rstrip("s") not in vocab.ROLE_WORDS:
         return words
     for i in range(len(words) - 2, 0, -1):

@@ -505,8 +505,8 @@ ROLE_WORDS = ("columnist", "contributor", "correspondent", "reporter", "writer",
 
 #: A byline: "By Ana Swanson", "Edited by Ana Swanson", "By Meg Wagner, James Masters and Veronica Rocha, CNN", "BY JEFFREY GETTLEMAN JAN. 13, 2017".
 BYLINE = re.compile(r"^(?:By|BY|(?:Edited|Written|Compiled|Reported) by|From [A-Z][\w.&]*(?:\s+[A-Z][\w.&]*)?['\u2019]s)\s+(?P<names>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)+(?:\s*(?:,|\band\b|&)\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*)*)")
-#: Where a byline's names end: an outlet, a date, a handle.
-BYLINE_END = re.compile(r"\s*(?:\||\bon\b|\s-\s|@|\(|\d).*$")
+#: Where a byline's names end: an outlet, a date or the word before it ("On 11/13/19", "Updated Nov 13"), a handle.
+BYLINE_END = re.compile(r"\s*(?:\||\b[Oo]n\b|\bUpdated\b|\bPublished\b|\bPosted\b|\s-\s|@|\(|\d).*$")
 
 #: The signature of an embedded tweet, kept with the quote: "— Eric (@eriiiic) June 12, 2019".
 TWEET_SIGNATURE = re.compile(r"^[\u2014\u2013-]\s*.{1,60}\(@\w{1,30}\)\s*(?:" + _MONTH_WORD + r"\s+[0-3]?\d,\s+\d{4})?$", re.IGNORECASE)
