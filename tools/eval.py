@@ -51,7 +51,8 @@ def inspect(path: Path) -> dict:
 
     dump = parse_file(path)
     accounted = {line for lines in dump.accounting().values() for line in lines}
-    return {**dump_json(dump), "lost": dump.line_count - len(accounted & set(range(1, dump.line_count + 1)))}
+    return {**dump_json(dump), "lost": dump.line_count - len(accounted & set(range(1, dump.line_count + 1))),
+            "dek_line": dump.dek.line if dump.dek else None}
 
 
 def archive_drops(folder: Path) -> dict[str, set[int]]:
@@ -107,6 +108,16 @@ def score_stories(folder: Path) -> dict:
             if want != have:
                 miss.append(f"dateline {got['dateline']!r}")
         t["lines_lost"] += got["lost"]
+        # the standfirst: the key's dek line (a few mark several lines: any of them), or none
+        deks = [n for n, label in enumerate(row["line_labels"], 1) if label == "dek"]
+        if deks:
+            t["deks"] += 1
+            t["dek_ok"] += got["dek_line"] in deks
+            if got["dek_line"] not in deks:
+                miss.append(f"dek line {got['dek_line']} (key {deks[0]})")
+        elif got["dek_line"] is not None:
+            t["dek_false"] += 1
+            miss.append(f"dek line {got['dek_line']} (key: none)")
         if miss:
             misses[row["file"]] = miss
     return {
@@ -116,6 +127,9 @@ def score_stories(folder: Path) -> dict:
         "content_dropped": ratio(t["content_removed"], t["content"]),
         "content": [t["content_removed"], t["content"]],
         "titles": ratio(t["title_ok"], t["docs"]),
+        "deks": ratio(t["dek_ok"], t["deks"]),
+        "dek_counts": [t["dek_ok"], t["deks"]],
+        "deks_false": t["dek_false"],
         "kind": ratio(t["kind_ok"], t["docs"]),
         "kind_counts": [t["kind_ok"], t["docs"]],
         "datelines": ratio(t["dateline_ok"], t["datelines"]),
@@ -315,7 +329,8 @@ def report(results: dict, verbose: bool = False) -> str:
             f"stories    {s['docs']} dumps: boilerplate recall {s['boilerplate_recall']:.3f} ({s['boilerplate'][0]}/{s['boilerplate'][1]}), "
             f"content dropped {s['content_dropped']:.4f} ({s['content'][0]}/{s['content'][1]}), datelines {s['datelines']:.3f} "
             f"({s['dateline_counts'][0]}/{s['dateline_counts'][1]}), titles {s['titles']:.3f}, "
-            f"kind {s['kind']:.3f} ({s['kind_counts'][0]}/{s['kind_counts'][1]}), lines lost {s['lines_lost']}"
+            f"kind {s['kind']:.3f} ({s['kind_counts'][0]}/{s['kind_counts'][1]}), deks {s['deks']:.3f} "
+            f"({s['dek_counts'][0]}/{s['dek_counts'][1]}, {s['deks_false']} where the key has none), lines lost {s['lines_lost']}"
         )
     b = results.get("liveblogs")
     if b:

@@ -117,6 +117,7 @@ class _Parser:
         self.layout: list[int] = []
         self.dropped: list[Dropped] = []
         self.authors: list[str] = []
+        self.dek_above_byline: int | None = None  # the line of a standfirst shown over the byline (dek_over_byline)
 
     def drop(self, line: int, text: str, rule: str, why: str) -> None:
         self.dropped.append(Dropped(line, text, f"{rule}: {why}"))
@@ -146,7 +147,7 @@ class _Parser:
         tokens = page.drop_teaser_ages(tokens, self.lines, self.dropped, self.drop)
         kind, mode = find_kind(header, title, tokens, self.dropped, self.problems)
         tokens = page.drop_teaser_blocks(tokens, self.lines, self.dropped, self.drop, mode)
-        tokens = page.drop_page_edges(tokens, mode, self.drop)
+        tokens = page.drop_page_edges(tokens, mode, self.drop, self.dek_above_byline)
         tokens = page.drop_lead_captions(tokens, mode, self.drop)
         tokens = page.drop_teaser_runs(tokens, mode, self.drop)
         tokens = page.drop_repeats_and_shouts(tokens, mode, self.drop)
@@ -438,7 +439,30 @@ class _Parser:
             return Para(texts[0].line, line)
         if after and len(line.split()) <= 4 and rules.dek_standfirst(after):  # under a section label ("Badge politics blog")
             return Para(texts[1].line, after)
-        return None
+        return self.dek_over_byline(tokens)
+
+    #: What the page shows between a standfirst and the article's text: the byline, the writer's box, its date.
+    BYLINE_RULES = ("byline", "author_box", "author_role", "dated_line", "date_only_line")
+
+    def dek_over_byline(self, tokens: list[_Token]) -> Para | None:
+        """The standfirst the page shows over its byline or date: the first paragraph under the headline (past
+        short lines of page chrome), when the line below it is the byline or the date and the article's text
+        follows. The article's own first paragraph comes after the byline."""
+        first = next((i for i, t in enumerate(tokens[:12]) if t.kind == "text" and rules.paragraph_like(t.text)), None)
+        if first is None or any(t.kind != "text" or len(t.text.split()) > 6 for t in tokens[:first]):
+            return None
+        dek = tokens[first]
+        if len(dek.text.split()) > 60 or rules.caption(dek.text) or rules.describes_a_photo(dek.text) \
+                or rules.dateline(dek.text) or dek.stamp:
+            return None
+        below = next((n for n in range(dek.line + 1, len(self.lines) + 1) if self.lines[n - 1].strip()), None)
+        writer = {d.line for d in self.dropped if d.reason.split(":")[0] in self.BYLINE_RULES}
+        if below not in writer or any(line < dek.line for line in writer):
+            return None  # under the byline, the article's own first paragraph
+        if not any(t.kind == "text" and t.line > below and rules.paragraph_like(t.text) for t in tokens[first + 1:]):
+            return None
+        self.dek_above_byline = dek.line  # the article begins there: what lies between it and the text is the page's
+        return Para(dek.line, dek.text)
 
     def segment(self, tokens: list[_Token], mode: str, counts: Counter):
         intro: list[Para] = []

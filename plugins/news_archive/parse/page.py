@@ -28,12 +28,13 @@ def opening(tokens: list) -> list:
     return found
 
 
-def drop_page_edges(tokens: list, mode: str, drop: Callable[[int, str, str, str], None]) -> list:
+def drop_page_edges(tokens: list, mode: str, drop: Callable[[int, str, str, str], None], start: int | None = None) -> list:
     """Short lines before the article's first paragraph (and, in a story, after its last one) are
     page chrome: navigation, section labels, share bars, other stories' headlines; and above a
     story's first paragraph, a line shown again word for word is a gallery caption repeated.
     Captions, datelines, stamps and a list the article announces ("... state by state:") stay;
-    so does everything between."""
+    so does everything between. ``start``: the line of the standfirst, when the page has one (the
+    article begins there)."""
     texts = Counter(t.text for t in tokens if t.kind == "text" and len(t.text.split()) >= 3)
     repeated = {text for text, n in texts.items() if n > 1} if mode == "story" else set()
     running = [
@@ -44,6 +45,8 @@ def drop_page_edges(tokens: list, mode: str, drop: Callable[[int, str, str, str]
     if not running:
         return tokens
     first, last = running[0].line, running[-1].line
+    if start is not None:  # the page's standfirst, taken out of the tokens: the article begins there
+        first = min(first, start)
     if mode == "headline":  # a numbered post's headline ("1. Goodnight") opens the posts
         numbered = [t for t in tokens if t.line < first and t.kind == "text" and vocab.NUMBERED_POST.match(t.text)]
         first = numbered[0].line if numbered else first

@@ -243,6 +243,17 @@ def reads_as_sentence(line: str) -> bool:
     return len(_SENTENCE_GRAMMAR.findall(line)) >= 2
 
 
+#: What a photo's caption says and a standfirst does not: "pictured at", "took this image", "reacts as he visits".
+_PHOTO_WORDS = re.compile(
+    r"\b(?:pictured|this (?:file )?(?:image|photo|picture)|(?:is|are) seen|reacts|gestures|pose[sd]?|waves to|looks on"
+    r"|from left|\((?:left|right|center|centre|L|R|C)\))\b", re.IGNORECASE)
+
+
+def describes_a_photo(line: str) -> bool:
+    """A line that reads as a photo's caption, credit or not ("Kristi Noem, pictured at the White House ...")."""
+    return bool(_PHOTO_WORDS.search(line))
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def caption(line: str) -> str | None:
     """The rule that makes a line a photo caption, or None."""
