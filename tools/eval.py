@@ -52,7 +52,8 @@ def inspect(path: Path) -> dict:
     dump = parse_file(path)
     accounted = {line for lines in dump.accounting().values() for line in lines}
     return {**dump_json(dump), "lost": dump.line_count - len(accounted & set(range(1, dump.line_count + 1))),
-            "dek_line": dump.dek.line if dump.dek else None}
+            "dek_line": dump.dek.line if dump.dek else None,
+            "body_lines": [{"line": p.line} for p in (*dump.intro, *dump.body, *(q for u in dump.updates for q in u.paragraphs))]}
 
 
 def archive_drops(folder: Path) -> dict[str, set[int]]:
@@ -108,6 +109,12 @@ def score_stories(folder: Path) -> dict:
             if want != have:
                 miss.append(f"dateline {got['dateline']!r}")
         t["lines_lost"] += got["lost"]
+        # photo captions, kept apart from the article's text (as captions, or dropped with the page's chrome)
+        text_lines = {p["line"] for p in got.get("body_lines", [])}
+        for number, label in enumerate(row["line_labels"], 1):
+            if label == "caption":
+                t["captions"] += 1
+                t["captions_apart"] += number not in text_lines
         # the standfirst: the key's dek line (a few mark several lines: any of them), or none
         deks = [n for n, label in enumerate(row["line_labels"], 1) if label == "dek"]
         if deks:
@@ -127,6 +134,8 @@ def score_stories(folder: Path) -> dict:
         "content_dropped": ratio(t["content_removed"], t["content"]),
         "content": [t["content_removed"], t["content"]],
         "titles": ratio(t["title_ok"], t["docs"]),
+        "captions_apart": ratio(t["captions_apart"], t["captions"]),
+        "caption_counts": [t["captions_apart"], t["captions"]],
         "deks": ratio(t["dek_ok"], t["deks"]),
         "dek_counts": [t["dek_ok"], t["deks"]],
         "deks_false": t["dek_false"],
@@ -330,7 +339,8 @@ def report(results: dict, verbose: bool = False) -> str:
             f"content dropped {s['content_dropped']:.4f} ({s['content'][0]}/{s['content'][1]}), datelines {s['datelines']:.3f} "
             f"({s['dateline_counts'][0]}/{s['dateline_counts'][1]}), titles {s['titles']:.3f}, "
             f"kind {s['kind']:.3f} ({s['kind_counts'][0]}/{s['kind_counts'][1]}), deks {s['deks']:.3f} "
-            f"({s['dek_counts'][0]}/{s['dek_counts'][1]}, {s['deks_false']} where the key has none), lines lost {s['lines_lost']}"
+            f"({s['dek_counts'][0]}/{s['dek_counts'][1]}, {s['deks_false']} where the key has none), "
+            f"captions apart from the text {s['captions_apart']:.3f} ({s['caption_counts'][0]}/{s['caption_counts'][1]}), lines lost {s['lines_lost']}"
         )
     b = results.get("liveblogs")
     if b:

@@ -124,6 +124,16 @@ def test_headline_shape(line, expected):
         ("Riot police hold a line outside the court \u2014 AFP VIA GETTY IMAGES", "caption_dash_credit"),
         ("The mayor on the quay after the storm in May. Pic: PA", "caption_label_credit"),
         ("(Graphic: Ferry crossings by month - here)", "caption_marker"),
+        ("The mayor at the quay last week.Credit...Sam Lee/The Harbour Times", "caption_end_credit"),
+        ("Crews clear the wreck of the cranesCredit: EPA", "caption_end_credit"),
+        ("The harbour master at the quay (Credit: Getty Images)", "caption_end_credit"),
+        ("Crews clear the quay in Port Ellis on Monday. (Sam Lee/AP)", "caption_end_credit"),
+        ("Crews clear the quay in Port Ellis on Monday. REUTERS/Sam Lee", "caption_end_credit"),
+        ("The mayor speaks at the quay on July 25, 2019.Sam Lee / AP file", "caption_end_credit"),
+        ("Ferry use has fallen since the bridge opened. Statista", "caption_end_credit"),
+        ("Ines Varga Submitted photo", "caption_end_credit"),
+        ("Image caption The harbour master opens the new quay", "caption_bbc_label"),
+        ("Media captionWho is the harbour master?", "caption_bbc_label"),
         ("The mayor speaks on the quay in Port Ellis. Picture date: Tuesday July 2, 2024.", "caption_label_credit"),
     ],
 )
@@ -138,6 +148,9 @@ def test_a_parenthesis_is_not_a_caption():
     assert rules.caption("The vote was close - Reuters") is None
     assert rules.caption("Rescuers said - REUTERS reported - that the road was shut.") is None
     assert rules.caption("The council's pick: Port Ellis harbour") is None  # a label inside a sentence
+    assert rules.caption("The fund gave the loan. Credit: the bank said it was fine.") is None
+    assert rules.caption("He said this was the deal (Sam Lee/AP) and left.") is None
+    assert rules.caption("The image caption was wrong, the editor said.") is None
 
 
 @pytest.mark.parametrize(

@@ -207,6 +207,16 @@ CAPTION_PATTERNS = [
     # "... Fethi Belaid/AFP/Getty Images": a photographer, then an agency or two
     ("caption_agency_credit", re.compile(
         r"\s(?:[A-Z][\w.'-]+\s){1,3}[A-Z][\w.'-]+(?:\s*/\s*(?:AP|AFP|Reuters|Getty Images|EPA|Bloomberg|Shutterstock)){1,2}\s*$")),
+    # a credit at the end, glued on or not: "... last week.Credit...Sam Lee/The New York Times", "...treatmentCredit: EPA",
+    # "(Credit: Getty Images)"; a photographer and agency in brackets, "(Sam Lee/AP)", or after the wire's name,
+    # "REUTERS/Sam Lee", "Sam Lee / AP file"; the BBC's "Image caption ...", "Media caption ..."
+    ("caption_end_credit", re.compile(
+        r"(?:Credit(?::|\.\.\.|\u2026)\s*[A-Z][\w .&/'\u2019-]{1,60}\)?"
+        r"|\((?:[A-Z][\w.'\u2019-]+\s){1,3}[A-Z][\w.'\u2019-]+\s*/\s*(?:AP|AFP|Reuters|Getty Images|EPA|Bloomberg|Shutterstock|PA)\)"
+        r"|\b(?:REUTERS|AFP|AP Photo)/[A-Z][\w .'\u2019-]{2,40}|\s/\s(?:AP|AFP|Reuters|Getty Images)(?: file)?"
+        # a photo agency's name alone after the last sentence ("... use of the drug. Getty"), a reader's photo
+        r"|[.!?]\s+(?:Getty(?: Images)?|iStock|Shutterstock|Statista|AP|AFP|EPA|PA)|\bSubmitted photo)$")),
+    ("caption_bbc_label", re.compile(r"^(?:Image|Media) caption\s?[A-Z\u201c\"']")),
     # a credit at the end after a label ("... on the campaign trail in July. Pic: PA"), or a wire photo's
     # own date ("... Picture date: Tuesday July 2, 2024.")
     ("caption_label_credit", re.compile(
