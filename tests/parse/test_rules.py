@@ -775,3 +775,21 @@ def test_a_byline_naming_an_agency_gives_the_agency_not_a_writer():
     dump = parse_text("Ferries cancelled as gales hit\nBy The Associated Press\nEvery ferry was cancelled on Monday as gales reached 70mph.")
     assert dump.authors == () and dump.agency == "AP"
     assert dump.dropped[0].reason == "byline: names an agency, no writer (became the article's agency: AP)"
+
+
+def test_a_standfirst_over_a_caption_and_the_byline():
+    from news_archive.parse.cascade import parse_text
+
+    head = "Harbour council votes to rebuild the old pier\n"
+    dek = "The pier has been closed since the winter storms, and fishing crews say they cannot wait.\n"
+    text = "The council voted 31 to 12 on Tuesday to rebuild the old pier, ending a year of argument.\nWork starts in spring.\n"
+    # the page's stamp above, a photo and its caption between the standfirst and the byline
+    dump = parse_text(head + "November 19, 2019 12:04AM ET\n" + dek + "Image\nThe pier at dawn on Monday.Credit...Sam Lee/The Harbour Times\nBy Tamsin Orr\n" + text)
+    assert dump.dek is not None and dump.dek.text.startswith("The pier has been closed") and dump.authors == ("Tamsin Orr",)
+    # a line with its photo's credit under it is a caption, not a standfirst
+    dump = parse_text(head + dek + "(Sam Lee / Harbour Times)\nBy Tamsin Orr\n" + text)
+    assert dump.dek is None
+    # another story's headline is no standfirst, nor is an update's first paragraph over its stamp
+    assert parse_text(head + "Is there still a pulse in the harbour?\nBy Tamsin Orr\n" + text).dek is None
+    live = parse_text("Storm live: coast road closed\n" + dek + "9:00 a.m.\nThe road closed at dawn.\n8:15 a.m.\nWinds rose overnight.\n")
+    assert live.dek is None and live.kind == "liveblog"

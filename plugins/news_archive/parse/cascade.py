@@ -428,7 +428,7 @@ class _Parser:
     def find_dek(self, title: Para, tokens: list[_Token]) -> Para | None:
         texts = tokens[:2]
         if not texts or texts[0].kind != "text":
-            return None
+            return self.dek_over_byline(tokens) if texts else None  # under the page's stamp
         line = texts[0].text
         after = texts[1].text if len(texts) > 1 and texts[1].kind == "text" else None
         if len(line.split()) > 60 or rules.dateline(line) or rules.caption(line):  # a lead photo's caption is no dek
@@ -446,20 +446,38 @@ class _Parser:
 
     def dek_over_byline(self, tokens: list[_Token]) -> Para | None:
         """The standfirst the page shows over its byline or date: the first paragraph under the headline (past
-        short lines of page chrome), when the line below it is the byline or the date and the article's text
-        follows. The article's own first paragraph comes after the byline."""
+        short lines of page chrome and the page's stamp), when the byline or the date comes next, before the
+        article's text (a photo's caption or page chrome may come between), and the article's text follows.
+        The article's own first paragraph comes after the byline."""
         first = next((i for i, t in enumerate(tokens[:12]) if t.kind == "text" and rules.paragraph_like(t.text)), None)
-        if first is None or any(t.kind != "text" or len(t.text.split()) > 6 for t in tokens[:first]):
-            return None
+        if first is None or any(t.kind == "sep" or (t.kind == "text" and len(t.text.split()) > 6)
+                                or (t.kind == "time" and not vocab.YEAR.search(t.stamp.date_text or "")) for t in tokens[:first]):
+            return None  # past the page's own stamp (with its year), but not past an update's
         dek = tokens[first]
-        if len(dek.text.split()) > 60 or rules.caption(dek.text) or rules.describes_a_photo(dek.text) \
+        if not rules.standfirst_shaped(dek.text) or rules.caption(dek.text) or rules.describes_a_photo(dek.text) \
                 or rules.dateline(dek.text) or dek.stamp:
             return None
-        below = next((n for n in range(dek.line + 1, len(self.lines) + 1) if self.lines[n - 1].strip()), None)
         writer = {d.line for d in self.dropped if d.reason.split(":")[0] in self.BYLINE_RULES}
-        if below not in writer or any(line < dek.line for line in writer):
+        if any(line < dek.line for line in writer):
             return None  # under the byline, the article's own first paragraph
-        if not any(t.kind == "text" and t.line > below and rules.paragraph_like(t.text) for t in tokens[first + 1:]):
+        after = [t for t in tokens[first + 1:] if t.line > dek.line]
+        by_line = {t.line: t for t in after}
+        credits = {d.line for d in self.dropped if d.reason.startswith("photo_credit")}
+        below = None
+        for number in range(dek.line + 1, min(len(self.lines), dek.line + 8) + 1):
+            if number in credits and below is None and not any(self.lines[n - 1].strip() for n in range(dek.line + 1, number)):
+                return None  # a photo's caption, its credit on the next line
+            token = by_line.get(number)
+            if number in writer or (token is not None and token.kind == "time" and vocab.YEAR.search(token.stamp.date_text or "")):
+                below = number  # the byline, or the page's date (a stamp with its year: an update's has none)
+                break
+            if token is None or token.kind == "sep":
+                continue  # a blank line, or chrome a line rule dropped
+            if rules.paragraph_like(token.text) and not (rules.caption(token.text) or rules.describes_a_photo(token.text)):
+                return None  # the article's text before any byline: no standfirst over it
+        if below is None:
+            return None
+        if not any(t.kind == "text" and t.line > below and rules.paragraph_like(t.text) for t in after):
             return None
         self.dek_above_byline = dek.line  # the article begins there: what lies between it and the text is the page's
         return Para(dek.line, dek.text)

@@ -199,6 +199,16 @@ def sentence_like(line: str) -> bool:
     return len(line.split()) >= 8 and not looks_like_headline(line)
 
 
+def standfirst_shaped(line: str) -> bool:
+    """A sentence or two that can stand under a headline: 8 to 60 words, ending with a full stop, or 12 words and
+    more without one; not another story's headline ("On This Day in Space!", "Is there still a pulse?")."""
+    words = line.split()
+    if not 8 <= len(words) <= 60:
+        return False
+    end = line.rstrip(_TRAILING_CLOSERS)
+    return end.endswith(".") or (len(words) >= 12 and end[-1:] not in "?!")
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def dek_standfirst(line: str) -> bool:
     """The line under the headline is a standfirst when it is long for a headline (twelve words and more)
