@@ -793,3 +793,24 @@ def test_a_standfirst_over_a_caption_and_the_byline():
     assert parse_text(head + "Is there still a pulse in the harbour?\nBy Tamsin Orr\n" + text).dek is None
     live = parse_text("Storm live: coast road closed\n" + dek + "9:00 a.m.\nThe road closed at dawn.\n8:15 a.m.\nWinds rose overnight.\n")
     assert live.dek is None and live.kind == "liveblog"
+
+
+@pytest.mark.parametrize(
+    "page, authors",
+    [
+        ("Pier to be rebuilt\nTamsin Orr - Apr 16, 2015 8:02 pm UTC\n{text}", ("Tamsin Orr",)),
+        ("Pier to be rebuilt\nNovember 20, 2019 Tamsin Orr\n{text}", ("Tamsin Orr",)),
+        ("Pier to be rebuilt\nTamsin Orr\nNov 13, 2019 4:26 pm\n{text}", ("Tamsin Orr",)),
+        ("Pier to be rebuilt\nBy Tamsin Orr, a reporter and the author of the Harbour Notes newsletter. She has covered the "
+         "council, the courts and the ferries for more than ten years, and before that the fishing fleet.\n{text}", ("Tamsin Orr",)),
+        # four words over the date: a name and an outlet, not to be told apart
+        ("Pier to be rebuilt\nTamsin Orr Harbour Times\nNov 13, 2019 4:26 pm\n{text}", ()),
+        # a name and a date inside the article's text are news
+        ("Pier to be rebuilt\n{text}\nIn a second vote, the council backed the plan.\nInes Varga - Apr 16, 2015\n", ()),
+    ],
+)
+def test_a_byline_set_beside_the_pages_date(page, authors):
+    from news_archive.parse.cascade import parse_text
+
+    text = "The council voted 31 to 12 on Tuesday to rebuild the old pier, ending a year of argument over the cost."
+    assert parse_text(page.format(text=text)).authors == authors

@@ -52,6 +52,14 @@ def drop_author_box(tokens: list, lines: list[str], dropped: list, authors: list
             authors[:0] = [n for n in found if n not in authors]  # the page's byline, before a closing credit's names
             drop(names.line, names.text, "byline", f"became the article's authors: {', '.join(found)}")
             gone.update((by.line, names.line))
+    for token in _opening(texts):
+        if token.line in gone:
+            continue
+        found = _dated_name(token.text) or _name_over_date(token, lines, tokens, dropped)
+        if found:
+            authors += [n for n in found if n not in authors]
+            drop(token.line, token.text, "byline", f"became the article's authors: {', '.join(found)} (a name beside the page's date)")
+            gone.add(token.line)
     known = {a.casefold() for a in authors}
     writer = {d.line for d in dropped if d.reason.startswith(("byline", "author_bio"))}
     other = {d.line for d in dropped} - writer  # chrome the line rules dropped: the box goes on past it
@@ -78,6 +86,48 @@ def drop_author_box(tokens: list, lines: list[str], dropped: list, authors: list
             writer.add(token.line)
             gone.add(token.line)
     return [t for t in tokens if t.line not in gone] if gone else tokens
+
+
+#: A writer's name beside the page's date, as some pages set the byline: "Sam Lee - Apr 16, 2015 8:02 pm UTC",
+#: "November 20, 2019 Sam Lee".
+NAME_THEN_DATE = re.compile(r"^(?P<name>" + NAME + r")\s+[-\u2013\u2014|]\s+(?P<date>\S.{4,60})$")
+DATE_THEN_NAME = re.compile(r"^(?P<date>.{6,40}?\d{4})\s+(?P<name>" + NAME + r")$")
+
+
+def _opening(texts: list) -> list:
+    """The lines above the article's second paragraph (the first may be a standfirst): where a page sets its byline."""
+    seen = 0
+    for i, token in enumerate(texts):
+        seen += rules.paragraph_like(token.text)
+        if seen == 2:
+            return texts[:i]
+    return texts
+
+
+def _dated_name(text: str) -> tuple[str, ...] | None:
+    """The writer a name-and-date line names ("Sam Lee - Apr 16, 2015 8:02 pm UTC", "November 20, 2019 Sam Lee")."""
+    if len(text) > 100:
+        return None
+    found = NAME_THEN_DATE.match(text)
+    if found and (rules.time_stamp(found["date"]) or rules.dates_written(found["date"])):
+        return rules.byline("By " + found["name"])
+    found = DATE_THEN_NAME.match(text)
+    if found and rules.dates_written(found["date"]):
+        return rules.byline("By " + found["name"])
+    return None
+
+
+def _name_over_date(token, lines: list[str], tokens: list, dropped: list) -> tuple[str, ...] | None:
+    """A name alone on the line over the page's date ("Sam Lee", then "Nov 13, 2019 4:26 pm"): the byline."""
+    alone = NAME_LINE.match(token.text) if len(token.text) < 60 and not token.text.startswith(("About ", "By ")) else None
+    if not alone or len(alone["name"].split()) > 3:
+        return None  # four words: a name and an outlet ("Sam Lee Harbour Times"), not to be told apart
+    below = next((n for n in range(token.line + 1, len(lines) + 1) if lines[n - 1].strip()), None)
+    dated = {d.line for d in dropped if d.reason.startswith(("dated_line", "date_only_line"))}
+    stamp = next((t for t in tokens if t.line == below and t.kind == "time"), None)
+    if below in dated or (stamp is not None and vocab.YEAR.search(stamp.stamp.date_text or "")):
+        return rules.byline("By " + alone["name"])
+    return None
 
 
 def _note_on(text: str, names: set[str]) -> bool:

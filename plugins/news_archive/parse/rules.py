@@ -367,6 +367,11 @@ def site_suffix(title: str, url: str | None = None) -> str | None:
     return None
 
 
+def dates_written(text: str) -> bool:
+    """Whether a text writes a full date ("Apr 16, 2015", "16 April 2015")."""
+    return any(pattern.search(text) for _, pattern in vocab.DATE_PATTERNS)
+
+
 def byline(line: str) -> tuple[str, ...] | None:
     """The authors a byline line names: ``By Meg Wagner and Brian Ries, CNN`` -> ("Meg Wagner", "Brian Ries"),
     none (an empty tuple) when it names only an agency (``By The Associated Press``);
@@ -377,7 +382,10 @@ def byline(line: str) -> tuple[str, ...] | None:
     if shifts:
         text = "By " + re.sub(r"\s*\((?:now|earlier|later)\)", "", shifts["names"])
     if len(text.split()) > 25:
-        return None
+        described = _DESCRIBED.match(text)  # "By Sam Lee, a deputy editor and author of ... He's covered ..."
+        if not described:
+            return None
+        text = described["byline"]
     match = vocab.BYLINE.match(text)
     if not match:
         return None
@@ -418,6 +426,7 @@ def names_only(line: str) -> tuple[str, ...] | None:
     return byline("By " + line.strip()) if _NAMES.match(line.strip()) else None
 
 
+_DESCRIBED = re.compile(r"^(?P<byline>By\s+[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3}),\s+(?:a|an|the)\s")
 _SHIFTS = re.compile(r"^(?P<names>" + _NAME + r"\s*\((?:now|earlier|later)\)(?:(?:\s*,\s*|,?\s+(?:and|&)\s+)" + _NAME + r"\s*\((?:now|earlier|later)\))*)$")
 _LIVE_WITH = re.compile(r"^[A-Z][\w ]{1,30} live with (?P<names>" + _NAME + r"(?:\s+(?:and|&)\s+" + _NAME + r")?)$")
 _CREDIT = re.compile(r"^\(?(?:(?:Additional )?Reporting|Writing) by\s", re.IGNORECASE)
