@@ -805,6 +805,9 @@ def test_a_standfirst_over_a_caption_and_the_byline():
          "council, the courts and the ferries for more than ten years, and before that the fishing fleet.\n{text}", ("Tamsin Orr",)),
         # four words over the date: a name and an outlet, not to be told apart
         ("Pier to be rebuilt\nTamsin Orr Harbour Times\nNov 13, 2019 4:26 pm\n{text}", ()),
+        ("Pier to be rebuilt\nNov 13, 2019 4:26 pm\nTamsin Orr\n{text}", ("Tamsin Orr",)),  # under the date
+        ("Pier to be rebuilt\nNov 13, 2019 4:26 pm\nOrder Reprints\n{text}", ()),  # a button, not a name
+        ("Pier to be rebuilt\nAssociated Press November 19, 2019, 9:02 AM\n{text}", ()),  # the agency's byline
         # a name and a date inside the article's text are news
         ("Pier to be rebuilt\n{text}\nIn a second vote, the council backed the plan.\nInes Varga - Apr 16, 2015\n", ()),
     ],

@@ -55,14 +55,18 @@ def drop_author_box(tokens: list, lines: list[str], dropped: list, authors: list
     for token in _opening(texts):
         if token.line in gone:
             continue
-        found = _dated_name(token.text) or _name_over_date(token, lines, tokens, dropped)
-        if found:
+        found = _dated_name(token.text)
+        if found is None and not authors:  # a page has one byline: a name alone is the writer's only where none is known
+            found = _name_over_date(token, lines, tokens, dropped)
+        if found is not None:
             authors += [n for n in found if n not in authors]
-            drop(token.line, token.text, "byline", f"became the article's authors: {', '.join(found)} (a name beside the page's date)")
+            drop(token.line, token.text, "byline", f"became the article's authors: {', '.join(found)} (a name beside the page's date)"
+                 if found else "names an agency, no writer")
             gone.add(token.line)
     known = {a.casefold() for a in authors}
     writer = {d.line for d in dropped if d.reason.startswith(("byline", "author_bio"))}
     other = {d.line for d in dropped} - writer  # chrome the line rules dropped: the box goes on past it
+    other |= {t.line for t in tokens if t.kind == "time" and vocab.YEAR.search(t.stamp.date_text or "")}  # and the page's stamp
     for i, token in enumerate(texts):
         if token.line in gone:
             continue
@@ -91,7 +95,13 @@ def drop_author_box(tokens: list, lines: list[str], dropped: list, authors: list
 #: A writer's name beside the page's date, as some pages set the byline: "Sam Lee - Apr 16, 2015 8:02 pm UTC",
 #: "November 20, 2019 Sam Lee".
 NAME_THEN_DATE = re.compile(r"^(?P<name>" + NAME + r")\s+[-\u2013\u2014|]\s+(?P<date>\S.{4,60})$")
+NAME_BEFORE_DATE = re.compile(r"^(?P<name>" + NAME + r")\s+(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d.{4,40})$")
 DATE_THEN_NAME = re.compile(r"^(?P<date>.{6,40}?\d{4})\s+(?P<name>" + NAME + r")$")
+
+
+#: Words of the page's buttons and labels, never a writer's name ("Order Reprints", "Listen Live").
+PAGE_WORDS = frozenset("order reprints reprint listen live share print subscribe comments comment follow watch read more news video "
+                       "photos photo sign log menu home search latest top stories updated published email save copy link".split())
 
 
 def _opening(texts: list) -> list:
@@ -114,18 +124,22 @@ def _dated_name(text: str) -> tuple[str, ...] | None:
     found = DATE_THEN_NAME.match(text)
     if found and rules.dates_written(found["date"]):
         return rules.byline("By " + found["name"])
+    found = NAME_BEFORE_DATE.match(text)
+    if found and rules.dates_written(found["date"]) and rules.byline("By " + found["name"]) == ():
+        return ()  # "Associated Press November 19, 2019, 9:02 AM": the agency's byline
     return None
 
 
 def _name_over_date(token, lines: list[str], tokens: list, dropped: list) -> tuple[str, ...] | None:
-    """A name alone on the line over the page's date ("Sam Lee", then "Nov 13, 2019 4:26 pm"): the byline."""
+    """A name alone on the line over or under the page's date ("Sam Lee", then "Nov 13, 2019 4:26 pm"): the byline."""
     alone = NAME_LINE.match(token.text) if len(token.text) < 60 and not token.text.startswith(("About ", "By ")) else None
-    if not alone or len(alone["name"].split()) > 3:
-        return None  # four words: a name and an outlet ("Sam Lee Harbour Times"), not to be told apart
-    below = next((n for n in range(token.line + 1, len(lines) + 1) if lines[n - 1].strip()), None)
+    if not alone or len(alone["name"].split()) > 3 or any(w.lower() in PAGE_WORDS for w in alone["name"].split()):
+        return None  # four words: a name and an outlet ("Sam Lee Harbour Times"), not to be told apart; a button
     dated = {d.line for d in dropped if d.reason.startswith(("dated_line", "date_only_line"))}
-    stamp = next((t for t in tokens if t.line == below and t.kind == "time"), None)
-    if below in dated or (stamp is not None and vocab.YEAR.search(stamp.stamp.date_text or "")):
+    dated |= {t.line for t in tokens if t.kind == "time" and vocab.YEAR.search(t.stamp.date_text or "")}
+    below = next((n for n in range(token.line + 1, len(lines) + 1) if lines[n - 1].strip()), None)
+    above = next((n for n in range(token.line - 1, 0, -1) if lines[n - 1].strip()), None)
+    if below in dated or above in dated:
         return rules.byline("By " + alone["name"])
     return None
 

@@ -325,9 +325,13 @@ def outlet_named(line: str, rule: str) -> str | None:
         match = _COPYRIGHT_HOLDER.match(text)
         org = match["org"].strip() if match else None
         return org.removeprefix("The ").removeprefix("the ") if org and org.lower() not in ("all", "all rights") else None
-    if rule == "byline":  # "By The Associated Press": the agency that wrote it
+    if rule == "byline":  # "By The Associated Press", "Associated Press November 19, 2019": the agency that wrote it
         match = vocab.BYLINE.match(text)
-        named = [_agency_named(n.strip()) for n in re.split(r"\s*,\s*|\s+and\s+", match["names"])] if match else []
+        if match:
+            named = [_agency_named(n.strip()) for n in re.split(r"\s*,\s*|\s+and\s+", match["names"])]
+        else:
+            words = text.split()
+            named = [_agency_named(" ".join(words[:n])) for n in (3, 2, 1)]
         return next((n for n in named if n), None)
     if rule == "site_name":
         match = vocab.SITE_NAME.match(text)
