@@ -115,6 +115,9 @@ def score_stories(folder: Path) -> dict:
             if label == "caption":
                 t["captions"] += 1
                 t["captions_apart"] += number not in text_lines
+            if label in ("byline", "date"):  # the byline and the page's date: metadata, out of the text
+                t["bylines"] += 1
+                t["bylines_apart"] += number not in text_lines
         # the standfirst: the key's dek line (a few mark several lines: any of them), or none
         deks = [n for n, label in enumerate(row["line_labels"], 1) if label == "dek"]
         if deks:
@@ -135,6 +138,8 @@ def score_stories(folder: Path) -> dict:
         "content": [t["content_removed"], t["content"]],
         "titles": ratio(t["title_ok"], t["docs"]),
         "captions_apart": ratio(t["captions_apart"], t["captions"]),
+        "bylines_apart": ratio(t["bylines_apart"], t["bylines"]),
+        "byline_counts": [t["bylines_apart"], t["bylines"]],
         "caption_counts": [t["captions_apart"], t["captions"]],
         "deks": ratio(t["dek_ok"], t["deks"]),
         "dek_counts": [t["dek_ok"], t["deks"]],
@@ -340,7 +345,8 @@ def report(results: dict, verbose: bool = False) -> str:
             f"({s['dateline_counts'][0]}/{s['dateline_counts'][1]}), titles {s['titles']:.3f}, "
             f"kind {s['kind']:.3f} ({s['kind_counts'][0]}/{s['kind_counts'][1]}), deks {s['deks']:.3f} "
             f"({s['dek_counts'][0]}/{s['dek_counts'][1]}, {s['deks_false']} where the key has none), "
-            f"captions apart from the text {s['captions_apart']:.3f} ({s['caption_counts'][0]}/{s['caption_counts'][1]}), lines lost {s['lines_lost']}"
+            f"captions apart from the text {s['captions_apart']:.3f} ({s['caption_counts'][0]}/{s['caption_counts'][1]}), "
+            f"bylines and dates out of it {s['bylines_apart']:.3f} ({s['byline_counts'][0]}/{s['byline_counts'][1]}), lines lost {s['lines_lost']}"
         )
     b = results.get("liveblogs")
     if b:
