@@ -817,3 +817,12 @@ def test_a_byline_set_beside_the_pages_date(page, authors):
 
     text = "The council voted 31 to 12 on Tuesday to rebuild the old pier, ending a year of argument over the cost."
     assert parse_text(page.format(text=text)).authors == authors
+
+
+def test_stamps_written_in_eastern_time_give_the_zone_the_date_decides():
+    from news_archive.parse.cascade import parse_text
+
+    dump = parse_text("Live: storm reaches the coast\nAugust 27th, 2011\n[Update 11:40 p.m. ET] The coast road closed at the harbour, police said.\n"
+                      "[Update 11:05 p.m. ET] Winds rose to 70 mph overnight, the weather service said.\n")
+    assert (dump.timezone, dump.timezone_source) == ("America/New_York", "stamp")
+    assert dump.updates[0].datetime.isoformat() == "2011-08-27T23:40:00-04:00"  # summer: EDT

@@ -166,12 +166,19 @@ CONVENTION_ZONES = frozenset({"UTC", "Etc/UTC", "Etc/GMT", "GMT"})
 
 def event_zone(dumps: list[Dump], place: str | None) -> str | None:
     """The event's zone: the one most of its coverage gives its own times in (a header's, or a dateline's
-    with "all times local"), else its place's, else any member's. GMT stamps are a convention, not a zone."""
+    with "all times local"), else its place's, else the zone most of its stamps are written in ("10:15 a.m.
+    EDT", "2:24 p.m. ET": an outlet's habit, not the place's), else any member's. GMT stamps are a convention,
+    not a zone."""
     own = Counter(d.timezone for d in dumps if d.timezone and d.timezone_source in ("header", "text") and d.timezone not in CONVENTION_ZONES)
     if own:
         return min(own, key=lambda z: (-own[z], z))
     found = places.zone_for_place(place)
-    return found or next((d.timezone for d in dumps if d.timezone), None)
+    if found:
+        return found
+    stamped = Counter(d.timezone for d in dumps if d.timezone and d.timezone_source == "stamp" and d.timezone not in CONVENTION_ZONES)
+    if stamped:
+        return min(stamped, key=lambda z: (-stamped[z], z))
+    return next((d.timezone for d in dumps if d.timezone), None)
 
 
 def unique_slugs(events: list[Event]) -> list[Event]:

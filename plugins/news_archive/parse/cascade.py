@@ -590,7 +590,9 @@ class _Parser:
             if zone:
                 return zone, "text"
             self.problems.append(Problem(dateline_para.line, f"times are local to {found.city!r}, a place the zone tables do not know: add `Timezone: Area/City` to the header"))
-        zones = {d.stamp.zone for d in drafts if d.stamp and d.stamp.zone}
-        if len(zones) >= 1:
-            return vocab.ZONE_ABBREVIATIONS[sorted(zones)[0]][1], "text"
+        zones = sorted({d.stamp.zone for d in drafts if d.stamp and d.stamp.zone})
+        if zones:  # "10:15 a.m. EDT" (a fixed offset) or "2:24 p.m. ET" (the offset the date gives)
+            zone = zones[0]
+            # "stamp": the zone the page writes its times in, the outlet's habit ("ET" on a page about Helsinki)
+            return (vocab.ZONE_ABBREVIATIONS[zone][1] if zone in vocab.ZONE_ABBREVIATIONS else vocab.ZONES_BY_DATE[zone]), "stamp"
         return None, None

@@ -85,7 +85,8 @@ def time_stamp(line: str) -> TimeStamp | None:
     upper = zone.upper() if zone else None
     offset = vocab.ZONE_ABBREVIATIONS[upper][0] if upper in vocab.ZONE_ABBREVIATIONS else None
     logger.debug("time_stamp: %r -> %02d:%02d by %s", text, minutes // 60, minutes % 60, rule)
-    return TimeStamp(minutes, text, offset, upper if offset is not None else None, rule, date_text)
+    # the zone as written when its offset is known, or depends only on the date ("ET"): the dump's zone
+    return TimeStamp(minutes, text, offset, upper if offset is not None or upper in vocab.ZONES_BY_DATE else None, rule, date_text)
 
 
 @functools.lru_cache(maxsize=1 << 14)

@@ -156,8 +156,8 @@ def _moment_and_label(entry: Entry, zone, source: Dump | None = None) -> tuple[d
 
 
 def source_zone(dump: Dump):
-    """The zone a source gives its own times in, when it says so (a header, or "all times local")."""
-    return zone_info(dump.timezone) if dump.timezone and dump.timezone_source in ("header", "text") else None
+    """The zone a source gives its own times in, when it says so (a header, "all times local", or its stamps' zone)."""
+    return zone_info(dump.timezone) if dump.timezone and dump.timezone_source in ("header", "text", "stamp") else None
 
 
 def rows(entries, event: Event, dumps: dict[str, Dump], urls: dict[str, str]) -> list[Row]:
