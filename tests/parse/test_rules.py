@@ -826,3 +826,25 @@ def test_stamps_written_in_eastern_time_give_the_zone_the_date_decides():
                       "[Update 11:05 p.m. ET] Winds rose to 70 mph overnight, the weather service said.\n")
     assert (dump.timezone, dump.timezone_source) == ("America/New_York", "stamp")
     assert dump.updates[0].datetime.isoformat() == "2011-08-27T23:40:00-04:00"  # summer: EDT
+
+
+@pytest.mark.parametrize(
+    "line, hhmm, date_text",
+    [
+        ("Update 10:30 a.m. CDT: Aug. 27:", "10:30", "Aug. 27"),  # a day after the zone, its year the page's
+        ("11:00 p.m. EDT July 16", "23:00", "July 16"),
+        ("less than 1 min ago", None, None),
+    ],
+)
+def test_stamps_with_a_day_and_no_year_or_relative(line, hhmm, date_text):
+    stamp = rules.time_stamp(line)
+    assert stamp is not None and stamp.hhmm == hhmm and stamp.date_text == date_text
+
+
+def test_the_days_an_updates_stamp_writes_are_the_pages_day_clues():
+    from news_archive.parse.cascade import parse_text
+
+    dump = parse_text("Summit live updates\nThe two leaders met for two hours in the palace, officials said.\n"
+                      "Update 11:00 p.m. EDT July 16: The president flew home after the news conference ended.\n"
+                      "Update 9:15 p.m. EDT July 16: Air Force One landed at the base outside the capital.\n")
+    assert len(dump.updates) == 2 and {(m, d) for _, m, d in dump.partial_dates} == {(7, 16)}

@@ -213,7 +213,10 @@ class _Parser:
             encoding=self.encoding,
         )
         all_paras = dump.kept_paras
-        dump = dump.with_(weekdays=tuple(dates.weekday_mentions(all_paras)), partial_dates=tuple(dates.partial_dates(all_paras)))
+        # the days the updates' stamps write ("Update 11:00 p.m. EDT July 16:") count with the text's
+        stamped = [Para(d.line, d.stamp.date_text) for d in drafts if d.stamp and d.stamp.date_text]
+        dump = dump.with_(weekdays=tuple(dates.weekday_mentions(all_paras)),
+                          partial_dates=tuple(sorted(dates.partial_dates(all_paras + stamped))))
 
         # 8: zone and date
         zone, zone_source = self.find_zone(fields, found, dateline_para if found else None, intro, drafts)

@@ -65,7 +65,7 @@ TIME_FORMATS = [
 
 #: "50 min ago", "1 hr 22 min ago": a stamp relative to when the page was captured (kept as written).
 RELATIVE_STAMP = re.compile(
-    r"^(?=\d)(?:\d+\s*(?:hrs?|hours?)\s*)?(?:\d+\s*(?:mins?|minutes?)\s*)?ago$", re.IGNORECASE
+    r"^(?:less than\s+)?(?=\d)(?:\d+\s*(?:hrs?|hours?)\s*)?(?:\d+\s*(?:mins?|minutes?)\s*)?ago$", re.IGNORECASE
 )
 #: Labels written around a stamp but not part of it: "- 24 Jan 2026 ...", "8 P.M. UPDATE:", "UPDATE 5:30 P.M.:",
 #: and the brackets some blogs set it in: "[Update 11:40 p.m.]", "[Midnight]".
@@ -90,10 +90,10 @@ STAMP_DATE_BEFORE = re.compile(
     + r"(?:\s+\d{4})?|[0-3]?\d/[0-3]?\d/\d{4}))\s*(?:,|--|[-\u2013\u2014|])?\s+(?=\d|noon|midday|midnight)",
     re.IGNORECASE,
 )
-#: A date written after a stamp's time: ", March 14, 2019", " 13 December 2019", " 4.5.2015", or glued
-#: to its zone ("06:52 GMT23 June 2021").
+#: A date written after a stamp's time: ", March 14, 2019", " 13 December 2019", " 4.5.2015", ": Aug. 27" (its
+#: year the page's), or glued to its zone ("06:52 GMT23 June 2021").
 STAMP_DATE_AFTER = re.compile(
-    r"(?:,?\s+|(?<=[A-Z]))(?P<date>" + _MONTH_WORD + r"\s+[0-3]?\d,?\s+\d{4}|[0-3]?\d\s+" + _MONTH_WORD + r"\s+\d{4}|[0-3]?\d\.[01]?\d\.\d{4})$",
+    r"(?:[,:]?\s+|(?<=[A-Z]))(?P<date>" + _MONTH_WORD + r"\s+[0-3]?\d(?:,?\s+\d{4})?|[0-3]?\d\s+" + _MONTH_WORD + r"\s+\d{4}|[0-3]?\d\.[01]?\d\.\d{4})$",
     re.IGNORECASE,
 )
 #: Where a stamp ends and the update's text begins on one line: "9:20 p.m.: ...", "22:20 GMT – ...", "... | headline";
