@@ -275,6 +275,12 @@ def score_events(folder: Path) -> dict:
     names = [e.get("name") for e in events]
     n_events = len(members) or 1
     alone = small_archives(folder, ref, key, files)
+    kinds = 0  # each dump read as the kind of page the key says: a live blog (AP's "The Latest" too) or a story
+    for name in sorted(files):
+        got = inspect(folder / "docs" / name)["kind"]
+        kinds += got == ("liveblog" if key[name].get("kind") in ("liveblog", "ap-latest") else "story")
+        if got != ("liveblog" if key[name].get("kind") in ("liveblog", "ap-latest") else "story"):
+            misses[name].append(f"kind {got} (key {key[name].get('kind')})")
     return {
         "docs": len(files),
         "bcubed": {"precision": round(bp, 4), "recall": round(br, 4), "f1": round(bf, 4)},
@@ -286,6 +292,8 @@ def score_events(folder: Path) -> dict:
         "places": ratio(places_ok, n_events),
         "names": ratio(names_ok, n_events),
         "duplicate_names": sorted(n for n, c in collections.Counter(names).items() if c > 1),
+        "kind": ratio(kinds, len(files)),
+        "kind_counts": [kinds, len(files)],
         "alone_one_event": ratio(sum(1 for e in alone["events"].values() if e == 1), len(alone["events"])),
         "alone_clusters_bcubed_f1": round(sum(alone["clusters"].values()) / (len(alone["clusters"]) or 1), 4),
         "alone": alone,
@@ -362,7 +370,8 @@ def report(results: dict, verbose: bool = False) -> str:
         out.append(
             f"events     {e['docs']} dumps: B-cubed F1 {e['bcubed']['f1']:.3f} (P {e['bcubed']['precision']:.3f}, R {e['bcubed']['recall']:.3f}), "
             f"pairwise F1 {e['pairwise']['f1']:.3f}, {e['predicted_events']} events, dates {e['dates']:.3f}, zones {e['zones']:.3f}, "
-            f"places {e['places']:.3f}, names {e['names']:.3f}, duplicate names {len(e['duplicate_names'])}"
+            f"places {e['places']:.3f}, names {e['names']:.3f}, duplicate names {len(e['duplicate_names'])}, "
+            f"kind {e['kind']:.3f} ({e['kind_counts'][0]}/{e['kind_counts'][1]})"
         )
         out.append(
             f"           alone: each event's dumps as one archive give one event {e['alone_one_event']:.3f} "

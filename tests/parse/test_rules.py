@@ -848,3 +848,29 @@ def test_the_days_an_updates_stamp_writes_are_the_pages_day_clues():
                       "Update 11:00 p.m. EDT July 16: The president flew home after the news conference ended.\n"
                       "Update 9:15 p.m. EDT July 16: Air Force One landed at the base outside the capital.\n")
     assert len(dump.updates) == 2 and {(m, d) for _, m, d in dump.partial_dates} == {(7, 16)}
+
+
+@pytest.mark.parametrize(
+    "line, zone",
+    [
+        ("All times listed are local to Singapore, which is 12 hours ahead of the U.S. East Coast.", "Asia/Singapore"),
+        ("All times stated are UK", "Europe/London"),
+        ("Here is how the storm is developing. All times Eastern:", "America/New_York"),
+        ("All times EDT:", "America/New_York"),
+        ("All times are GMT", None),  # a convention, not a place's zone
+        ("All times are in the end temporary, he said.", None),
+    ],
+)
+def test_a_live_pages_note_on_its_times_names_their_zone(line, zone):
+    assert rules.times_zone(line) == zone
+
+
+def test_bulleted_bracketed_stamps_and_the_note_on_local_times():
+    from news_archive.parse.cascade import parse_text
+
+    dump = parse_text("Leaders close the harbour summit\nUpdated Jun 12, 2018\nLive updates...\n"
+                      "All times listed are local to Singapore, which is 12 hours ahead of the U.S. East Coast.\n"
+                      "\u2022 [1:40pm] The two leaders signed the harbour agreement after a morning of talks.\n"
+                      "\u2022 [12:40pm] The leaders sat down to lunch with their delegations in the hotel.\n")
+    assert dump.kind == "liveblog" and [u.time for u in dump.updates] == ["13:40", "12:40"]
+    assert (dump.timezone, dump.timezone_source) == ("Asia/Singapore", "text")

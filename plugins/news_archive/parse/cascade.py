@@ -593,6 +593,9 @@ class _Parser:
             if zone:
                 return zone, "text"
             self.problems.append(Problem(dateline_para.line, f"times are local to {found.city!r}, a place the zone tables do not know: add `Timezone: Area/City` to the header"))
+        noted = next((text for text in [p.text for p in intro] + [d.text for d in self.dropped] if rules.times_zone(text)), None)
+        if noted:  # "All times listed are local to Singapore" (the place's), "All times stated are UK" (the outlet's habit)
+            return rules.times_zone(noted), "text" if "local to" in noted else "stamp"
         zones = sorted({d.stamp.zone for d in drafts if d.stamp and d.stamp.zone})
         if zones:  # "10:15 a.m. EDT" (a fixed offset) or "2:24 p.m. ET" (the offset the date gives)
             zone = zones[0]

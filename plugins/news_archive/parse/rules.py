@@ -175,6 +175,30 @@ def dateline(paragraph: str) -> Dateline | None:
     return result
 
 
+_TIMES_IN = re.compile(
+    r"(?:^|(?<=[.!?])\s+)All times (?:stated |listed |shown )?(?:are )?(?:local to (?P<place>[A-Z][\w .'\u2019-]{1,40}?)(?=[,.;]|\s+which\b|$)"
+    r"|(?:in )?(?P<zone>UK|British|Eastern|Central|Pacific|[A-Z]{2,4})(?: time)?\s*:?\s*$)")
+#: The zones a page's note on its times names ("All times stated are UK", "All times Eastern:").
+_TIMES_ZONES = {"UK": "Europe/London", "BRITISH": "Europe/London", "EASTERN": "America/New_York", "CENTRAL": "America/Chicago",
+                "PACIFIC": "America/Los_Angeles"}
+
+
+def times_zone(line: str) -> str | None:
+    """The zone a live page's note says its times are in: "All times listed are local to Singapore, ...",
+    "All times stated are UK", "All times EDT:" (GMT and UTC are a convention, not a place's zone)."""
+    found = _TIMES_IN.search(line.strip()) if "All times" in line else None
+    if not found:
+        return None
+    if found["place"]:
+        return places.zone_for_place(found["place"])
+    zone = found["zone"].upper()
+    if zone in _TIMES_ZONES:
+        return _TIMES_ZONES[zone]
+    if zone in vocab.ZONE_ABBREVIATIONS and zone not in ("GMT", "UTC"):
+        return vocab.ZONE_ABBREVIATIONS[zone][1]
+    return vocab.ZONES_BY_DATE.get(zone)
+
+
 def all_times_local(paragraph: str) -> bool:
     """The dateline paragraph says update times are local: ``(all times local)``."""
     return bool(vocab.ALL_TIMES_LOCAL.search(paragraph))

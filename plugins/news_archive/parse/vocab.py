@@ -31,6 +31,7 @@ HEADER_KEYS = {
 #: A title containing one of these marks the dump as a live blog.
 LIVE_MARKERS = re.compile(
     r"\b(live updates?|latest updates|live blog|live coverage|live news|as it happened|the latest:|latest developments|live[:!])"
+    r"|[\u2013\u2014-]\s*live$"  # "... Premier League \u2013 live"
     r"|^live\b|(?-i:\bLIVE\b)",
     re.IGNORECASE,
 )
@@ -38,7 +39,8 @@ LIVE_MARKERS = re.compile(
 #: A line of the page (not the title) that marks it as a live blog: "168 Posts", a "LIVE" badge, "Here are
 #: the latest updates", "This live coverage has ended".
 LIVE_PAGE_LINE = re.compile(
-    r"^\d{1,4} Posts$|^(?:LIVE|Live)(?: Updates| Blog| Coverage| News| Reporting)?$|^All times (?:stated )?are\b|\b(?:the )?latest updates\b|\blive coverage\b|\blive blog\b"
+    r"^\d{1,4} Posts$|^(?:LIVE|Live)(?: [Uu]pdates| [Bb]log| [Cc]overage| [Nn]ews| [Rr]eporting)?(?:\.\.\.|\u2026|:)?$|^All times (?:stated |listed )?are\b"
+    r"|\b(?:the )?latest updates\b|\blive coverage\b|\blive blog\b"
     r"|^Follow (?:along|all|this page|the latest)\b.{0,60}\b(?:updates|developments|as (?:they|it) happens?)\b",
     re.IGNORECASE,
 )
@@ -68,14 +70,14 @@ RELATIVE_STAMP = re.compile(
     r"^(?:less than\s+)?(?=\d)(?:\d+\s*(?:hrs?|hours?)\s*)?(?:\d+\s*(?:mins?|minutes?)\s*)?ago$", re.IGNORECASE
 )
 #: Labels written around a stamp but not part of it: "- 24 Jan 2026 ...", "8 P.M. UPDATE:", "UPDATE 5:30 P.M.:",
-#: and the brackets some blogs set it in: "[Update 11:40 p.m.]", "[Midnight]".
-STAMP_LABEL_BEFORE = re.compile(r"^\[?\s*(?:[-\u2013\u2022\u00b7]\s*|UPDATE[:\s]\s*)?", re.IGNORECASE)
+#: and the brackets some blogs set it in: "[Update 11:40 p.m.]", "[Midnight]", "\u2022 [1:40pm]".
+STAMP_LABEL_BEFORE = re.compile(r"^(?:[\u2022\u00b7]\s*)?\[?\s*(?:[-\u2013\u2022\u00b7]\s*|UPDATE[:\s]\s*)?", re.IGNORECASE)
 STAMP_LABEL_AFTER = re.compile(r"\s*(?:\bUPDATE\b)?\s*:?\s*\]?\s*$", re.IGNORECASE)
 _WEEKDAY_ABBR = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?"
 _MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 #: How a stamp can begin (a cheap test before the others): a digit, a label, a weekday or month, noon.
 STAMP_START = re.compile(
-    r"^\[?(?:[-\u2013\u2022\u00b7]\s*)?(?:\d|update|noon|midday|midnight|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    r"^(?:[\u2022\u00b7]\s*)?\[?(?:[-\u2013\u2022\u00b7]\s*)?(?:\d|update|noon|midday|midnight|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
     re.IGNORECASE,
 )
 #: A reporter's line heading a post on some live pages: "Peter Baker in Washington", "Jack Nicas in Oakland, Calif.".
@@ -220,7 +222,7 @@ CAPTION_PATTERNS = [
     # a credit at the end after a label ("... on the campaign trail in July. Pic: PA"), or a wire photo's
     # own date ("... Picture date: Tuesday July 2, 2024.")
     ("caption_label_credit", re.compile(
-        r"(?:^|[.!?\u201d\"]\s+)(?:Pic|Picture)s?:\s*[A-Z][\w.&/'\u2019 -]{1,40}$"
+        r"(?:^|[.!?\u201d\"]\s+)(?:Pic|Picture|Photo)s?:\s*[A-Z][\w.&/'\u2019 -]{1,40}$"
         r"|\bPicture date: (?:[A-Z][a-z]+,? )?(?:[A-Z][a-z]+ \d{1,2}|\d{1,2} [A-Z][a-z]+),? \d{4}\.?$")),
     # a credit after a dash, in capitals ("... cordoned off the court - GETTY IMAGES")
     ("caption_dash_credit", re.compile(r"\s[-\u2013\u2014]\s+(?:[A-Z]+ VIA )?(?:GETTY IMAGES|AFP|REUTERS|EPA|SHUTTERSTOCK|BLOOMBERG)$")),
