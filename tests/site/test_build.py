@@ -1,5 +1,6 @@
 """The reader inside a real Pelican build: pages, anchors, and broken dumps that do not stop the site."""
 
+import json
 import logging
 import shutil
 
@@ -415,3 +416,18 @@ def test_nothing_assigns_to_a_field_of_the_model_once_it_is_made(tmp_path):
         for cls in classes:
             del cls.__setattr__
     assert (tmp_path / "out" / "index.html").exists() and assigned == []
+
+
+def test_an_articles_page_names_its_writers_and_its_agency(tmp_path):
+    content = tmp_path / "content"
+    (content / "dumps").mkdir(parents=True)
+    (content / "dumps" / "pier.txt").write_text(
+        "Harbour council votes to rebuild the old pier\nBy Tamsin Orr and Rob <b>Lee</b>\n"
+        "PORT ELLIS (AP) \u2014 The council voted 31 to 12 on Tuesday, March 3, 2026, to rebuild the old pier.\n", encoding="utf-8")
+    build_site(tmp_path / "out", content)
+    page = _soup(next((tmp_path / "out" / "articles").glob("*.html")))
+    meta = {dt.get_text(): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in page.select(".article-meta dt")}
+    assert meta["By"] == "Tamsin Orr"  # "Rob <b>Lee</b>" is no name; nothing from the dump is read as markup
+    assert "AP" in meta["Source"]
+    data = json.loads(page.find("script", type="application/ld+json").string)
+    assert data["author"] == [{"@type": "Person", "name": "Tamsin Orr"}]

@@ -30,6 +30,8 @@ def article_jsonld(dump: Dump, url: str) -> dict:
         data["datePublished"] = dump.date.isoformat()
     if dump.dateline:
         data["dateline"] = dump.dateline
+    if dump.authors:
+        data["author"] = [{"@type": "Person", "name": name} for name in dump.authors]
     if dump.source or dump.agency:
         data["publisher"] = {"@type": "Organization", "name": source_label(dump)}
     if not dump.updates:
