@@ -1,11 +1,14 @@
-"""The author's own box: what a page says about who wrote the article, not the article.
+"""The writers: bylines laid out as pages lay them out, and the author's own box, which is not the article.
 
-A rule of the parser's cascade (``cascade.py``), run once the bylines have given the article's
-authors. Pages show the writer again, apart from the byline: a role under it ("Opinion Columnist"),
-an author box after the text with the name alone on its line ("About Jane Doe", "Jane Doe") and a
-note on the writer ("Jane Doe is a reporter based in ...", "Prize-winning journalist Jane Doe writes
-...", "Jane Doe's book ... is out now"). A note names the writer: one of the authors, or the name
-the line above holds alone. A line about anyone else, however it is shaped, stays news.
+A rule of the parser's cascade (``cascade.py``), run once the line rules have read the plain bylines
+("By Jane Doe"). Pages also set the byline in two parts ("By" over the name), or beside the page's
+date above the text ("Jane Doe - Apr 16, 2015", "November 20, 2019 Jane Doe", the name alone over or
+under the date); those give the authors too. And pages show the writer again, apart from the byline: a
+role under it ("Opinion Columnist"), an author box after the text with the name alone on its line
+("About Jane Doe", "Jane Doe"), its heading, handle and address, and a note on the writer ("Jane Doe is
+a reporter based in ...", "Prize-winning journalist Jane Doe writes ...", "Jane Doe's book ... is out
+now"). A note names the writer: one of the authors, or the name the line above holds alone. A line
+about anyone else, however it is shaped, stays news.
 """
 
 from __future__ import annotations
@@ -40,9 +43,17 @@ NOTE_WORDS = 150
 
 def drop_author_box(tokens: list, lines: list[str], dropped: list, authors: list[str],
                     drop: Callable[[int, str, str, str], None]) -> list:
-    """Drops the author's box and role lines (see the module's text). ``dropped`` holds the lines the
-    cascade has dropped so far, the bylines and the notes its line rules know among them."""
+    """Reads the bylines the line rules cannot (adding to ``authors``) and drops the author's box and role
+    lines (see the module's text). ``dropped`` holds the lines the cascade has dropped so far, the bylines
+    and the notes its line rules know among them."""
     texts = [t for t in tokens if t.kind == "text"]
+    gone = split_bylines(texts, lines, authors, drop) | dated_bylines(texts, lines, tokens, dropped, authors, drop)
+    gone |= drop_box(texts, lines, tokens, dropped, authors, gone, drop)
+    return [t for t in tokens if t.line not in gone] if gone else tokens
+
+
+def split_bylines(texts: list, lines: list[str], authors: list[str], drop: Callable[[int, str, str, str], None]) -> set[int]:
+    """"By" on its own line over the names: the lines it drops."""
     gone: set[int] = set()
     for by, names in zip(texts, texts[1:]):
         found = rules.names_only(names.text) if len(by.text) <= 3 and BY_ALONE.match(by.text) \
@@ -52,6 +63,13 @@ def drop_author_box(tokens: list, lines: list[str], dropped: list, authors: list
             authors[:0] = [n for n in found if n not in authors]  # the page's byline, before a closing credit's names
             drop(names.line, names.text, "byline", f"became the article's authors: {', '.join(found)}")
             gone.update((by.line, names.line))
+    return gone
+
+
+def dated_bylines(texts: list, lines: list[str], tokens: list, dropped: list, authors: list[str],
+                  drop: Callable[[int, str, str, str], None]) -> set[int]:
+    """A name beside the page's date above the article's text: the lines it drops."""
+    gone: set[int] = set()
     for token in _opening(texts):
         if token.line in gone:
             continue
@@ -63,12 +81,19 @@ def drop_author_box(tokens: list, lines: list[str], dropped: list, authors: list
             drop(token.line, token.text, "byline", f"became the article's authors: {', '.join(found)} (a name beside the page's date)"
                  if found else "names an agency, no writer")
             gone.add(token.line)
+    return gone
+
+
+def drop_box(texts: list, lines: list[str], tokens: list, dropped: list, authors: list[str], taken: set[int],
+             drop: Callable[[int, str, str, str], None]) -> set[int]:
+    """The author's box, notes and role lines (lines already ``taken`` as bylines skipped): the lines it drops."""
+    gone: set[int] = set()
     known = {a.casefold() for a in authors}
     writer = {d.line for d in dropped if d.reason.startswith(("byline", "author_bio"))}
     other = {d.line for d in dropped} - writer  # chrome the line rules dropped: the box goes on past it
     other |= {t.line for t in tokens if t.kind == "time" and vocab.YEAR.search(t.stamp.date_text or "")}  # and the page's stamp
     for i, token in enumerate(texts):
-        if token.line in gone:
+        if token.line in taken:
             continue
         short = len(token.text) < 60
         alone = NAME_LINE.match(token.text) if short else None
@@ -89,7 +114,7 @@ def drop_author_box(tokens: list, lines: list[str], dropped: list, authors: list
             drop(token.line, token.text, "author_role", "the writer's role, handle or box heading, under the byline or the note about them")
             writer.add(token.line)
             gone.add(token.line)
-    return [t for t in tokens if t.line not in gone] if gone else tokens
+    return gone
 
 
 #: A writer's name beside the page's date, as some pages set the byline: "Sam Lee - Apr 16, 2015 8:02 pm UTC",
