@@ -104,8 +104,8 @@ def drop_box(texts: list, lines: list[str], tokens: list, dropped: list, authors
             gone.add(token.line)
             continue
         before = texts[i - 1] if i else None
-        boxed = {NAME_LINE.match(before.text)["name"].casefold()} if before and before.line in writer and NAME_LINE.match(before.text) else set()
-        if _note_on(token.text, known | boxed):
+        boxed = NAME_LINE.match(before.text) if before and before.line in writer else None
+        if _note_on(token.text, known | {boxed["name"].casefold()} if boxed else known):
             drop(token.line, token.text, "author_bio", "a note about the article's writer")
             writer.add(token.line)
             gone.add(token.line)

@@ -16,6 +16,7 @@ The cascade, in order:
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 import re
 from collections import Counter
@@ -460,12 +461,12 @@ class _Parser:
         if not rules.standfirst_shaped(dek.text) or rules.caption(dek.text) or rules.describes_a_photo(dek.text) \
                 or rules.dateline(dek.text) or dek.stamp:
             return None
-        writer = {d.line for d in self.dropped if d.reason.split(":")[0] in self.BYLINE_RULES}
+        writer = {d.line for d in self.dropped if d.line <= dek.line + 8 and d.reason.split(":")[0] in self.BYLINE_RULES}
         if any(line < dek.line for line in writer):
             return None  # under the byline, the article's own first paragraph
-        after = [t for t in tokens[first + 1:] if t.line > dek.line]
-        by_line = {t.line: t for t in after}
-        credits = {d.line for d in self.dropped if d.reason.startswith("photo_credit")}
+        after = tokens[first + 1:]
+        by_line = {t.line: t for t in itertools.takewhile(lambda t: t.line <= dek.line + 8, after)}
+        credits = {d.line for d in self.dropped if dek.line < d.line <= dek.line + 8 and d.reason.startswith("photo_credit")}
         below = None
         for number in range(dek.line + 1, min(len(self.lines), dek.line + 8) + 1):
             if number in credits and below is None and not any(self.lines[n - 1].strip() for n in range(dek.line + 1, number)):

@@ -289,11 +289,21 @@ def describes_a_photo(line: str) -> bool:
     return bool(_PHOTO_WORDS.search(line))
 
 
+#: How far from a line's end its credit may begin ("Credit...Anna Moneymaker/The New York Times", a photographer
+#: and two agencies): longer than any credit the patterns take.
+CREDIT_TAIL = 160
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def caption(line: str) -> str | None:
-    """The rule that makes a line a photo caption, or None."""
+    """The rule that makes a line a photo caption, or None. A credit is read at the line's end: the patterns
+    that end with it are tried on its last ``CREDIT_TAIL`` characters, not from every place in a paragraph."""
+    tail = line[-CREDIT_TAIL:]
     for rule, pattern in vocab.CAPTION_PATTERNS:
-        if pattern.search(line):
+        gate = vocab.CAPTION_GATES.get(rule)
+        if gate is not None and not any(word in (line if pattern.pattern.startswith("^") else tail) for word in gate):
+            continue  # none of the words the rule's credit holds: it cannot match
+        if pattern.search(line, max(0, len(line) - CREDIT_TAIL) if pattern.pattern.endswith("$") else 0):
             logger.debug("caption: %r by %s", line[:60], rule)
             return rule
     return None
@@ -466,7 +476,7 @@ def credit_line(line: str) -> tuple[str, ...] | None:
     """The reporters a wire story's closing credit names: "(Reporting by Ann Bell in London; additional
     reporting by Joe Park; Editing by Sam Lee)" -> ("Ann Bell", "Joe Park"): its writers, not its editors."""
     text = line.strip()
-    if not _CREDIT.match(text) or len(text.split()) > 60:
+    if text[:1] not in "(ARWarw" or not _CREDIT.match(text) or len(text.split()) > 60:
         return None
     names: list[str] = []
     for part in re.split(r"\s*;\s*|,\s*(?=(?:with |additional )?(?:reporting|writing|editing) by\b)", text.strip("().")):

@@ -228,6 +228,15 @@ CAPTION_PATTERNS = [
     ("caption_dash_credit", re.compile(r"\s[-\u2013\u2014]\s+(?:[A-Z]+ VIA )?(?:GETTY IMAGES|AFP|REUTERS|EPA|SHUTTERSTOCK|BLOOMBERG)$")),
 ]
 
+#: The words a caption rule's credit holds, one of which the line's end must hold before the rule is tried
+#: (``rules.caption``): most lines are paragraphs, and these patterns are read at every place near their end.
+CAPTION_GATES = {
+    "caption_end_credit": ("Credit", "/", "(", "Getty", "iStock", "Shutterstock", "Statista", "AP", "AFP", "EPA", "PA",
+                           "Submitted photo"),
+    "caption_label_credit": ("Pic", "Photo", "Picture date"),
+    "caption_bbc_label": ("Image caption", "Media caption"),
+}
+
 # --- boilerplate -------------------------------------------------------------------------------
 
 #: Outlets whose name a scraped page's title ends with ("... | CNN", "... - Telegraph"): a site suffix, not the headline.
@@ -246,6 +255,18 @@ OUTLETS = frozenset(
 SITE_NAME = re.compile(
     r"^(?P<site>" + "|".join(sorted((re.escape(o) for o in OUTLETS), key=len, reverse=True)) + r")(?:\s+[-\u2013|]\s+(?:UK|US|U\.S\.|World|International|Europe|Asia|Australia|Canada|India|Africa))?$",
     re.IGNORECASE)
+
+
+class _SiteNameLine:
+    """``SITE_NAME`` for the boilerplate table, read by a set lookup first: most short lines are no outlet's
+    name, and the pattern's eighty alternatives cost each of them a try."""
+
+    _EDITION = re.compile(r"\s+[-\u2013|]\s+\S+$")
+
+    def search(self, text: str):
+        name = self._EDITION.sub("", text).casefold() if ("-" in text or "\u2013" in text or "|" in text) else text.casefold()
+        return SITE_NAME.match(text) if name in OUTLETS else None
+
 
 #: The small words names carry between their capitalised ones ("Mark di Stefano", "Ursula von der Leyen").
 NAME_PARTICLES = r"(?:de|di|da|del|della|dos|du|van|von|der|den|ter|la|le|bin|ibn|al|el)"
@@ -396,7 +417,7 @@ BOILERPLATE = [
         r"^(?:Got a TV Licen[cs]e\?|You need (?:one|a TV Licen[cs]e) to watch live TV\b.{0,160}|I don['\u2019]t have a TV Licen[cs]e\.?)$",
         re.IGNORECASE),
      "a broadcaster's TV-licence banner"),
-    ("site_name", SITE_NAME, "the outlet's name alone, its logo or source label"),
+    ("site_name", _SiteNameLine(), "the outlet's name alone, its logo or source label"),
     ("video_label", re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d\d\s*-\s*Source:\s*.{1,30}$", re.IGNORECASE),
      "a video's length and source (the line above it is the video's title)"),
     ("relative_date_label", re.compile(r"^(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago$", re.IGNORECASE),
