@@ -169,16 +169,12 @@ def event_zone(dumps: list[Dump], place: str | None) -> str | None:
     with "all times local"), else its place's, else the zone most of its stamps are written in ("10:15 a.m.
     EDT", "2:24 p.m. ET": an outlet's habit, not the place's), else any member's. GMT stamps are a convention,
     not a zone."""
-    own = Counter(d.timezone for d in dumps if d.timezone and d.timezone_source in ("header", "text") and d.timezone not in CONVENTION_ZONES)
-    if own:
-        return min(own, key=lambda z: (-own[z], z))
-    found = places.zone_for_place(place)
-    if found:
-        return found
-    stamped = Counter(d.timezone for d in dumps if d.timezone and d.timezone_source == "stamp" and d.timezone not in CONVENTION_ZONES)
-    if stamped:
-        return min(stamped, key=lambda z: (-stamped[z], z))
-    return next((d.timezone for d in dumps if d.timezone), None)
+    def most_given(sources: tuple[str, ...]) -> str | None:
+        given = Counter(d.timezone for d in dumps if d.timezone and d.timezone_source in sources and d.timezone not in CONVENTION_ZONES)
+        return min(given, key=lambda z: (-given[z], z)) if given else None
+
+    return (most_given(("header", "text")) or places.zone_for_place(place) or most_given(("stamp",))
+            or next((d.timezone for d in dumps if d.timezone), None))
 
 
 def unique_slugs(events: list[Event]) -> list[Event]:

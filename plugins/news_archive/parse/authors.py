@@ -16,11 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from news_archive.parse import rules, vocab
+from news_archive.parse import dates, rules, vocab
 
 #: A person's name: two to four capitalised words, with the particles names carry between them
 #: ("Mark di Stefano", "Ursula von der Leyen").
-NAME = r"[A-Z][\w.'\u2019-]+(?:\s+(?:" + vocab.NAME_PARTICLES + r"\s+)*[A-Z][\w.'\u2019-]+){1,3}"
+NAME = vocab.person_name(4)
 _ROLES = "(?:" + "|".join(vocab.ROLE_WORDS) + ")s?"
 #: A writer's role alone on its line: "Opinion Columnist", "Staff Writer", "Seattle Times business reporter".
 ROLE_LINE = re.compile(r"^(?:[A-Z][\w&'\u2019.-]*\s+(?:[\w&'\u2019.-]+\s+){0,3})?(?i:" + _ROLES + r")$")
@@ -144,13 +144,13 @@ def _dated_name(text: str) -> tuple[str, ...] | None:
     if len(text) > 100:
         return None
     found = NAME_THEN_DATE.match(text)
-    if found and (rules.time_stamp(found["date"]) or rules.dates_written(found["date"])):
+    if found and (rules.time_stamp(found["date"]) or dates.dates_in(found["date"])):
         return rules.byline("By " + found["name"])
     found = DATE_THEN_NAME.match(text)
-    if found and rules.dates_written(found["date"]):
+    if found and dates.dates_in(found["date"]):
         return rules.byline("By " + found["name"])
     found = NAME_BEFORE_DATE.match(text)
-    if found and rules.dates_written(found["date"]) and rules.byline("By " + found["name"]) == ():
+    if found and dates.dates_in(found["date"]) and rules.byline("By " + found["name"]) == ():
         return ()  # "Associated Press November 19, 2019, 9:02 AM": the agency's byline
     return None
 

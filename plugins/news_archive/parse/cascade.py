@@ -410,9 +410,11 @@ class _Parser:
                 title = Para(number, text)
                 continue
             names = rules.byline(text)
+            if names is None and under_masthead:
+                names = rules.names_only(text)
             if names is None:
-                names = (under_masthead and rules.names_only(text)) or rules.credit_line(text)
-            if names is not None and names is not False:
+                names = rules.credit_line(text)
+            if names is not None:  # () when the byline names only an agency
                 self.authors += [n for n in names if n not in self.authors]
                 self.drop(number, text, "byline", f"became the article's authors: {', '.join(names)}" if names
                           else "names an agency, no writer")
@@ -437,8 +439,8 @@ class _Parser:
         after = texts[1].text if len(texts) > 1 and texts[1].kind == "text" else None
         if len(line.split()) > 60 or rules.dateline(line) or rules.caption(line):  # a lead photo's caption is no dek
             return None
-        if rules.title_again(title.text, line) or line.strip().lower() in vocab.OUTLETS:
-            return None  # the headline shown again without the site's name, or the site's name alone ("ABC News")
+        if rules.title_again(title.text, line):
+            return None  # the headline shown again without the site's name (the site's name alone is dropped as site_name)
         if rules.dek_by_title_prefix(title.text, line) or rules.dek_before_dateline(line, after) or rules.dek_standfirst(line):
             return Para(texts[0].line, line)
         if after and len(line.split()) <= 4 and rules.dek_standfirst(after):  # under a section label ("Badge politics blog")
@@ -594,12 +596,12 @@ class _Parser:
             if zone:
                 return zone, "text"
             self.problems.append(Problem(dateline_para.line, f"times are local to {found.city!r}, a place the zone tables do not know: add `Timezone: Area/City` to the header"))
-        noted = next((text for text in [p.text for p in intro] + [d.text for d in self.dropped] if rules.times_zone(text)), None)
-        if noted:  # "All times listed are local to Singapore" (the place's), "All times stated are UK" (the outlet's habit)
-            return rules.times_zone(noted), "text" if "local to" in noted else "stamp"
+        # "All times listed are local to Singapore" (the place's), "All times stated are UK" (the outlet's habit)
+        noted = next((found for text in [p.text for p in intro] + [d.text for d in self.dropped] if (found := rules.times_note(text))), None)
+        if noted:
+            return noted
         zones = sorted({d.stamp.zone for d in drafts if d.stamp and d.stamp.zone})
         if zones:  # "10:15 a.m. EDT" (a fixed offset) or "2:24 p.m. ET" (the offset the date gives)
-            zone = zones[0]
             # "stamp": the zone the page writes its times in, the outlet's habit ("ET" on a page about Helsinki)
-            return (vocab.ZONE_ABBREVIATIONS[zone][1] if zone in vocab.ZONE_ABBREVIATIONS else vocab.ZONES_BY_DATE[zone]), "stamp"
+            return places.zone_of_abbreviation(zones[0]), "stamp"
         return None, None

@@ -52,6 +52,7 @@ def slashed_order(texts: list[str]) -> str:
     """"dm" when any of a page's slashed stamp dates puts the day first (a first number over 12), else "md"."""
     return "dm" if any(int(m["a"]) > 12 for t in texts if (m := _SLASHED.search(t or ""))) else "md"
 
+
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December")
 

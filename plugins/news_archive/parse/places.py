@@ -63,6 +63,14 @@ def zone_for_place(place: str | None) -> str | None:
     return None
 
 
+def zone_of_abbreviation(abbreviation: str) -> str | None:
+    """The IANA zone of a zone written after a time: a fixed one ("EDT") or one the date decides ("ET")."""
+    upper = abbreviation.upper()
+    if upper in vocab.ZONE_ABBREVIATIONS:
+        return vocab.ZONE_ABBREVIATIONS[upper][1]
+    return vocab.ZONES_BY_DATE.get(upper)
+
+
 def known_zone(name: str) -> str | None:
     """A valid IANA zone name as written in a header, or None."""
     name = name.strip()

@@ -184,19 +184,24 @@ _TIMES_ZONES = {"UK": "Europe/London", "BRITISH": "Europe/London", "EASTERN": "A
 
 
 def times_zone(line: str) -> str | None:
-    """The zone a live page's note says its times are in: "All times listed are local to Singapore, ...",
-    "All times stated are UK", "All times EDT:" (GMT and UTC are a convention, not a place's zone)."""
+    """The zone a live page's note says its times are in (``times_note``)."""
+    found = times_note(line)
+    return found[0] if found else None
+
+
+def times_note(line: str) -> tuple[str, str] | None:
+    """The zone a live page's note says its times are in, and whose it is: "All times listed are local to
+    Singapore, ..." (the place's: "text"), "All times stated are UK", "All times EDT:" (the outlet's habit:
+    "stamp"). GMT and UTC are a convention, not a place's zone."""
     found = _TIMES_IN.search(line.strip()) if "All times" in line else None
     if not found:
         return None
     if found["place"]:
-        return places.zone_for_place(found["place"])
-    zone = found["zone"].upper()
-    if zone in _TIMES_ZONES:
-        return _TIMES_ZONES[zone]
-    if zone in vocab.ZONE_ABBREVIATIONS and zone not in ("GMT", "UTC"):
-        return vocab.ZONE_ABBREVIATIONS[zone][1]
-    return vocab.ZONES_BY_DATE.get(zone)
+        zone = places.zone_for_place(found["place"])
+        return (zone, "text") if zone else None
+    written = found["zone"].upper()
+    zone = _TIMES_ZONES.get(written) or (places.zone_of_abbreviation(written) if written not in ("GMT", "UTC") else None)
+    return (zone, "stamp") if zone else None
 
 
 def all_times_local(paragraph: str) -> bool:
@@ -406,11 +411,6 @@ def site_suffix(title: str, url: str | None = None) -> str | None:
     return None
 
 
-def dates_written(text: str) -> bool:
-    """Whether a text writes a full date ("Apr 16, 2015", "16 April 2015")."""
-    return any(pattern.search(text) for _, pattern in vocab.DATE_PATTERNS)
-
-
 def byline(line: str) -> tuple[str, ...] | None:
     """The authors a byline line names: ``By Meg Wagner and Brian Ries, CNN`` -> ("Meg Wagner", "Brian Ries"),
     none (an empty tuple) when it names only an agency (``By The Associated Press``);
@@ -455,7 +455,7 @@ def _agency_named(name: str) -> str | None:
     return vocab.AGENCIES.get(plain) or vocab.AGENCIES.get(plain.removesuffix(" Press").strip())
 
 
-_NAME = r"[A-Z][\w.'\u2019-]+(?:\s+(?:" + vocab.NAME_PARTICLES + r"\s+)*[A-Z][\w.'\u2019-]+){1,2}"
+_NAME = vocab.person_name(3)
 _NAMES = re.compile(r"^" + _NAME + r"(?:(?:\s*,\s*|,?\s+(?:and|&)\s+)" + _NAME + r")*$")
 
 

@@ -271,6 +271,12 @@ class _SiteNameLine:
 #: The small words names carry between their capitalised ones ("Mark di Stefano", "Ursula von der Leyen").
 NAME_PARTICLES = r"(?:de|di|da|del|della|dos|du|van|von|der|den|ter|la|le|bin|ibn|al|el)"
 
+
+def person_name(most_words: int) -> str:
+    """A pattern for a person's name: two to ``most_words`` capitalised words, particles between them."""
+    word = r"[A-Z][\w.'\u2019-]+"
+    return word + r"(?:\s+(?:" + NAME_PARTICLES + r"\s+)*" + word + r"){1," + str(most_words - 1) + "}"
+
 #: (rule name, pattern, why it is dropped). A line matching any row is dropped and reported.
 BOILERPLATE = [
     ("syndication_disclaimer", re.compile(
