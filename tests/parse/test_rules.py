@@ -217,6 +217,16 @@ def test_a_parenthesis_is_not_a_caption():
         ("Get breaking news alerts and special reports, delivered weekday mornings.", "newsletter_prompt"),
         ("Get the day's big stories + quizzes and puzzles you love.", "newsletter_prompt"),
         ("Why the Ferry Can\u2019t Quit the Old Quay JAN. 3", "dated_teaser"),
+        ("Support the Ledger today and keep local reporting alive.", "membership_appeal"),
+        ("Support Harbourwatch so we can keep checking the claims you send us.", "membership_appeal"),
+        ("If you enjoyed this story, here is an offer for you: join Ledger Plus. Members read every story without a meter, "
+         "get the weekend magazine at home, see fewer adverts and can ask our reporters questions on a monthly call with the "
+         "editors (and in our readers' groups). And members keep the Ledger going, day after day. Will you join them today?", "membership_appeal"),
+        ("Subscribe to the Ledger and stay ahead with more of your favourite harbour columnists.", "subscribe_prompt"),
+        ("Would you like to be part of the Ledger's readers' panel? Join it and tell us about your town.", "subscribe_prompt"),
+        ("The Ledger prints letters every day. We\u2019d like to hear what you think about this or any of our stories.", "letters_callout"),
+        ("Catch up on the harbour inquiry with our reporters on our weekly courts podcast, \u201cDock Talk.\u201d", "audio_promo"),
+        ("Listen to Harbour Radio live at 8:15 weekdays - or listen back here.", "audio_promo"),
     ],
 )
 def test_boilerplate_rules(line, rule):
@@ -256,6 +266,13 @@ def test_boilerplate_rules(line, rule):
         "Flights to Lisbon resume on June 2",
         "Residents can get breaking news alerts from the council by text message.",
         "The paper is delivered weekday mornings to 40,000 homes.",
+        "Support the Union and you support yourselves, he told the crowd.",
+        "Support for the harbour plan rose among young voters, you could tell from the turnout.",
+        "Support Ukraine and its people, the minister told us.",
+        "Listen to the people, the mayor said on Tuesday.",
+        "He told our daily podcast that the plan would fail.",
+        "Police said they would like to hear from anyone who saw the crash.",
+        "Subscribers to the ferry pass will pay more from May.",
     ],
 )
 def test_news_is_not_boilerplate(line):

@@ -49,6 +49,7 @@ def drop_author_box(tokens: list, lines: list[str], dropped: list, authors: list
     texts = [t for t in tokens if t.kind == "text"]
     gone = split_bylines(texts, lines, authors, drop) | dated_bylines(texts, lines, tokens, dropped, authors, drop)
     gone |= drop_box(texts, lines, tokens, dropped, authors, gone, drop)
+    gone |= drop_staff_list(texts, gone, drop)
     return [t for t in tokens if t.line not in gone] if gone else tokens
 
 
@@ -115,6 +116,43 @@ def drop_box(texts: list, lines: list[str], tokens: list, dropped: list, authors
             writer.add(token.line)
             gone.add(token.line)
     return gone
+
+
+#: The fewest names, the writer's among them, one to a line, that make a list of the outlet's staff.
+STAFF_LEAST = 4
+#: A heading inside a staff list ("Editorial", "Operations", "Social Media"): one or two capitalised words.
+STAFF_HEADING = re.compile(r"^[A-Z][a-z]+(?: [A-Z&][a-z]*)?$")
+
+
+def drop_staff_list(texts: list, gone: set[int], drop: Callable[[int, str, str, str], None]) -> set[int]:
+    """A masthead: the writer's name (dropped as the author's box) among ``STAFF_LEAST`` or more names,
+    one to a line, with headings between them ("Editorial", "Operations"). The other names and headings
+    go too: the outlet's staff, not the article. A list of names the writer is not among stays news."""
+    found: set[int] = set()
+    for i, token in enumerate(texts):
+        if token.line not in gone or token.line in found or not _staff_name(token.text):
+            continue
+        first = last = i
+        while first > 0 and (_staff_name(texts[first - 1].text) or STAFF_HEADING.match(texts[first - 1].text)):
+            first -= 1
+        while last + 1 < len(texts) and (_staff_name(texts[last + 1].text) or STAFF_HEADING.match(texts[last + 1].text)):
+            last += 1
+        while last > i and not _staff_name(texts[last].text):  # headings with no name under them
+            last -= 1
+        while first < i and not _staff_name(texts[first].text) and not _staff_name(texts[first + 1].text):
+            first += 1  # one heading over the first name at most
+        run = texts[first:last + 1]
+        if sum(1 for t in run if _staff_name(t.text)) < STAFF_LEAST:
+            continue
+        for member in run:
+            found.add(member.line)
+            if member.line not in gone:
+                drop(member.line, member.text, "staff_list", "the outlet's staff listed by name, the writer among them")
+    return found
+
+
+def _staff_name(text: str) -> bool:
+    return len(text) < 60 and not text.startswith("About ") and bool(NAME_LINE.match(text))
 
 
 #: A writer's name beside the page's date, as some pages set the byline: "Sam Lee - Apr 16, 2015 8:02 pm UTC",

@@ -363,7 +363,7 @@ BOILERPLATE = [
         r"^(?:Subscribe|Subscribe now|Subscribe today|Sign In|Sign in|Log in|Login|Register|Sign up|Create (?:an )?account|Become a member"
         r"|Most recent newsletter|Newsletters?|Get (?:our|the) newsletter|(?:Breaking News )?(?:Emails|E-mails|Alerts)|Already a subscriber\?.*|Support (?:our|independent) journalism.*)$"
         r"|^(?:Subscribe|Sign up)\b.{0,100}(?:newsletter|magazine|inbox|for free|digital access).*$|^Get .{0,60} delivered to your inbox\.?$"
-        r"|^Would you like to (?:subscribe|sign up|receive)\b.{0,80}$|^(?:See all |The )?[\w' -]{0,30}Newsletters?$|^Subscribe to\b.{0,60}$"
+        r"|^Would you like to (?:subscribe|sign up|receive|join|be part of|contribute to|write for)\b.{0,200}$|^(?:See all |The )?[\w' -]{0,30}Newsletters?$|^Subscribe to\b.{0,100}$"
         # a paywall's plans: "$7/month", "$60/person/year", "We accept credit card, Apple Pay and Google Pay."
         r"|^[$\u00a3\u20ac]\d+(?:[.,]\d\d)?\s*/\s*(?:(?:person|user|seat)\s*/\s*)?(?:month|mo|year|yr|week|wk)$|^We accept (?:all )?(?:major )?credit cards?\b.{0,60}$",
         re.IGNORECASE),
@@ -472,13 +472,22 @@ BOILERPLATE = [
      "HTML the scraper left in the text"),
     ("reader_callout", re.compile(r"^\W*(?:Have|Got) (?:a )?(?:question|story|tip|photo|video)s?\b.{0,80}\b(?:Share|Send|Tell) (?:it|them|us)\b.{0,30}$", re.IGNORECASE),
      "a call for readers' questions or tips"),
+    ("letters_callout", re.compile(r"^.{0,200}\bWe['\u2019]d (?:like|love) to hear what you think\b.{0,300}$", re.IGNORECASE),
+     "a call for readers' letters"),
+    ("audio_promo", re.compile(
+        r"^(?:Catch up on|Listen to|Subscribe to|Tune in to|Check out)\b.{0,160}\bpodcast\b.{0,80}$"
+        r"|^Listen (?:to|again|back)\b.{0,100}\b(?:live at|listen back|listen again|on demand)\b.{0,60}$",
+        re.IGNORECASE),
+     "a podcast's or a radio programme's promotion"),
     ("truncated_teaser", re.compile(r"^[A-Z\d'\"\u2018\u201c][^.!?]{10,160}(?:\.\.\.|\u2026)$|^[A-Z\d'\"\u2018\u201c].{5,150}\s\(\d{1,2}:\d\d\)$"),
      "another story's headline, cut short or with its video's length"),
     ("dated_teaser", re.compile(r"^[A-Z\d'\"\u2018\u201c][^.!?]{5,150}[^\W\d]\s(?:JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)\.? [0-3]?\d$"),
      "another story's headline with its date in capitals (\"... Low Marks Abound DEC 27\")"),
     ("membership_appeal", re.compile(
-        r"^(?:If you (?:enjoyed|liked|value|appreciate) (?:this|our) (?:article|story|journalism|reporting)\b.{0,300}|(?:Like|Enjoyed|Enjoy) this (?:article|story)\?.{0,80}"
+        r"^(?:If you (?:enjoyed|liked|value|appreciate) (?:this|our) (?:article|story|journalism|reporting)\b.{0,500}|(?:Like|Enjoyed|Enjoy) this (?:article|story)\?.{0,80}"
         r"|Join (?:our|the) [\w .'\u2019]{1,40}(?:Forums?|community)\b.{0,200}|Get breaking [\w .'\u2019]{1,30} news\b.{0,150}"
+        # "Support the Ledger and make a difference for readers": the outlet's own appeal, to its readers
+        r"|(?!.*\b(?:said|says|told|urged|added)\b)Support (?:us|(?:the )?(?-i:[A-Z][\w.]*(?: [A-Z][\w.]*)?)) (?:and|so|to|today|now)\b.{0,160}\b(?:you|your|readers?|journalism|reporting)\b.{0,120}"
         r"|Read more from this author\b.{0,60}|Check out more (?:articles|stories|news|videos) (?:on|at|from)\b.{0,60}|(?:Privacy Policy|Terms of (?:Use|Service))(?:\s*[,|]\s*(?:Privacy Policy|Terms of (?:Use|Service)|Cookie Policy))+"
         r"|[\w ]{1,20}:\s*https?://\S+|https?://\S+)$",
         re.IGNORECASE),
@@ -530,9 +539,11 @@ BOILERPLATE_GATES = {
     "truncated_teaser": (("...", "\u2026", ":"), 250),
     "dated_teaser": (None, 200),
     "membership_appeal": (("if you", "this article", "this story", "join", "breaking", "read more", "privacy", "terms of",
-                           "http", "check out more"), None),
+                           "http", "check out more", "support"), None),
     "markup_debris": (('="', "<span"), None),
     "reader_callout": (("question", "story", "stories", "tip", "photo", "video"), 200),
+    "letters_callout": (("to hear what you think",), 500),
+    "audio_promo": (("podcast", "listen"), 250),
     "sign_off": (None, 60),
     "counter": (None, 3),
 }
