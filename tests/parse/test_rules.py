@@ -227,6 +227,7 @@ def test_a_parenthesis_is_not_a_caption():
         ("The Ledger prints letters every day. We\u2019d like to hear what you think about this or any of our stories.", "letters_callout"),
         ("Catch up on the harbour inquiry with our reporters on our weekly courts podcast, \u201cDock Talk.\u201d", "audio_promo"),
         ("Listen to Harbour Radio live at 8:15 weekdays - or listen back here.", "audio_promo"),
+        ("Welcome to the letters page. We\u2019d love to hear from you, about anything we have written.", "letters_callout"),
     ],
 )
 def test_boilerplate_rules(line, rule):
@@ -272,6 +273,8 @@ def test_boilerplate_rules(line, rule):
         "Listen to the people, the mayor said on Tuesday.",
         "He told our daily podcast that the plan would fail.",
         "Police said they would like to hear from anyone who saw the crash.",
+        "\u201cWe\u2019d love to hear from you,\u201d the mayor told residents at the meeting.",
+        "We'd like to hear from anyone who saw the van, a police spokesman said.",
         "Subscribers to the ferry pass will pay more from May.",
     ],
 )

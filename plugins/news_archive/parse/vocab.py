@@ -472,7 +472,9 @@ BOILERPLATE = [
      "HTML the scraper left in the text"),
     ("reader_callout", re.compile(r"^\W*(?:Have|Got) (?:a )?(?:question|story|tip|photo|video)s?\b.{0,80}\b(?:Share|Send|Tell) (?:it|them|us)\b.{0,30}$", re.IGNORECASE),
      "a call for readers' questions or tips"),
-    ("letters_callout", re.compile(r"^.{0,200}\bWe['\u2019]d (?:like|love) to hear what you think\b.{0,300}$", re.IGNORECASE),
+    ("letters_callout", re.compile(
+        r"^(?!.*\b(?:said|says|told)\b).{0,200}\bWe['\u2019]d (?:like|love) to hear (?:what you think|from (?:you|our readers))\b.{0,300}$",
+        re.IGNORECASE),
      "a call for readers' letters"),
     ("audio_promo", re.compile(
         r"^(?:Catch up on|Listen to|Subscribe to|Tune in to|Check out)\b.{0,160}\bpodcast\b.{0,80}$"
@@ -542,7 +544,7 @@ BOILERPLATE_GATES = {
                            "http", "check out more", "support"), None),
     "markup_debris": (('="', "<span"), None),
     "reader_callout": (("question", "story", "stories", "tip", "photo", "video"), 200),
-    "letters_callout": (("to hear what you think",), 500),
+    "letters_callout": (("to hear",), 500),
     "audio_promo": (("podcast", "listen"), 250),
     "sign_off": (None, 60),
     "counter": (None, 3),
