@@ -53,7 +53,8 @@ def inspect(path: Path) -> dict:
     accounted = {line for lines in dump.accounting().values() for line in lines}
     return {**dump_json(dump), "lost": dump.line_count - len(accounted & set(range(1, dump.line_count + 1))),
             "dek_line": dump.dek.line if dump.dek else None,
-            "body_lines": [{"line": p.line} for p in (*dump.intro, *dump.body, *(q for u in dump.updates for q in u.paragraphs))]}
+            "body_lines": [{"line": p.line} for p in (*dump.intro, *dump.body, *(q for u in dump.updates for q in u.paragraphs))],
+            "caption_lines": [p.line for p in (*dump.captions, *(q for u in dump.updates for q in u.captions))]}
 
 
 def archive_drops(folder: Path) -> dict[str, set[int]]:
@@ -111,10 +112,14 @@ def score_stories(folder: Path) -> dict:
         t["lines_lost"] += got["lost"]
         # photo captions, kept apart from the article's text (as captions, or dropped with the page's chrome)
         text_lines = {p["line"] for p in got.get("body_lines", [])}
+        caption_lines = set(got.get("caption_lines", []))
         for number, label in enumerate(row["line_labels"], 1):
             if label == "caption":
                 t["captions"] += 1
                 t["captions_apart"] += number not in text_lines
+            if label == "content" and number in caption_lines:  # the article's text taken for a photo's caption
+                t["content_as_captions"] += 1
+                miss.append(f"content line {number} taken for a caption")
             if label in ("byline", "date"):  # the byline and the page's date: metadata, out of the text
                 t["bylines"] += 1
                 t["bylines_apart"] += number not in text_lines
@@ -141,6 +146,7 @@ def score_stories(folder: Path) -> dict:
         "bylines_apart": ratio(t["bylines_apart"], t["bylines"]),
         "byline_counts": [t["bylines_apart"], t["bylines"]],
         "caption_counts": [t["captions_apart"], t["captions"]],
+        "content_as_captions": t["content_as_captions"],
         "deks": ratio(t["dek_ok"], t["deks"]),
         "dek_counts": [t["dek_ok"], t["deks"]],
         "deks_false": t["dek_false"],
@@ -353,7 +359,8 @@ def report(results: dict, verbose: bool = False) -> str:
             f"({s['dateline_counts'][0]}/{s['dateline_counts'][1]}), titles {s['titles']:.3f}, "
             f"kind {s['kind']:.3f} ({s['kind_counts'][0]}/{s['kind_counts'][1]}), deks {s['deks']:.3f} "
             f"({s['dek_counts'][0]}/{s['dek_counts'][1]}, {s['deks_false']} where the key has none), "
-            f"captions apart from the text {s['captions_apart']:.3f} ({s['caption_counts'][0]}/{s['caption_counts'][1]}), "
+            f"captions apart from the text {s['captions_apart']:.3f} ({s['caption_counts'][0]}/{s['caption_counts'][1]}, "
+            f"{s['content_as_captions']} content lines taken for captions), "
             f"bylines and dates out of it {s['bylines_apart']:.3f} ({s['byline_counts'][0]}/{s['byline_counts'][1]}), lines lost {s['lines_lost']}"
         )
     b = results.get("liveblogs")

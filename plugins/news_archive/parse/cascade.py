@@ -119,6 +119,7 @@ class _Parser:
         self.dropped: list[Dropped] = []
         self.authors: list[str] = []
         self.dek_above_byline: int | None = None  # the line of a standfirst shown over the byline (dek_over_byline)
+        self.credited: set[int] = set()  # captions by their place, over their photo's credit (page.captions_over_credits)
 
     def drop(self, line: int, text: str, rule: str, why: str) -> None:
         self.dropped.append(Dropped(line, text, f"{rule}: {why}"))
@@ -163,6 +164,7 @@ class _Parser:
                 break
 
         # 6: segments
+        self.credited = page.captions_over_credits(tokens, self.lines, self.dropped, mode)
         intro, body, captions, drafts = self.segment(tokens, mode, counts)
         time_lines = [d.line for d in drafts if d.stamp and not d.inline]
         if mode == "timed" and not drafts:
@@ -503,7 +505,7 @@ class _Parser:
                 para = Para(token.line, token.text)
                 if rules.promo_prefix(token.text):
                     self.drop(token.line, token.text, "promo_headline", "a promoted headline of another story")
-                elif rules.caption(token.text):
+                elif self.is_caption(token):
                     captions.append(para)
                 else:
                     body.append(para)
@@ -541,9 +543,9 @@ class _Parser:
             if numbered:
                 is_headline = is_headline and bool(vocab.NUMBERED_POST.match(token.text))
             if current is None and not after_separator and not (mode == "headline" and is_headline):
-                (captions if rules.caption(token.text) else intro).append(para)
+                (captions if self.is_caption(token) else intro).append(para)
                 continue
-            if rules.caption(token.text):
+            if self.is_caption(token):
                 if current is None:
                     current = _Draft(token.line)
                     drafts.append(current)
@@ -565,6 +567,10 @@ class _Parser:
             else:
                 current.paragraphs.append(para)
         return intro, body, captions, drafts
+
+    def is_caption(self, token: _Token) -> bool:
+        """A photo's caption: by its own words (its credit, a caption's label) or by its place, over its credit."""
+        return token.line in self.credited or bool(rules.caption(token.text))
 
     @staticmethod
     def is_promo(token: _Token, rest: list[_Token], current: _Draft | None, mode: str, counts: Counter) -> bool:

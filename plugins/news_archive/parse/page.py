@@ -320,6 +320,50 @@ SUMMARY_WORDS = 40
 _INNER_SENTENCE = re.compile(r"[.!?][\"\u201d\u2019']?\s+[A-Z\u201c\"]")
 
 
+#: A credit set above its photo (the BBC's "Image copyright ...") or at the page's end ("Main image credit: ..."):
+#: the line above it is not its caption.
+_CREDIT_FIRST = re.compile(r"^(?:Image copyright|(?:Main|Top|Lead|Header|Featured|Hero) (?:image|photo) credit)\b", re.IGNORECASE)
+#: What the article's own paragraphs open with and a caption does not: a word going on from the line
+#: above ("But ...", "He ..."), or a quotation.
+_GOES_ON = re.compile(r"^(?:(?:But|And|So|Yet|However|Still|Also|Meanwhile|Then|He|She|They|We|I)\b|[\"\u201c'\u2018])")
+#: What the article's text says and a caption, which shows a moment, does not: who said what, and what had
+#: happened before ("officials had said", "offered his sympathies", "maintained that").
+_REPORTS = re.compile(r"\b(?:said|says|say|told|tells|according to|added|asked|noted|explained|claimed|argued|stated|insisted"
+                      r"|maintained|warned|offered|had)\b")
+#: A quotation of three words or more.
+_QUOTES = re.compile(r"[\"\u201c][^\"\u201d]*\s[^\"\u201d]*\s[^\"\u201d]*[\"\u201d]")
+#: The longest caption taken by its credit, in words.
+CREDITED_ABOVE_WORDS = 60
+#: Lines that may stand between a caption and its credit: another credit, a gallery's counter.
+_BETWEEN_CAPTION_AND_CREDIT = ("photo_credit", "gallery_control")
+
+
+def captions_over_credits(tokens: list, lines: list[str], dropped: list, mode: str) -> set[int]:
+    """The lines that are captions by their place: a photo's credit alone on its line ("Photo: Ann Bell, AP",
+    "(Image credit: Harbour Authority)") closes its caption, the line just above it (other credits, a
+    gallery's counter or a blank line between), in a story. Not a credit that comes before its photo, and
+    not a line that reads as the article's own paragraph (a photo without a caption has its credit under the
+    text): one that goes on from the one above, reports what was said or had happened, quotes, or is longer
+    than ``CREDITED_ABOVE_WORDS``."""
+    if mode != "story":
+        return set()  # a live page's post headline may stand over its photo's credit
+    reasons = {d.line: d.reason.split(":", 1)[0] for d in dropped}
+    credits = [d.line for d in dropped if reasons[d.line] == "photo_credit" and not _CREDIT_FIRST.match(d.text)]
+    if not credits:
+        return set()
+    texts = {t.line: t for t in tokens if t.kind == "text" and not t.stamp}
+    found: set[int] = set()
+    for line in credits:
+        above = line - 1
+        while above > 1 and (reasons.get(above) in _BETWEEN_CAPTION_AND_CREDIT or not lines[above - 1].strip()):
+            above -= 1
+        token = texts.get(above)
+        if token is not None and len(token.text.split()) <= CREDITED_ABOVE_WORDS and not _GOES_ON.match(token.text) \
+                and not token.text.rstrip().endswith(":") and not _REPORTS.search(token.text) and not _QUOTES.search(token.text):
+            found.add(above)
+    return found
+
+
 def drop_lead_captions(tokens: list, mode: str, drop: Callable[[int, str, str, str], None]) -> list:
     """On a live page, captions above its first paragraph are the page's lead photo, not its news: a
     line ending with the photo's full date or its credit (a caption's credit, "(AP Photo/...)", may
