@@ -135,6 +135,12 @@ def test_headline_shape(line, expected):
         ("Image caption The harbour master opens the new quay", "caption_bbc_label"),
         ("Media captionWho is the harbour master?", "caption_bbc_label"),
         ("The mayor speaks on the quay in Port Ellis. Picture date: Tuesday July 2, 2024.", "caption_label_credit"),
+        ("Divers check the footings of the harbour wall.CreditAnn Bell for The Harbour Times", "caption_end_credit"),
+        ("Crews on the quay at dawn.CreditSam Lee/The Harbour Times", "caption_end_credit"),
+        ("The new ferry is lowered into the water. (Ann Bell / The Harbour Times)", "caption_end_credit"),
+        ("The ferry leaves Port Ellis on Monday.Ann Bell / AFP - Getty Images", "caption_end_credit"),
+        ("A new law would let the council close the quay in storms. Source: Supplied", "caption_end_credit"),
+        ("\u00a9 Ann Bell Crews stack sandbags along the quay before the storm.", "caption_copyright_first"),
     ],
 )
 def test_captions(line, rule):
@@ -151,6 +157,9 @@ def test_a_parenthesis_is_not_a_caption():
     assert rules.caption("The fund gave the loan. Credit: the bank said it was fine.") is None
     assert rules.caption("He said this was the deal (Sam Lee/AP) and left.") is None
     assert rules.caption("The image caption was wrong, the editor said.") is None
+    assert rules.caption("The fund's credit rating fell. Credit agencies said the outlook was stable.") is None
+    assert rules.caption("\u00a9 Ledger Media Ltd") is None  # a site's copyright, not a photographer's
+    assert rules.caption("The figures were revised twice, according to the ministry. Source material was not released.") is None
 
 
 @pytest.mark.parametrize(

@@ -204,6 +204,8 @@ CAPTION_PATTERNS = [
         r"\((?:[^()]*\b(?:Photo|Photos|Photograph|Image|Picture|Pool)\b[^()]*|(?:AP|AFP|Reuters|EPA|Getty Images|Pool|Associated Press)(?:\s*/\s*[^()]+)?)\)\s*$",
         re.IGNORECASE)),
     ("caption_marker", re.compile(r"^(?:FILE\s*[-\u2014\u2013]|PHOTO:|Photo:|Image:|Pictured:|IMAGE:|\((?:GRAPHIC|Graphic|Chart|Map|Interactive)s?:)\s")),
+    # the photographer's copyright before the caption: "\u00a9 Ann Bell Crews on the quay at dawn."
+    ("caption_copyright_first", re.compile(r"^\u00a9\s?(?:[A-Z][\w.'\u2019-]+\s){2,3}[A-Z\u201c].{20,}$")),
     ("caption_by_line", re.compile(r"\b(?:Photo|Image) (?:by|credit|courtesy)\b[^.]*$", re.IGNORECASE)),
     ("caption_gallery_number", re.compile(r"^\d{1,3}\s*of\s*\d{1,3}\s*\S")),
     # "... Fethi Belaid/AFP/Getty Images": a photographer, then an agency or two
@@ -214,8 +216,12 @@ CAPTION_PATTERNS = [
     # "REUTERS/Sam Lee", "Sam Lee / AP file"; the BBC's "Image caption ...", "Media caption ..."
     ("caption_end_credit", re.compile(
         r"(?:Credit(?::|\.\.\.|\u2026)\s*[A-Z][\w .&/'\u2019-]{1,60}\)?"
-        r"|\((?:[A-Z][\w.'\u2019-]+\s){1,3}[A-Z][\w.'\u2019-]+\s*/\s*(?:AP|AFP|Reuters|Getty Images|EPA|Bloomberg|Shutterstock|PA)\)"
-        r"|\b(?:REUTERS|AFP|AP Photo)/[A-Z][\w .'\u2019-]{2,40}|\s/\s(?:AP|AFP|Reuters|Getty Images)(?: file)?"
+        # "... cables.CreditAnn Bell for The New York Times": the credit glued to the caption's last sentence
+        r"|[.!?\u201d]Credit\s?[A-Z][\w .&/'\u2019-]{1,60}"
+        # "(Ann Bell/AP)", "(Ann Bell / The Seattle Times)": a photographer and an agency or a paper
+        r"|\((?:[A-Z][\w.'\u2019-]+\s){1,3}[A-Z][\w.'\u2019-]+\s*/\s*(?:AP|AFP|Reuters|Getty Images|EPA|Bloomberg|Shutterstock|PA|The(?: [A-Z][\w.-]+){1,3})\)"
+        r"|\b(?:REUTERS|AFP|AP Photo)/[A-Z][\w .'\u2019-]{2,40}|\s/\s(?:AP|AFP|Reuters|Getty Images)(?: file| - Getty Images)?"
+        r"|[.!?]\s+Source:\s*[A-Z][\w .&/'\u2019-]{1,40}"
         # a photo agency's name alone after the last sentence ("... use of the drug. Getty"), a reader's photo
         r"|[.!?]\s+(?:Getty(?: Images)?|iStock|Shutterstock|Statista|AP|AFP|EPA|PA)|\bSubmitted photo)$")),
     ("caption_bbc_label", re.compile(r"^(?:Image|Media) caption\s?[A-Z\u201c\"']")),
@@ -232,7 +238,8 @@ CAPTION_PATTERNS = [
 #: (``rules.caption``): most lines are paragraphs, and these patterns are read at every place near their end.
 CAPTION_GATES = {
     "caption_end_credit": ("Credit", "/", "(", "Getty", "iStock", "Shutterstock", "Statista", "AP", "AFP", "EPA", "PA",
-                           "Submitted photo"),
+                           "Submitted photo", "Source:"),
+    "caption_copyright_first": ("\u00a9",),
     "caption_label_credit": ("Pic", "Photo", "Picture date"),
     "caption_bbc_label": ("Image caption", "Media caption"),
 }
