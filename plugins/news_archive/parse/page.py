@@ -341,18 +341,20 @@ _BETWEEN_CAPTION_AND_CREDIT = ("photo_credit", "gallery_control")
 def captions_over_credits(tokens: list, lines: list[str], dropped: list, mode: str) -> set[int]:
     """The lines that are captions by their place: a photo's credit alone on its line ("Photo: Ann Bell, AP",
     "(Image credit: Harbour Authority)") closes its caption, the line just above it (other credits, a
-    gallery's counter or a blank line between), in a story. Not a credit that comes before its photo, and
+    gallery's counter or a blank line between; a copy of it just above it too), in a story. Not a credit that comes before its photo, and
     not a line that reads as the article's own paragraph (a photo without a caption has its credit under the
     text): one that goes on from the one above, reports what was said or had happened, quotes, or is longer
-    than ``CREDITED_ABOVE_WORDS``."""
+    than ``CREDITED_ABOVE_WORDS``. And above the byline, a line that says what a photo shows ("pictured at",
+    "reacts as", "this image"): the lead photo's caption."""
     if mode != "story":
         return set()  # a live page's post headline may stand over its photo's credit
     reasons = {d.line: d.reason.split(":", 1)[0] for d in dropped}
-    credits = [d.line for d in dropped if reasons[d.line] == "photo_credit" and not _CREDIT_FIRST.match(d.text)]
-    if not credits:
-        return set()
     texts = {t.line: t for t in tokens if t.kind == "text" and not t.stamp}
-    found: set[int] = set()
+    # the lead photo's caption, above the byline: a line that says what the photo shows ("pictured", "reacts")
+    byline = min((line for line, reason in reasons.items() if reason in ("byline", "author_box")), default=None)
+    found = {line for line, token in texts.items() if byline is not None and line < byline
+             and len(token.text.split()) <= CREDITED_ABOVE_WORDS and rules.describes_a_photo(token.text)}
+    credits = [d.line for d in dropped if reasons[d.line] == "photo_credit" and not _CREDIT_FIRST.match(d.text)]
     for line in credits:
         above = line - 1
         while above > 1 and (reasons.get(above) in _BETWEEN_CAPTION_AND_CREDIT or not lines[above - 1].strip()):
@@ -361,6 +363,12 @@ def captions_over_credits(tokens: list, lines: list[str], dropped: list, mode: s
         if token is not None and len(token.text.split()) <= CREDITED_ABOVE_WORDS and not _GOES_ON.match(token.text) \
                 and not token.text.rstrip().endswith(":") and not _REPORTS.search(token.text) and not _QUOTES.search(token.text):
             found.add(above)
+            # the same caption shown twice, one copy over the other (a gallery's and its photo's): both
+            twice = above - 1
+            while twice > 1 and not lines[twice - 1].strip():
+                twice -= 1
+            if twice in texts and texts[twice].text == token.text:
+                found.add(twice)
     return found
 
 
