@@ -903,3 +903,30 @@ def test_bulleted_bracketed_stamps_and_the_note_on_local_times():
                       "\u2022 [12:40pm] The leaders sat down to lunch with their delegations in the hotel.\n")
     assert dump.kind == "liveblog" and [u.time for u in dump.updates] == ["13:40", "12:40"]
     assert (dump.timezone, dump.timezone_source) == ("Asia/Singapore", "text")
+
+
+@pytest.mark.parametrize(
+    "line, names",
+    [
+        ("Joe Park contributed reporting from Lviv.", ("Joe Park",)),
+        ("The Ledger\u2019s Ines Varga contributed to this report.", ("Ines Varga",)),
+        ("Ann Bell and Joe Park contributed.", ("Ann Bell", "Joe Park")),
+        ("Ledger writers Ann Bell in Port Ellis and Joe Park in Lviv contributed to this report.", ("Ann Bell", "Joe Park")),
+        ("Ann Bell reported from Kyiv, and Joe Park from Lviv.", ("Ann Bell", "Joe Park")),
+        ("The council contributed 2 million pounds to the fund.", None),
+        ("Residents in Port Ellis contributed to the fund.", None),
+        ("Ann Bell reported from the scene that the road was shut.", None),
+    ],
+)
+def test_a_closing_note_names_who_contributed(line, names):
+    assert rules.contributors(line) == names
+
+
+def test_contributors_leave_the_text_and_are_not_its_authors():
+    from news_archive.parse.cascade import parse_text
+
+    dump = parse_text("Ferries cancelled as gales hit\nBy Ann Bell\nEvery ferry was cancelled on Monday as gales reached 70mph.\n"
+                      "Joe Park contributed reporting from Lviv.")
+    assert dump.authors == ("Ann Bell",)
+    assert [p.text for p in dump.body] == ["Every ferry was cancelled on Monday as gales reached 70mph."]
+    assert dump.dropped[-1].reason == "contributors: a closing note on who contributed to the report: Joe Park"

@@ -421,6 +421,10 @@ class _Parser:
                 self.drop(number, text, "byline", f"became the article's authors: {', '.join(names)}" if names
                           else "names an agency, no writer")
                 continue
+            helped = rules.contributors(text)
+            if helped is not None:  # the people who helped the writers: named in the report, not the article's text
+                self.drop(number, text, "contributors", f"a closing note on who contributed to the report: {', '.join(helped)}")
+                continue
             stamp = rules.time_stamp(text)
             if stamp:
                 tokens.append(_Token("time", number, text, stamp))

@@ -488,6 +488,34 @@ def credit_line(line: str) -> tuple[str, ...] | None:
     return tuple(names) or None
 
 
+#: A closing note on who helped: "Ann Bell contributed reporting from Kyiv.", "The Ledger's Joe Park and Ann Bell
+#: contributed to this report.", "Ann Bell reported from Kyiv, and Joe Park from Lviv."
+_IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?")  # "Ann Bell in London"
+_WHERE = r"(?:" + _IN_PLACE.pattern + r")?"
+_PEOPLE = _NAME + _WHERE + r"(?:(?:,\s*|,?\s+(?:and|&)\s+)" + _NAME + _WHERE + r")*"
+_CONTRIBUTED = re.compile(
+    r"^(?:[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3}(?:['\u2019]s?|\s+(?:writers?|reporters?|correspondents?|journalists?))\s+)?"
+    r"(?P<names>" + _PEOPLE + r")\s+(?:also\s+)?contributed"
+    r"(?:\s+(?:reporting|research|to\s+this\s+(?:report|story|article)))?(?:\s+(?:from|in)\s+[A-Z][\w .,'-]{1,60})?\.?$"
+    r"|^(?P<reporters>" + _NAME + r")\s+reported\s+from\s+[A-Z][\w .'-]{1,40}(?:,?\s+and\s+" + _NAME + r"\s+from\s+[A-Z][\w .'-]{1,40})*\.$")
+
+
+def contributors(line: str) -> tuple[str, ...] | None:
+    """The people a closing note says contributed to the report ("Ann Bell contributed reporting from Kyiv."):
+    not the article's writers, and not its text."""
+    text = line.strip()
+    if "contributed" not in text and "reported from" not in text:
+        return None
+    found = _CONTRIBUTED.match(text)
+    if not found:
+        return None
+    if found["names"]:
+        names = _IN_PLACE.sub("", found["names"])
+    else:
+        names = found["reporters"] + "".join(" and " + m for m in re.findall(r"and\s+(" + _NAME + r")\s+from\b", text))
+    return tuple(byline("By " + names) or ())
+
+
 _GLUED = re.compile(r"^(.*[a-z])([A-Z][a-z]+)$")
 #: Words before a role in a byline's role ("Staff Writer", "Contributing Correspondent").
 ROLE_MODIFIERS = frozenset("staff contributing senior special chief political foreign national business opinion sports science".split())
