@@ -236,6 +236,7 @@ def test_a_parenthesis_is_not_a_caption():
         ("The Ledger prints letters every day. We\u2019d like to hear what you think about this or any of our stories.", "letters_callout"),
         ("Catch up on the harbour inquiry with our reporters on our weekly courts podcast, \u201cDock Talk.\u201d", "audio_promo"),
         ("Listen to Harbour Radio live at 8:15 weekdays - or listen back here.", "audio_promo"),
+        ("Editor's note: This story was updated at 4:10 p.m. to add the council's vote.", "update_note"),
         ("Welcome to the letters page. We\u2019d love to hear from you, about anything we have written.", "letters_callout"),
     ],
 )
@@ -285,6 +286,7 @@ def test_boilerplate_rules(line, rule):
         "\u201cWe\u2019d love to hear from you,\u201d the mayor told residents at the meeting.",
         "We'd like to hear from anyone who saw the van, a police spokesman said.",
         "Subscribers to the ferry pass will pay more from May.",
+        "Editor's note: the council's vote on the pier was the first since 1998.",
     ],
 )
 def test_news_is_not_boilerplate(line):
@@ -829,6 +831,7 @@ def test_a_standfirst_over_a_caption_and_the_byline():
     [
         ("Pier to be rebuilt\nTamsin Orr - Apr 16, 2015 8:02 pm UTC\n{text}", ("Tamsin Orr",)),
         ("Pier to be rebuilt\nNovember 20, 2019 Tamsin Orr\n{text}", ("Tamsin Orr",)),
+        ("Pier to be rebuilt\n5:45 AM PST 11/19/2019 by Tamsin Orr\n{text}", ("Tamsin Orr",)),
         ("Pier to be rebuilt\nTamsin Orr\nNov 13, 2019 4:26 pm\n{text}", ("Tamsin Orr",)),
         ("Pier to be rebuilt\nBy Tamsin Orr, a reporter and the author of the Harbour Notes newsletter. She has covered the "
          "council, the courts and the ferries for more than ten years, and before that the fishing fleet.\n{text}", ("Tamsin Orr",)),

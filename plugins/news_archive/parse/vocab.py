@@ -479,6 +479,10 @@ BOILERPLATE = [
      "HTML the scraper left in the text"),
     ("reader_callout", re.compile(r"^\W*(?:Have|Got) (?:a )?(?:question|story|tip|photo|video)s?\b.{0,80}\b(?:Share|Send|Tell) (?:it|them|us)\b.{0,30}$", re.IGNORECASE),
      "a call for readers' questions or tips"),
+    ("update_note", re.compile(
+        r"^Editor['\u2019]s note:\s*(?:This|The) (?:story|article|post|report) (?:was|has been) (?:updated|changed)\b.{0,200}$",
+        re.IGNORECASE),
+     "an editor's note on when the story was updated"),
     ("letters_callout", re.compile(
         r"^(?!.*\b(?:said|says|told)\b).{0,200}\bWe['\u2019]d (?:like|love) to hear (?:what you think|from (?:you|our readers))\b.{0,300}$",
         re.IGNORECASE),
@@ -552,6 +556,7 @@ BOILERPLATE_GATES = {
     "markup_debris": (('="', "<span"), None),
     "reader_callout": (("question", "story", "stories", "tip", "photo", "video"), 200),
     "letters_callout": (("to hear",), 500),
+    "update_note": (("note",), 300),
     "audio_promo": (("podcast", "listen"), 250),
     "sign_off": (None, 60),
     "counter": (None, 3),
