@@ -109,6 +109,12 @@ class _Draft:
         return not (self.headline or self.paragraphs or self.captions)
 
 
+#: How near the top a summary's label ("Highlights") stands: within this many lines of the dump, and of its
+#: kept lines.
+SUMMARY_LINES = 10
+SUMMARY_TOKENS = 8
+
+
 class _Parser:
     def __init__(self, lines: list[str], name: str, encoding: str, problems: list[Problem]):
         self.lines = lines
@@ -119,6 +125,7 @@ class _Parser:
         self.dropped: list[Dropped] = []
         self.authors: list[str] = []
         self.dek_above_byline: int | None = None  # the line of a standfirst shown over the byline (dek_over_byline)
+        self.summary_label: int | None = None  # the line of a label over the page's summary ("Highlights"), dropped
         self.credited: set[int] = set()  # captions by their place, over their photo's credit (page.captions_over_credits)
 
     def drop(self, line: int, text: str, rule: str, why: str) -> None:
@@ -140,9 +147,9 @@ class _Parser:
         counts = Counter(w for t in distinct for w in rules.content_words(t))
 
         # 3: dek
-        dek = self.find_dek(title, tokens)
+        dek = self.dek_under_label(tokens) or self.find_dek(title, tokens)
         if dek is not None:
-            tokens = [t for t in tokens if t.line != dek.line]
+            tokens = [t for t in tokens if t.line not in (dek.line, self.summary_label)]
 
         # 4: kind, and the page around the article
         tokens = page.drop_page_stamp(tokens, self.drop)
@@ -436,6 +443,21 @@ class _Parser:
             suffix = rules.stamp_suffix(text)
             tokens.append(_Token("text", number, text, *(suffix + ("end",) if suffix else ())))
         return title, tokens
+
+    def dek_under_label(self, tokens: list[_Token]) -> Para | None:
+        """The page's summary under its label near the top ("Highlights", "Story highlights", "Key points"): its
+        first line is the dek, the label is chrome."""
+        for i, token in enumerate(tokens[:SUMMARY_TOKENS]):
+            if token.kind != "text" or token.line > SUMMARY_LINES or not vocab.SUMMARY_LABEL.match(token.text.strip()):
+                continue
+            under = tokens[i + 1] if i + 1 < len(tokens) else None
+            if under is None or under.kind != "text" or under.stamp or len(under.text.split()) > 60 \
+                    or rules.caption(under.text) or rules.dateline(under.text):
+                return None
+            self.drop(token.line, token.text, "summary_label", "the label over the page's summary (its first line became the dek)")
+            self.summary_label = token.line
+            return Para(under.line, under.text)
+        return None
 
     def find_dek(self, title: Para, tokens: list[_Token]) -> Para | None:
         texts = tokens[:2]

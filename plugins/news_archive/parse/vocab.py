@@ -567,6 +567,9 @@ BOILERPLATE_GATES = {
 ROLE_WORDS = ("columnist", "contributor", "correspondent", "reporter", "writer", "editor", "producer", "photographer",
               "critic", "journalist", "blogger")
 
+#: A label over a page's summary, set beside or under its headline: "Story highlights", "Key points".
+SUMMARY_LABEL = re.compile(r"^(?:Story highlights|Highlights|Key points|Key takeaways|In brief|At a glance)$", re.IGNORECASE)
+
 #: A byline: "By Ana Swanson", "Edited by Ana Swanson", "By Meg Wagner, James Masters and Veronica Rocha, CNN", "BY JEFFREY GETTLEMAN JAN. 13, 2017".
 BYLINE = re.compile(r"^(?:By|BY|(?:Edited|Written|Compiled|Reported) by|From [A-Z][\w.&]*(?:\s+[A-Z][\w.&]*)?['\u2019]s)\s+(?P<names>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)+(?:\s*(?:,|\band\b|&)\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*)*)")
 #: Where a byline's names end: an outlet, a date or the word before it ("On 11/13/19", "Updated Nov 13"), a handle.
