@@ -237,6 +237,7 @@ def test_a_parenthesis_is_not_a_caption():
         ("Catch up on the harbour inquiry with our reporters on our weekly courts podcast, \u201cDock Talk.\u201d", "audio_promo"),
         ("Listen to Harbour Radio live at 8:15 weekdays - or listen back here.", "audio_promo"),
         ("Editor's note: This story was updated at 4:10 p.m. to add the council's vote.", "update_note"),
+        ("Port Ellis, Ledger Bureau | Updated : 19 November 2019, 09:01 AM", "dated_line"),
         ("Welcome to the letters page. We\u2019d love to hear from you, about anything we have written.", "letters_callout"),
     ],
 )

@@ -400,7 +400,8 @@ BOILERPLATE = [
         re.IGNORECASE),
      "a site widget"),
     ("dated_line", re.compile(
-        r"^(?:(?:Originally |Original )?(?:Published|Publication Date|Updated|Last updated|Posted|Modified|First published)\b:?)"
+        # "Updated: Nov 19, 2019", or after the desk's place and name: "New Delhi, Ledger Bureau | Updated : 19 November 2019"
+        r"^(?:[^|!?]{1,60}\|\s*)?(?:(?:Originally |Original )?(?:Published|Publication Date|Updated|Last updated|Posted|Modified|First published)\b\s?:?)"
         r"[^!?]{0,60}?(?:\b\d{4}\b|\b\d{1,2}:\d\d|\b" + _MONTH_WORD + r")[^!?]{0,40}$",
         re.IGNORECASE),
      "the page's published or updated line (its date is kept as the page's own)"),
