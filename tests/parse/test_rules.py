@@ -141,6 +141,8 @@ def test_headline_shape(line, expected):
         ("The ferry leaves Port Ellis on Monday.Ann Bell / AFP - Getty Images", "caption_end_credit"),
         ("A new law would let the council close the quay in storms. Source: Supplied", "caption_end_credit"),
         ("\u00a9 Ann Bell Crews stack sandbags along the quay before the storm.", "caption_copyright_first"),
+        ("The new crane is lifted onto the quay in early May. (credit: Harbour Authority/Ann Bell)", "caption_end_credit"),
+        ("Harbour master Ann Bell (left) and her deputy Joe Park on the new quay AP", "caption_photo_agency"),
     ],
 )
 def test_captions(line, rule):
@@ -159,6 +161,7 @@ def test_a_parenthesis_is_not_a_caption():
     assert rules.caption("The image caption was wrong, the editor said.") is None
     assert rules.caption("The fund's credit rating fell. Credit agencies said the outlook was stable.") is None
     assert rules.caption("\u00a9 Ledger Media Ltd") is None  # a site's copyright, not a photographer's
+    assert rules.caption("The harbour master (left in 2019) told the AP") is None  # a quote from the agency, no photo
     assert rules.caption("The figures were revised twice, according to the ministry. Source material was not released.") is None
 
 

@@ -465,13 +465,14 @@ class _Parser:
             return self.dek_over_byline(tokens) if texts else None  # under the page's stamp
         line = texts[0].text
         after = texts[1].text if len(texts) > 1 and texts[1].kind == "text" else None
-        if len(line.split()) > 60 or rules.dateline(line) or rules.caption(line):  # a lead photo's caption is no dek
-            return None
+        if len(line.split()) > 60 or rules.dateline(line) or rules.caption(line) or rules.describes_a_photo(line):
+            return None  # a lead photo's caption is no dek
         if rules.title_again(title.text, line):
             return None  # the headline shown again without the site's name (the site's name alone is dropped as site_name)
         if rules.dek_by_title_prefix(title.text, line) or rules.dek_before_dateline(line, after) or rules.dek_standfirst(line):
             return Para(texts[0].line, line)
-        if after and len(line.split()) <= 4 and rules.dek_standfirst(after):  # under a section label ("Badge politics blog")
+        if after and len(line.split()) <= 4 and rules.dek_standfirst(after) and not rules.caption(after) \
+                and not rules.describes_a_photo(after):  # under a section label ("Badge politics blog")
             return Para(texts[1].line, after)
         return self.dek_over_byline(tokens)
 

@@ -286,7 +286,7 @@ def reads_as_sentence(line: str) -> bool:
 #: What a photo's caption says and a standfirst does not: "pictured at", "took this image", "reacts as he visits".
 _PHOTO_WORDS = re.compile(
     r"\b(?:pictured|this (?:file )?(?:image|photo|picture)|(?:is|are) seen|reacts|gestures|pose[sd]?|waves to|looks on"
-    r"|from left|\((?:left|right|center|centre|L|R|C)\))\b", re.IGNORECASE)
+    r"|from left)\b|\((?:left|right|center|centre|L|R|C)\)", re.IGNORECASE)
 
 
 def describes_a_photo(line: str) -> bool:

@@ -218,12 +218,16 @@ CAPTION_PATTERNS = [
         r"(?:Credit(?::|\.\.\.|\u2026)\s*[A-Z][\w .&/'\u2019-]{1,60}\)?"
         # "... cables.CreditAnn Bell for The New York Times": the credit glued to the caption's last sentence
         r"|[.!?\u201d]Credit\s?[A-Z][\w .&/'\u2019-]{1,60}"
+        r"|\((?:photo )?credit:\s*[A-Z][\w .&/'\u2019-]{1,60}\)"  # "(credit: NASA/Ann Bell)"
         # "(Ann Bell/AP)", "(Ann Bell / The Seattle Times)": a photographer and an agency or a paper
         r"|\((?:[A-Z][\w.'\u2019-]+\s){1,3}[A-Z][\w.'\u2019-]+\s*/\s*(?:AP|AFP|Reuters|Getty Images|EPA|Bloomberg|Shutterstock|PA|The(?: [A-Z][\w.-]+){1,3})\)"
         r"|\b(?:REUTERS|AFP|AP Photo)/[A-Z][\w .'\u2019-]{2,40}|\s/\s(?:AP|AFP|Reuters|Getty Images)(?: file| - Getty Images)?"
         r"|[.!?]\s+Source:\s*[A-Z][\w .&/'\u2019-]{1,40}"
         # a photo agency's name alone after the last sentence ("... use of the drug. Getty"), a reader's photo
         r"|[.!?]\s+(?:Getty(?: Images)?|iStock|Shutterstock|Statista|AP|AFP|EPA|PA)|\bSubmitted photo)$")),
+    # who is where in the photo, then the agency with no full stop: "Ann Bell (left) and Joe Park at the quay AP"
+    ("caption_photo_agency", re.compile(
+        r"(?:\((?:left|right|center|centre)\)|\bpictured\b)[^.!?]{0,150}\s(?:AP|AFP|Reuters|EPA|Getty Images|Shutterstock)$")),
     ("caption_bbc_label", re.compile(r"^(?:Image|Media) caption\s?[A-Z\u201c\"']")),
     # a credit at the end after a label ("... on the campaign trail in July. Pic: PA"), or a wire photo's
     # own date ("... Picture date: Tuesday July 2, 2024.")
@@ -238,8 +242,9 @@ CAPTION_PATTERNS = [
 #: (``rules.caption``): most lines are paragraphs, and these patterns are read at every place near their end.
 CAPTION_GATES = {
     "caption_end_credit": ("Credit", "/", "(", "Getty", "iStock", "Shutterstock", "Statista", "AP", "AFP", "EPA", "PA",
-                           "Submitted photo", "Source:"),
+                           "Submitted photo", "Source:", "credit:"),
     "caption_copyright_first": ("\u00a9",),
+    "caption_photo_agency": ("(left)", "(right)", "(center)", "(centre)", "pictured"),
     "caption_label_credit": ("Pic", "Photo", "Picture date"),
     "caption_bbc_label": ("Image caption", "Media caption"),
 }
