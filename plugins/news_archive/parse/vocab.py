@@ -400,7 +400,7 @@ BOILERPLATE = [
         r"|Show more|(?:Find out|Learn) more|Wordcount: \d+|\d+ with \d+ posters participating|Sort by:?|\W*(?:Latest|Oldest|Newest) first|Auto[- ]?update:?"
         r"|View (?:photos?|profile|all|this image)\W{0,3}|We Recommend|Top Picks|Trending in .{1,30}|Topics\b.{0,60}|Don['\u2019]t miss a thing\.?"
         r"|Keep up with .{1,30}\.|Share your thoughts\b.{0,40}|You have been successfully subscribed!?|Zip Code|Social feed|Instagram|Google|Tumblr"
-        r"|\W*(?:On|Off)|Updates:|Key events|Show key events only|Please turn on JavaScript.{0,60}|Read now|Give Feedback|Font Size|Explore further)$"
+        r"|\W*(?:On|Off)|Updates:|Key events|Show key events only|Please turn on JavaScript.{0,60}|Read now|Give Feedback|Font Size|Explore further|(?:Back|Scroll) to top)$"
         r"|\bTell us what you think\b.{0,60}\bsurvey\b|^Welcome to our new\b.{0,40}\b(?:page|site|look)\b.{0,80}$",
         re.IGNORECASE),
      "a site widget"),
@@ -490,7 +490,7 @@ BOILERPLATE = [
         re.IGNORECASE),
      "an editor's note on when the story was updated"),
     ("letters_callout", re.compile(
-        r"^(?!.*\b(?:said|says|told)\b).{0,200}\bWe['\u2019]d (?:like|love) to hear (?:what you think|from (?:you|our readers))\b.{0,300}$",
+        r"^(?!.*\b(?:said|says|told)\b).{0,200}\bWe['\u2019]d (?:like|love) to hear (?:what you think|your (?:thoughts|feedback)|from (?:you|our readers))\b.{0,300}$",
         re.IGNORECASE),
      "a call for readers' letters"),
     ("audio_promo", re.compile(
@@ -506,6 +506,9 @@ BOILERPLATE = [
         r"^(?:If you (?:enjoyed|liked|value|appreciate) (?:this|our) (?:article|story|journalism|reporting)\b.{0,500}|(?:Like|Enjoyed|Enjoy) this (?:article|story)\?.{0,80}"
         r"|Join (?:our|the) [\w .'\u2019]{1,40}(?:Forums?|community)\b.{0,200}|Get breaking [\w .'\u2019]{1,30} news\b.{0,150}"
         # "Support the Ledger and make a difference for readers": the outlet's own appeal, to its readers
+        # "There's no better time to support our work. Get your monthly donation matched ...", "Did you like this story?"
+        r"|(?!.*\b(?:said|says|told|urged|added)\b).{0,80}\bsupport (?:our|this) (?:work|journalism|reporting|newsroom)\b.{0,200}"
+        r"|(?:Did|Do) you (?:like|enjoy) this (?:article|story)\?|Want more (?:news|stories|local news|coverage)\b[^.!]{0,60}\?"
         r"|(?!.*\b(?:said|says|told|urged|added)\b)Support (?:us|(?:the )?(?-i:[A-Z][\w.]*(?: [A-Z][\w.]*)?)) (?:and|so|to|today|now)\b.{0,160}\b(?:you|your|readers?|journalism|reporting)\b.{0,120}"
         r"|Read more from this author\b.{0,60}|Check out more (?:articles|stories|news|videos) (?:on|at|from)\b.{0,60}|(?:Privacy Policy|Terms of (?:Use|Service))(?:\s*[,|]\s*(?:Privacy Policy|Terms of (?:Use|Service)|Cookie Policy))+"
         r"|[\w ]{1,20}:\s*https?://\S+|https?://\S+)$",
@@ -558,7 +561,7 @@ BOILERPLATE_GATES = {
     "truncated_teaser": (("...", "\u2026", ":"), 250),
     "dated_teaser": (None, 200),
     "membership_appeal": (("if you", "this article", "this story", "join", "breaking", "read more", "privacy", "terms of",
-                           "http", "check out more", "support"), None),
+                           "http", "check out more", "support", "want more"), None),
     "markup_debris": (('="', "<span"), None),
     "reader_callout": (("question", "story", "stories", "tip", "photo", "video"), 200),
     "letters_callout": (("to hear",), 500),
