@@ -172,6 +172,60 @@ def drop_teaser_runs(tokens: list, mode: str, drop: Callable[[int, str, str, str
     return [t for t in tokens if t.line not in gone]
 
 
+#: The fewest short labels in a row that make a list of the page's topics or sections.
+LABEL_RUN = 4
+#: The most words of a label in such a list ("Utility-scale PV", "Modules & Upstream Manufacturing").
+LABEL_WORDS = 4
+_LABEL_END = re.compile(r"[.!?:;,\u2026\"\u201d]$")
+
+
+def drop_label_runs(tokens: list, lines: list[str], dropped: list, mode: str, drop: Callable[[int, str, str, str], None]) -> list:
+    """In a story, ``LABEL_RUN`` or more short labels in a row, each of ``LABEL_WORDS`` words at most with no
+    closing punctuation ("Markets", "Policy", "South Korea", "White House"), next to the page's chrome (the
+    line just above or below the run was dropped: a byline, a widget), are the page's topics, tags or
+    sections, not the article. An article's list is announced by a line ending with a colon ("The four
+    towns:"), holds figures (a table, tour dates) or stands between its paragraphs (a fact-check's "Rating",
+    its verdict); names one to a line are left to the author box."""
+    if mode != "story":
+        return tokens
+    gone: set[int] = set()
+    run: list = []
+    chrome = {d.line for d in dropped}
+
+    def beside_chrome() -> bool:
+        above = next((n for n in range(run[0].line - 1, 0, -1) if lines[n - 1].strip()), None)
+        below = next((n for n in range(run[-1].line + 1, len(lines) + 1) if lines[n - 1].strip()), None)
+        return above in chrome or below in chrome
+
+    def close(before):
+        if len(run) >= LABEL_RUN and beside_chrome() and not (before is not None and before.text.rstrip().endswith(":")) \
+                and sum(1 for t in run if vocab.DIGIT.search(t.text)) * 2 < len(run) \
+                and not all(authors_name(t.text) for t in run):
+            for token in run:
+                drop(token.line, token.text, "label_list", "a run of short labels: the page's topics, tags or sections")
+                gone.add(token.line)
+
+    before = None
+    for token in tokens:
+        short = token.kind == "text" and not token.stamp and len(token.text.split()) <= LABEL_WORDS \
+            and not _LABEL_END.search(token.text) and not rules.caption(token.text)
+        if short:
+            run.append(token)
+            continue
+        close(before)
+        run, before = [], token if token.kind == "text" else None
+    close(before)
+    return [t for t in tokens if t.line not in gone] if gone else tokens
+
+
+def authors_name(text: str) -> bool:
+    """A person's name alone on its line (a list of names is a masthead or a cast, not labels)."""
+    return bool(_PERSON_ALONE.match(text.strip()))
+
+
+_PERSON_ALONE = re.compile(r"^" + vocab.person_name(3) + r"$")
+
+
 def teaser_label(line: str) -> bool:
     """A short label over a list of other stories: "More from Sportsnet", "Most read in world news"."""
     text = line.strip()
