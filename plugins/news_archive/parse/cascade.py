@@ -160,6 +160,7 @@ class _Parser:
         tokens = page.drop_lead_captions(tokens, mode, self.drop)
         tokens = page.drop_teaser_runs(tokens, mode, self.drop)
         tokens = page.drop_label_runs(tokens, self.lines, self.dropped, mode, self.drop)
+        tokens = page.drop_source_list(tokens, mode, self.drop)
         tokens = page.drop_repeats_and_shouts(tokens, mode, self.drop)
         tokens = page.drop_glued_teasers(tokens, self.lines, title.text, mode, self.drop)
 

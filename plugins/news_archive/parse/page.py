@@ -226,6 +226,35 @@ def authors_name(text: str) -> bool:
 _PERSON_ALONE = re.compile(r"^" + vocab.person_name(3) + r"$")
 
 
+#: A fact-check's or a report's list of its sources, under its label.
+SOURCES_LABEL = re.compile(r"^(?:Sources|Our sources|References|Citations|Sources and further reading)$", re.IGNORECASE)
+#: One source as such lists cite it: "Bell, Ann. \u201cFerry Fares Rise.\u201d", "Bell, Ann; Park, Joe. \"...\"", "The
+#: Harbour Times. 15 November 2019.", "Harbour Authority, March 3, 2024.", or a link.
+CITATION = re.compile(
+    r"^[A-Z][\w'\u2019-]+, [A-Z][\w'\u2019. -]{0,40}(?:; [A-Z][\w'\u2019-]+, [A-Z][\w'\u2019. -]{0,40})*\.\s*[\u201c\"].{3,200}[\u201d\"]\.?$"
+    r"|^[A-Z][\w .&'\u2019-]{1,60}[.,] (?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+\.? \d{1,2},) \d{4}\.?$"
+    r"|^\S*https?://\S+$")
+
+
+def drop_source_list(tokens: list, mode: str, drop: Callable[[int, str, str, str], None]) -> list:
+    """In a story, a label such as "Sources" and the citations under it (an author and a quoted title, an
+    outlet and a date, a link) are the article's list of sources, reported as such, not its text. A label
+    with no citation under it stays."""
+    if mode != "story":
+        return tokens
+    gone: set[int] = set()
+    texts = [t for t in tokens if t.kind == "text"]
+    for i, token in enumerate(texts):
+        if not SOURCES_LABEL.match(token.text.strip()):
+            continue
+        cited = list(itertools.takewhile(lambda t: bool(CITATION.match(t.text.strip())), texts[i + 1:]))
+        if cited:
+            for listed in [token] + cited:
+                drop(listed.line, listed.text, "source_list", "the article's list of its sources, under its label")
+                gone.add(listed.line)
+    return [t for t in tokens if t.line not in gone] if gone else tokens
+
+
 def teaser_label(line: str) -> bool:
     """A short label over a list of other stories: "More from Sportsnet", "Most read in world news"."""
     text = line.strip()
