@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 
 from news_archive.parse import dates, rules, vocab
+from news_archive.parse.text import line_above
 
 #: A person's name: two to four capitalised words, with the particles names carry between them
 #: ("Mark di Stefano", "Ursula von der Leyen").
@@ -58,7 +59,7 @@ def split_bylines(texts: list, lines: list[str], authors: list[str], drop: Calla
     gone: set[int] = set()
     for by, names in zip(texts, texts[1:]):
         found = rules.names_only(names.text) if len(by.text) <= 3 and BY_ALONE.match(by.text) \
-            and _line_above(lines, names.line) == by.line else None
+            and line_above(lines, names.line) == by.line else None
         if found:
             drop(by.line, by.text, "byline", "the word 'By' of a byline set on its own line")
             authors[:0] = [n for n in found if n not in authors]  # the page's byline, before a closing credit's names
@@ -110,7 +111,7 @@ def drop_box(texts: list, lines: list[str], tokens: list, dropped: list, authors
             drop(token.line, token.text, "author_bio", "a note about the article's writer")
             writer.add(token.line)
             gone.add(token.line)
-        elif short and writer and _line_above(lines, token.line, other) in writer \
+        elif short and writer and line_above(lines, token.line, other) in writer \
                 and (ROLE_LINE.match(token.text) or BOX_LINE.match(token.text)):
             drop(token.line, token.text, "author_role", "the writer's role, handle or box heading, under the byline or the note about them")
             writer.add(token.line)
@@ -218,11 +219,3 @@ def _note_on(text: str, names: set[str]) -> bool:
         return False
     found = NOTE.match(text)
     return bool(found and found["name"].casefold() in names and len(text.split()) <= NOTE_WORDS)
-
-
-def _line_above(lines: list[str], line: int, skip: set[int] = frozenset()) -> int | None:
-    """The number of the nearest line above ``line`` (1-based) that is not blank, nor in ``skip``."""
-    for number in range(line - 1, 0, -1):
-        if lines[number - 1].strip() and number not in skip:
-            return number
-    return None

@@ -126,7 +126,7 @@ class _Parser:
         self.authors: list[str] = []
         self.dek_above_byline: int | None = None  # the line of a standfirst shown over the byline (dek_over_byline)
         self.summary_label: int | None = None  # the line of a label over the page's summary ("Highlights"), dropped
-        self.credited: set[int] = set()  # captions by their place, over their photo's credit (page.captions_over_credits)
+        self.credited: set[int] = set()  # captions by their place, over their photo's credit (page.captions_by_place)
 
     def drop(self, line: int, text: str, rule: str, why: str) -> None:
         self.dropped.append(Dropped(line, text, f"{rule}: {why}"))
@@ -173,7 +173,7 @@ class _Parser:
                 break
 
         # 6: segments
-        self.credited = page.captions_over_credits(tokens, self.lines, self.dropped, mode)
+        self.credited = page.captions_by_place(tokens, self.lines, self.dropped, mode)
         intro, body, captions, drafts = self.segment(tokens, mode, counts)
         time_lines = [d.line for d in drafts if d.stamp and not d.inline]
         if mode == "timed" and not drafts:

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from news_archive.parse import rules, vocab
+from news_archive.parse.text import line_above, line_below
 
 
 def opening(tokens: list) -> list:
@@ -193,14 +194,12 @@ def drop_label_runs(tokens: list, lines: list[str], dropped: list, mode: str, dr
     chrome = {d.line for d in dropped}
 
     def beside_chrome() -> bool:
-        above = next((n for n in range(run[0].line - 1, 0, -1) if lines[n - 1].strip()), None)
-        below = next((n for n in range(run[-1].line + 1, len(lines) + 1) if lines[n - 1].strip()), None)
-        return above in chrome or below in chrome
+        return line_above(lines, run[0].line) in chrome or line_below(lines, run[-1].line) in chrome
 
     def close(before):
         if len(run) >= LABEL_RUN and beside_chrome() and not (before is not None and before.text.rstrip().endswith(":")) \
                 and sum(1 for t in run if vocab.DIGIT.search(t.text)) * 2 < len(run) \
-                and not all(authors_name(t.text) for t in run):
+                and not all(rules.names_only(t.text) for t in run):
             for token in run:
                 drop(token.line, token.text, "label_list", "a run of short labels: the page's topics, tags or sections")
                 gone.add(token.line)
@@ -216,14 +215,6 @@ def drop_label_runs(tokens: list, lines: list[str], dropped: list, mode: str, dr
         run, before = [], token if token.kind == "text" else None
     close(before)
     return [t for t in tokens if t.line not in gone] if gone else tokens
-
-
-def authors_name(text: str) -> bool:
-    """A person's name alone on its line (a list of names is a masthead or a cast, not labels)."""
-    return bool(_PERSON_ALONE.match(text.strip()))
-
-
-_PERSON_ALONE = re.compile(r"^" + vocab.person_name(3) + r"$")
 
 
 #: A fact-check's or a report's list of its sources, under its label.
@@ -421,14 +412,17 @@ CREDITED_ABOVE_WORDS = 60
 _BETWEEN_CAPTION_AND_CREDIT = ("photo_credit", "gallery_control")
 
 
-def captions_over_credits(tokens: list, lines: list[str], dropped: list, mode: str) -> set[int]:
-    """The lines that are captions by their place: a photo's credit alone on its line ("Photo: Ann Bell, AP",
-    "(Image credit: Harbour Authority)") closes its caption, the line just above it (other credits, a
-    gallery's counter or a blank line between; a copy of it just above it too), in a story. Not a credit that comes before its photo, and
-    not a line that reads as the article's own paragraph (a photo without a caption has its credit under the
-    text): one that goes on from the one above, reports what was said or had happened, quotes, or is longer
-    than ``CREDITED_ABOVE_WORDS``. And above the byline, a line that says what a photo shows ("pictured at",
-    "reacts as", "this image"): the lead photo's caption."""
+def captions_by_place(tokens: list, lines: list[str], dropped: list, mode: str) -> set[int]:
+    """The lines of a story that are captions by their place, not their words:
+
+    - over a photo's credit alone on its line ("Photo: Ann Bell, AP", "(Image credit: Harbour Authority)"),
+      the line just above it (other credits, a gallery's counter or blank lines between), and a copy of it
+      just above that (a gallery's caption and its photo's). Not over a credit that comes before its photo,
+      and not a line that reads as the article's own paragraph (a photo without a caption has its credit
+      under the text): one that goes on from the line above, reports what was said or had happened,
+      quotes, or is longer than ``CREDITED_ABOVE_WORDS``;
+    - above the byline, a line that says what a photo shows ("pictured at", "reacts as", "this image"):
+      the lead photo's caption."""
     if mode != "story":
         return set()  # a live page's post headline may stand over its photo's credit
     reasons = {d.line: d.reason.split(":", 1)[0] for d in dropped}
@@ -438,18 +432,14 @@ def captions_over_credits(tokens: list, lines: list[str], dropped: list, mode: s
     found = {line for line, token in texts.items() if byline is not None and line < byline
              and len(token.text.split()) <= CREDITED_ABOVE_WORDS and rules.describes_a_photo(token.text)}
     credits = [d.line for d in dropped if reasons[d.line] == "photo_credit" and not _CREDIT_FIRST.match(d.text)]
+    between = {line for line, reason in reasons.items() if reason in _BETWEEN_CAPTION_AND_CREDIT}
     for line in credits:
-        above = line - 1
-        while above > 1 and (reasons.get(above) in _BETWEEN_CAPTION_AND_CREDIT or not lines[above - 1].strip()):
-            above -= 1
+        above = line_above(lines, line, between)
         token = texts.get(above)
         if token is not None and len(token.text.split()) <= CREDITED_ABOVE_WORDS and not _GOES_ON.match(token.text) \
                 and not token.text.rstrip().endswith(":") and not _REPORTS.search(token.text) and not _QUOTES.search(token.text):
             found.add(above)
-            # the same caption shown twice, one copy over the other (a gallery's and its photo's): both
-            twice = above - 1
-            while twice > 1 and not lines[twice - 1].strip():
-                twice -= 1
+            twice = line_above(lines, above)  # the same caption shown twice, one copy over the other: both
             if twice in texts and texts[twice].text == token.text:
                 found.add(twice)
     return found

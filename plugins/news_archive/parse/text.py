@@ -54,3 +54,13 @@ def split_lines(text: str) -> list[str]:
     if lines and lines[-1] == "":
         lines.pop()
     return lines
+
+
+def line_above(lines: list[str], line: int, skip: set[int] = frozenset()) -> int | None:
+    """The number of the nearest line above ``line`` (1-based) that is not blank, nor in ``skip``."""
+    return next((n for n in range(line - 1, 0, -1) if lines[n - 1].strip() and n not in skip), None)
+
+
+def line_below(lines: list[str], line: int, skip: set[int] = frozenset()) -> int | None:
+    """The number of the nearest line below ``line`` (1-based) that is not blank, nor in ``skip``."""
+    return next((n for n in range(line + 1, len(lines) + 1) if lines[n - 1].strip() and n not in skip), None)
