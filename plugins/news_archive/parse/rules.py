@@ -304,14 +304,25 @@ def caption(line: str) -> str | None:
     """The rule that makes a line a photo caption, or None. A credit is read at the line's end: the patterns
     that end with it are tried on its last ``CREDIT_TAIL`` characters, not from every place in a paragraph."""
     tail = line[-CREDIT_TAIL:]
-    for rule, pattern in vocab.CAPTION_PATTERNS:
-        gate = vocab.CAPTION_GATES.get(rule)
-        if gate is not None and not any(word in (line if pattern.pattern.startswith("^") else tail) for word in gate):
-            continue  # none of the words the rule's credit holds: it cannot match
-        if pattern.search(line, max(0, len(line) - CREDIT_TAIL) if pattern.pattern.endswith("$") else 0):
+    tail_from = max(0, len(line) - CREDIT_TAIL)
+    for rule, pattern, gate, anchored, at_end in _GATED_CAPTIONS:
+        if gate is not None:
+            where = line if anchored else tail
+            for word in gate:
+                if word in where:
+                    break
+            else:
+                continue  # none of the words the rule's credit holds: it cannot match
+        if pattern.search(line, tail_from if at_end else 0):
             logger.debug("caption: %r by %s", line[:60], rule)
             return rule
     return None
+
+
+#: vocab.CAPTION_PATTERNS with each rule's gate (vocab.CAPTION_GATES), whether it is anchored at the line's
+#: start (its gate is read on the whole line) and at its end (it is tried on the line's tail only).
+_GATED_CAPTIONS = tuple((rule, pattern, vocab.CAPTION_GATES.get(rule), pattern.pattern.startswith("^"), pattern.pattern.endswith("$"))
+                        for rule, pattern in vocab.CAPTION_PATTERNS)
 
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -340,14 +351,24 @@ def boilerplate(line: str) -> tuple[str, str] | None:
     long for it, or without any of its words) is not tried: it could not match."""
     text = line.strip()
     low = text.lower()
-    for rule, pattern, why in vocab.BOILERPLATE:
-        words, longest = vocab.BOILERPLATE_GATES[rule]
-        if (longest is not None and len(text) > longest) or (words is not None and not any(w in low for w in words)):
+    size = len(text)
+    for rule, pattern, why, words, longest in _GATED_BOILERPLATE:
+        if longest is not None and size > longest:
             continue
+        if words is not None:
+            for word in words:  # a loop, not any(): this runs for every family on every line
+                if word in low:
+                    break
+            else:
+                continue
         if pattern.search(text):
             logger.debug("boilerplate: %r by %s", text[:60], rule)
             return rule, why
     return None
+
+
+#: vocab.BOILERPLATE with each family's gate (vocab.BOILERPLATE_GATES) beside it, in the families' order.
+_GATED_BOILERPLATE = tuple((rule, pattern, why, *vocab.BOILERPLATE_GATES[rule]) for rule, pattern, why in vocab.BOILERPLATE)
 
 
 _COPYRIGHT_HOLDER = re.compile(
