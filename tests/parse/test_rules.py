@@ -245,6 +245,8 @@ def test_a_parenthesis_is_not_a_caption():
         ("Want more news by and for Port Ellis?", "membership_appeal"),
         ("We'd love to hear your thoughts on our reporting.", "letters_callout"),
         ("Scroll to Top", "site_widget"),
+        ("A flexible plan you can cancel anytime.", "subscribe_prompt"),
+        ("A discounted plan to keep you up to date all year.", "subscribe_prompt"),
         ("Port Ellis, Ledger Bureau | Updated : 19 November 2019, 09:01 AM", "dated_line"),
         ("Welcome to the letters page. We\u2019d love to hear from you, about anything we have written.", "letters_callout"),
     ],
@@ -297,6 +299,7 @@ def test_boilerplate_rules(line, rule):
         "Subscribers to the ferry pass will pay more from May.",
         "The mayor asked residents to support our work on the harbour wall, she said.",
         "Want more ferries? The council says there is no money for them.",
+        "A plan to cut ferry fares all year was rejected by the council.",
         "Editor's note: the council's vote on the pier was the first since 1998.",
     ],
 )

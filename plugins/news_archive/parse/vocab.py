@@ -377,7 +377,9 @@ BOILERPLATE = [
         r"|^(?:Subscribe|Sign up)\b.{0,100}(?:newsletter|magazine|inbox|for free|digital access).*$|^Get .{0,60} delivered to your inbox\.?$"
         r"|^Would you like to (?:subscribe|sign up|receive|join|be part of|contribute to|write for)\b.{0,200}$|^(?:See all |The )?[\w' -]{0,30}Newsletters?$|^Subscribe to\b.{0,100}$"
         # a paywall's plans: "$7/month", "$60/person/year", "We accept credit card, Apple Pay and Google Pay."
-        r"|^[$\u00a3\u20ac]\d+(?:[.,]\d\d)?\s*/\s*(?:(?:person|user|seat)\s*/\s*)?(?:month|mo|year|yr|week|wk)$|^We accept (?:all )?(?:major )?credit cards?\b.{0,60}$",
+        r"|^[$\u00a3\u20ac]\d+(?:[.,]\d\d)?\s*/\s*(?:(?:person|user|seat)\s*/\s*)?(?:month|mo|year|yr|week|wk)$|^We accept (?:all )?(?:major )?credit cards?\b.{0,60}$"
+        # a plan offered to the reader: "A flexible plan you can cancel anytime."
+        r"|^An? [\w -]{0,30}\bplan\b(?=[^.]*\byou\b)[^.]{0,80}\b(?:cancel (?:anytime|at any time)|all year|per (?:month|year)|a (?:month|year))\b\.?$",
         re.IGNORECASE),
      "a subscribe or sign-in prompt"),
     ("consent_notice", re.compile(
