@@ -284,8 +284,9 @@ def score_events(folder: Path) -> dict:
     kinds = 0  # each dump read as the kind of page the key says: a live blog (AP's "The Latest" too) or a story
     for name in sorted(files):
         got = inspect(folder / "docs" / name)["kind"]
-        kinds += got == ("liveblog" if key[name].get("kind") in ("liveblog", "ap-latest") else "story")
-        if got != ("liveblog" if key[name].get("kind") in ("liveblog", "ap-latest") else "story"):
+        want = "liveblog" if key[name].get("kind") in ("liveblog", "ap-latest") else "story"
+        kinds += got == want
+        if got != want:
             misses[name].append(f"kind {got} (key {key[name].get('kind')})")
     return {
         "docs": len(files),

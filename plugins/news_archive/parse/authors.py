@@ -160,8 +160,7 @@ def _staff_name(text: str) -> bool:
 #: "November 20, 2019 Sam Lee".
 NAME_THEN_DATE = re.compile(r"^(?P<name>" + NAME + r")\s+[-\u2013\u2014|]\s+(?P<date>\S.{4,60})$")
 NAME_BEFORE_DATE = re.compile(r"^(?P<name>" + NAME + r")\s+(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d.{4,40})$")
-DATE_THEN_NAME = re.compile(r"^(?P<date>.{6,40}?\d{4})\s+(?P<name>" + NAME + r")$")
-DATE_BY_NAME = re.compile(r"^(?P<date>.{6,40}?\d{4})\s+(?i:by)\s+(?P<name>" + NAME + r")$")  # "5:45 AM PST 11/19/2019 by Sam Lee"
+DATE_THEN_NAME = re.compile(r"^(?P<date>.{6,40}?\d{4})\s+(?:(?i:by)\s+)?(?P<name>" + NAME + r")$")  # "... 11/19/2019 by Sam Lee" too
 
 
 #: Words of the page's buttons and labels, never a writer's name ("Order Reprints", "Listen Live").
@@ -187,7 +186,7 @@ def _dated_name(text: str) -> tuple[str, ...] | None:
     found = NAME_THEN_DATE.match(text)
     if found and (rules.time_stamp(found["date"]) or dates.dates_in(found["date"])):
         return rules.byline("By " + found["name"])
-    found = DATE_THEN_NAME.match(text) or DATE_BY_NAME.match(text)
+    found = DATE_THEN_NAME.match(text)
     if found and dates.dates_in(found["date"]):
         return rules.byline("By " + found["name"])
     found = NAME_BEFORE_DATE.match(text)

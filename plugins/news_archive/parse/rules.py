@@ -183,12 +183,6 @@ _TIMES_ZONES = {"UK": "Europe/London", "BRITISH": "Europe/London", "EASTERN": "A
                 "PACIFIC": "America/Los_Angeles"}
 
 
-def times_zone(line: str) -> str | None:
-    """The zone a live page's note says its times are in (``times_note``)."""
-    found = times_note(line)
-    return found[0] if found else None
-
-
 def times_note(line: str) -> tuple[str, str] | None:
     """The zone a live page's note says its times are in, and whose it is: "All times listed are local to
     Singapore, ..." (the place's: "text"), "All times stated are UK", "All times EDT:" (the outlet's habit:
@@ -521,6 +515,9 @@ _CONTRIBUTED = re.compile(
     r"|^(?P<reporters>" + _NAME + r")\s+reported\s+from\s+[A-Z][\w .'-]{1,40}(?:,?\s+and\s+" + _NAME + r"\s+from\s+[A-Z][\w .'-]{1,40})*\.$")
 
 
+_ALSO_FROM = re.compile(r"and\s+(" + _NAME + r")\s+from\b")  # "..., and Joe Park from Lviv"
+
+
 def contributors(line: str) -> tuple[str, ...] | None:
     """The people a closing note says contributed to the report ("Ann Bell contributed reporting from Kyiv."):
     not the article's writers, and not its text."""
@@ -533,7 +530,7 @@ def contributors(line: str) -> tuple[str, ...] | None:
     if found["names"]:
         names = _IN_PLACE.sub("", found["names"])
     else:
-        names = found["reporters"] + "".join(" and " + m for m in re.findall(r"and\s+(" + _NAME + r")\s+from\b", text))
+        names = " and ".join([found["reporters"], *_ALSO_FROM.findall(text)])
     return tuple(byline("By " + names) or ())
 
 

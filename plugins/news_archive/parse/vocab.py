@@ -289,6 +289,9 @@ def person_name(most_words: int) -> str:
     word = r"[A-Z][\w.'\u2019-]+"
     return word + r"(?:\s+(?:" + NAME_PARTICLES + r"\s+)*" + word + r"){1," + str(most_words - 1) + "}"
 
+#: A line that no one is quoted or reported in ("..., he said"): an outlet's own appeal is not attributed.
+_UNATTRIBUTED = r"(?!.*\b(?:said|says|told|urged|added)\b)"
+
 #: (rule name, pattern, why it is dropped). A line matching any row is dropped and reported.
 BOILERPLATE = [
     ("syndication_disclaimer", re.compile(
@@ -492,7 +495,7 @@ BOILERPLATE = [
         re.IGNORECASE),
      "an editor's note on when the story was updated"),
     ("letters_callout", re.compile(
-        r"^(?!.*\b(?:said|says|told)\b).{0,200}\bWe['\u2019]d (?:like|love) to hear (?:what you think|your (?:thoughts|feedback)|from (?:you|our readers))\b.{0,300}$",
+        r"^" + _UNATTRIBUTED + r".{0,200}\bWe['\u2019]d (?:like|love) to hear (?:what you think|your (?:thoughts|feedback)|from (?:you|our readers))\b.{0,300}$",
         re.IGNORECASE),
      "a call for readers' letters"),
     ("audio_promo", re.compile(
@@ -509,9 +512,9 @@ BOILERPLATE = [
         r"|Join (?:our|the) [\w .'\u2019]{1,40}(?:Forums?|community)\b.{0,200}|Get breaking [\w .'\u2019]{1,30} news\b.{0,150}"
         # "Support the Ledger and make a difference for readers": the outlet's own appeal, to its readers
         # "There's no better time to support our work. Get your monthly donation matched ...", "Did you like this story?"
-        r"|(?!.*\b(?:said|says|told|urged|added)\b).{0,80}\bsupport (?:our|this) (?:work|journalism|reporting|newsroom)\b.{0,200}"
+        r"|" + _UNATTRIBUTED + r".{0,80}\bsupport (?:our|this) (?:work|journalism|reporting|newsroom)\b.{0,200}"
         r"|(?:Did|Do) you (?:like|enjoy) this (?:article|story)\?|Want more (?:news|stories|local news|coverage)\b[^.!]{0,60}\?"
-        r"|(?!.*\b(?:said|says|told|urged|added)\b)Support (?:us|(?:the )?(?-i:[A-Z][\w.]*(?: [A-Z][\w.]*)?)) (?:and|so|to|today|now)\b.{0,160}\b(?:you|your|readers?|journalism|reporting)\b.{0,120}"
+        r"|" + _UNATTRIBUTED + r"Support (?:us|(?:the )?(?-i:[A-Z][\w.]*(?: [A-Z][\w.]*)?)) (?:and|so|to|today|now)\b.{0,160}\b(?:you|your|readers?|journalism|reporting)\b.{0,120}"
         r"|Read more from this author\b.{0,60}|Check out more (?:articles|stories|news|videos) (?:on|at|from)\b.{0,60}|(?:Privacy Policy|Terms of (?:Use|Service))(?:\s*[,|]\s*(?:Privacy Policy|Terms of (?:Use|Service)|Cookie Policy))+"
         r"|[\w ]{1,20}:\s*https?://\S+|https?://\S+)$",
         re.IGNORECASE),
