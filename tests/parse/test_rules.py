@@ -149,6 +149,14 @@ def test_captions(line, rule):
     assert rules.caption(line) == rule
 
 
+def test_a_caption_anchored_at_both_ends_is_read_however_long():
+    # a pattern that holds the whole line (^...$) is tried from its start, not on the line's tail: a long
+    # caption after the photographer's copyright is one too
+    long = "\u00a9 Ann Bell Crews stack sandbags along the quay before the storm, " + "as the tide rises over the old harbour wall, " * 4 + "at dawn."
+    assert len(long) > rules.CREDIT_TAIL
+    assert rules.caption(long) == "caption_copyright_first"
+
+
 def test_a_parenthesis_is_not_a_caption():
     assert rules.caption("Putin met Kim (the North Korean leader) on Thursday.") is None
     # a dash and an agency inside a sentence, or the bare wire's name, is no credit

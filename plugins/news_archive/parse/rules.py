@@ -314,8 +314,10 @@ def caption(line: str) -> str | None:
 
 
 #: vocab.CAPTION_PATTERNS with each rule's gate (vocab.CAPTION_GATES), whether it is anchored at the line's
-#: start (its gate is read on the whole line) and at its end (it is tried on the line's tail only).
-_GATED_CAPTIONS = tuple((rule, pattern, vocab.CAPTION_GATES.get(rule), pattern.pattern.startswith("^"), pattern.pattern.endswith("$"))
+#: start (its gate is read on the whole line, and it is tried from there) and only at its end (it is tried
+#: on the line's tail only).
+_GATED_CAPTIONS = tuple((rule, pattern, vocab.CAPTION_GATES.get(rule), pattern.pattern.startswith("^"),
+                         pattern.pattern.endswith("$") and not pattern.pattern.startswith("^"))
                         for rule, pattern in vocab.CAPTION_PATTERNS)
 
 
