@@ -8,6 +8,7 @@ import pytest
 from news_archive.parse import dates
 from news_archive.parse import places
 from news_archive.parse import rules
+from news_archive.parse import vocab
 from news_archive.parse.header import read_header
 
 
@@ -155,6 +156,27 @@ def test_a_caption_anchored_at_both_ends_is_read_however_long():
     long = "\u00a9 Ann Bell Crews stack sandbags along the quay before the storm, " + "as the tide rises over the old harbour wall, " * 4 + "at dawn."
     assert len(long) > rules.CREDIT_TAIL
     assert rules.caption(long) == "caption_copyright_first"
+
+
+@pytest.mark.parametrize(
+    "line, caption",
+    [
+        ("Ann Bell addresses the crowd at Harbour Hall, London, on 3 May 2021.", True),
+        ("A tram burns near the bridge in Port Ellis on Saturday, May 30.", True),
+        ("The quay at Port Ellis, seen on June 2, 2019.", True),
+        ("Mayor Ann Bell delivers remarks in Port Ellis, Calif., on November 4.", True),
+        # the article's text: what someone said or did, what had happened or will, a pronoun going on
+        ("He spoke to reporters in Port Ellis on May 3.", False),
+        ("The vote was held in Leeds on June 8.", False),
+        ("The man told doctors he ate the fish in Port Ellis on November 5.", False),
+        ("The new ferry will sail from Port Ellis on June 8.", False),
+        ("It docks on Nov. 3.", False),
+        ("The council met. Its members voted in Leeds on June 8.", False),  # two sentences
+        ("Ferries resume on June 8.", False),  # no place
+    ],
+)
+def test_a_photo_day_caption_by_its_shape(line, caption):
+    assert bool(vocab.PHOTO_DAY_CAPTION.match(line)) is caption
 
 
 def test_a_parenthesis_is_not_a_caption():

@@ -422,15 +422,19 @@ def captions_by_place(tokens: list, lines: list[str], dropped: list, mode: str) 
       under the text): one that goes on from the line above, reports what was said or had happened,
       quotes, or is longer than ``CREDITED_ABOVE_WORDS``;
     - above the byline, a line that says what a photo shows ("pictured at", "reacts as", "this image"):
-      the lead photo's caption."""
+      the lead photo's caption;
+    - on any page, after the article's first paragraph, a sentence that shows a moment with where and on
+      which day ("A tram burns near the bridge in Port Ellis on Saturday, May 30.", ``vocab.PHOTO_DAY_CAPTION``):
+      a photo's caption without its credit. Not the first paragraph, which may be written so."""
+    found = captions_with_their_day(tokens)
     if mode != "story":
-        return set()  # a live page's post headline may stand over its photo's credit
+        return found  # a live page's post headline may stand over its photo's credit
     reasons = {d.line: d.reason.split(":", 1)[0] for d in dropped}
     texts = {t.line: t for t in tokens if t.kind == "text" and not t.stamp}
     # the lead photo's caption, above the byline: a line that says what the photo shows ("pictured", "reacts")
     byline = min((line for line, reason in reasons.items() if reason in ("byline", "author_box")), default=None)
-    found = {line for line, token in texts.items() if byline is not None and line < byline
-             and len(token.text.split()) <= CREDITED_ABOVE_WORDS and rules.describes_a_photo(token.text)}
+    found |= {line for line, token in texts.items() if byline is not None and line < byline
+              and len(token.text.split()) <= CREDITED_ABOVE_WORDS and rules.describes_a_photo(token.text)}
     credits = [d.line for d in dropped if reasons[d.line] == "photo_credit" and not _CREDIT_FIRST.match(d.text)]
     between = {line for line, reason in reasons.items() if reason in _BETWEEN_CAPTION_AND_CREDIT}
     for line in credits:
@@ -443,6 +447,21 @@ def captions_by_place(tokens: list, lines: list[str], dropped: list, mode: str) 
             if twice in texts and texts[twice].text == token.text:
                 found.add(twice)
     return found
+
+
+def captions_with_their_day(tokens: list) -> set[int]:
+    """The lines after the article's first paragraph that read as a photo's caption by their shape: a moment,
+    its place and its day (``vocab.PHOTO_DAY_CAPTION``)."""
+    texts = [t for t in tokens if t.kind == "text" and not t.stamp]
+    first = next((t.line for t in texts if rules.paragraph_like(t.text) and not rules.caption(t.text)), None)
+    return {t.line for t in texts if first is not None and t.line > first and _ends_on_a_day(t.text)
+            and vocab.PHOTO_DAY_CAPTION.match(t.text)}
+
+
+def _ends_on_a_day(text: str) -> bool:
+    """A cheap look at a line's end before ``vocab.PHOTO_DAY_CAPTION`` reads all of it: "on" near its end,
+    and a full stop after a figure."""
+    return text.endswith(".") and text[-2:-1].isdigit() and " on " in text[-44:]
 
 
 def drop_lead_captions(tokens: list, mode: str, drop: Callable[[int, str, str, str], None]) -> list:

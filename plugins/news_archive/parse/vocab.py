@@ -198,6 +198,21 @@ NOT_PLACES = {"UPDATE", "BREAKING", "WATCH", "LIVE", "NOTE", "EDITOR", "EDITORS"
 
 # --- captions ----------------------------------------------------------------------------------
 
+#: A photo's caption without its credit, read by its shape: one sentence that shows a moment, then where
+#: and on which day it was taken, at its end ("Ann Bell addresses the crowd at Harbour Hall, London, on 3
+#: May 2021.", "A tram burns near the bridge in Port Ellis on Saturday, May 30.", "The quay, seen on June
+#: 2, 2019."). Not a sentence that opens on a pronoun or an aside, reports what was said, or tells what had
+#: happened or will ("He spoke in Port Ellis on May 3.", "The vote was held in Leeds on June 8."): text.
+#: Read by its place too (``page.captions_by_place``): a paragraph shaped so may be an article's first.
+PHOTO_DAY_CAPTION = re.compile(
+    r"^(?!(?:He|She|It|They|We|I|You|There|Here|But|And|So|Then)\b)"
+    r"(?!.*\b(?i:said|says|say|told|tells|was|were|had|has|have|will|would|could|should|can|did|does|expected|announced"
+    r"|according|added|plans?|scheduled|due)\b)"
+    r"(?!.*[a-z]{2}[.!?][\"\u201d]?\s+[A-Z\"\u201c])"  # one sentence ("Calif.", "Sept." end no sentence)
+    r"(?=(?:\S+\s+){3,44}\S+$)"  # four to 45 words
+    r".*(?:\b(?:in|at|near|outside|inside|off)\s+[A-Z].*?,?\s+|,\s+|\bseen\s+)"
+    r"on\s+(?i:" + _WEEKDAY_ABBR + r"\s+)?(?i:" + _MONTH_WORD + r"\s+[0-3]?\d(?:,\s*\d{4})?|[0-3]?\d\s+" + _MONTH_WORD + r"(?:\s+\d{4})?)\.$")
+
 #: A caption ends with a photo credit in parentheses or starts with a caption marker.
 CAPTION_PATTERNS = [
     ("caption_credit", re.compile(
