@@ -144,6 +144,9 @@ def test_headline_shape(line, expected):
         ("\u00a9 Ann Bell Crews stack sandbags along the quay before the storm.", "caption_copyright_first"),
         ("The new crane is lifted onto the quay in early May. (credit: Harbour Authority/Ann Bell)", "caption_end_credit"),
         ("Harbour master Ann Bell (left) and her deputy Joe Park on the new quay AP", "caption_photo_agency"),
+        ("Crews clear the quay in Port Ellis on Monday. (AP Photo/Sam Lee) [The Associated Press]", "caption_credit"),
+        ("Crews clear the quay in Port Ellis on Monday [Sam Lee/Reuters]", "caption_end_credit"),
+        ("The old harbour wall before the storms [File: Sam Lee/AFP]", "caption_end_credit"),
     ],
 )
 def test_captions(line, rule):
@@ -193,6 +196,8 @@ def test_a_parenthesis_is_not_a_caption():
     assert rules.caption("\u00a9 Ledger Media Ltd") is None  # a site's copyright, not a photographer's
     assert rules.caption("The harbour master (left in 2019) told the AP") is None  # a quote from the agency, no photo
     assert rules.caption("The figures were revised twice, according to the ministry. Source material was not released.") is None
+    assert rules.caption("[Read: Ferry fares rise again in Port Ellis]") is None  # a link in brackets, no credit
+    assert rules.caption("He said the deal (which he signed) [was final]") is None
 
 
 @pytest.mark.parametrize(

@@ -216,7 +216,9 @@ PHOTO_DAY_CAPTION = re.compile(
 #: A caption ends with a photo credit in parentheses or starts with a caption marker.
 CAPTION_PATTERNS = [
     ("caption_credit", re.compile(
-        r"\((?:[^()]*\b(?:Photo|Photos|Photograph|Image|Picture|Pool)\b[^()]*|(?:AP|AFP|Reuters|EPA|Getty Images|Pool|Associated Press)(?:\s*/\s*[^()]+)?)\)\s*$",
+        # the outlet may add its source in brackets: "... (AP Photo/Ann Bell) [The Associated Press]"
+        r"\((?:[^()]*\b(?:Photo|Photos|Photograph|Image|Picture|Pool)\b[^()]*|(?:AP|AFP|Reuters|EPA|Getty Images|Pool|Associated Press)(?:\s*/\s*[^()]+)?)\)"
+        r"(?:\s*\[[^\[\]]{2,60}\])?\s*$",
         re.IGNORECASE)),
     ("caption_marker", re.compile(r"^(?:FILE\s*[-\u2014\u2013]|PHOTO:|Photo:|Image:|Pictured:|IMAGE:|\((?:GRAPHIC|Graphic|Chart|Map|Interactive)s?:)\s")),
     # the photographer's copyright before the caption: "\u00a9 Ann Bell Crews on the quay at dawn."
@@ -234,8 +236,9 @@ CAPTION_PATTERNS = [
         # "... cables.CreditAnn Bell for The New York Times": the credit glued to the caption's last sentence
         r"|[.!?\u201d]Credit\s?[A-Z][\w .&/'\u2019-]{1,60}"
         r"|\((?:photo )?credit:\s*[A-Z][\w .&/'\u2019-]{1,60}\)"  # "(credit: NASA/Ann Bell)"
-        # "(Ann Bell/AP)", "(Ann Bell / The Seattle Times)": a photographer and an agency or a paper
-        r"|\((?:[A-Z][\w.'\u2019-]+\s){1,3}[A-Z][\w.'\u2019-]+\s*/\s*(?:AP|AFP|Reuters|Getty Images|EPA|Bloomberg|Shutterstock|PA|The(?: [A-Z][\w.-]+){1,3})\)"
+        # "(Ann Bell/AP)", "(Ann Bell / The Seattle Times)": a photographer and an agency or a paper, in brackets
+        # too ("[Ann Bell/Reuters]", "[File: Ann Bell/AFP]")
+        r"|[(\[](?:File:\s*)?(?:[A-Z][\w.'\u2019-]+\s){1,3}[A-Z][\w.'\u2019-]+\s*/\s*(?:AP|AFP|Reuters|Getty Images|EPA|Bloomberg|Shutterstock|PA|Anadolu|The(?: [A-Z][\w.-]+){1,3})[)\]]"
         r"|\b(?:REUTERS|AFP|AP Photo)/[A-Z][\w .'\u2019-]{2,40}|\s/\s(?:AP|AFP|Reuters|Getty Images)(?: file| - Getty Images)?"
         r"|[.!?]\s+Source:\s*[A-Z][\w .&/'\u2019-]{1,40}"
         # a photo agency's name alone after the last sentence ("... use of the drug. Getty"), a reader's photo
