@@ -182,6 +182,15 @@ def test_a_photo_day_caption_by_its_shape(line, caption):
     assert bool(vocab.PHOTO_DAY_CAPTION.match(line)) is caption
 
 
+def test_where_people_stand_in_a_photo():
+    assert rules.places_people_in_a_photo("Ann Bell, left, and Joe Park on the new gangway.")
+    assert rules.places_people_in_a_photo("Harbour master Ann Bell, centre, waves to the crew.")
+    assert rules.describes_a_photo("Ann Bell, second from left, on the quay.")
+    # a direction in the article's text is no one's place in a photo
+    assert not rules.places_people_in_a_photo("The ferry turned left, and then right, into the harbour.")
+    assert not rules.places_people_in_a_photo("So he was right, and the council agreed.")
+
+
 def test_a_parenthesis_is_not_a_caption():
     assert rules.caption("Putin met Kim (the North Korean leader) on Thursday.") is None
     # a dash and an agency inside a sentence, or the bare wire's name, is no credit

@@ -426,7 +426,7 @@ def captions_by_place(tokens: list, lines: list[str], dropped: list, mode: str) 
     - on any page, after the article's first paragraph, a sentence that shows a moment with where and on
       which day ("A tram burns near the bridge in Port Ellis on Saturday, May 30.", ``vocab.PHOTO_DAY_CAPTION``):
       a photo's caption without its credit. Not the first paragraph, which may be written so."""
-    found = captions_with_their_day(tokens)
+    found = captions_by_shape(tokens)
     if mode != "story":
         return found  # a live page's post headline may stand over its photo's credit
     reasons = {d.line: d.reason.split(":", 1)[0] for d in dropped}
@@ -440,8 +440,7 @@ def captions_by_place(tokens: list, lines: list[str], dropped: list, mode: str) 
     for line in credits:
         above = line_above(lines, line, between)
         token = texts.get(above)
-        if token is not None and len(token.text.split()) <= CREDITED_ABOVE_WORDS and not _GOES_ON.match(token.text) \
-                and not token.text.rstrip().endswith(":") and not _REPORTS.search(token.text) and not _QUOTES.search(token.text):
+        if token is not None and _reads_as_a_caption(token.text):
             found.add(above)
             twice = line_above(lines, above)  # the same caption shown twice, one copy over the other: both
             if twice in texts and texts[twice].text == token.text:
@@ -449,13 +448,27 @@ def captions_by_place(tokens: list, lines: list[str], dropped: list, mode: str) 
     return found
 
 
-def captions_with_their_day(tokens: list) -> set[int]:
+def _reads_as_a_caption(text: str) -> bool:
+    """Not the article's own paragraph: short enough, not going on from the line above, not announcing
+    a list, not reporting what was said or had happened, not quoting."""
+    return len(text.split()) <= CREDITED_ABOVE_WORDS and not _GOES_ON.match(text) and not text.rstrip().endswith(":") \
+        and not _REPORTS.search(text) and not _QUOTES.search(text)
+
+
+def captions_by_shape(tokens: list) -> set[int]:
     """The lines after the article's first paragraph that read as a photo's caption by their shape: a moment,
-    its place and its day (``vocab.PHOTO_DAY_CAPTION``)."""
+    its place and its day (``vocab.PHOTO_DAY_CAPTION``), or where the people named in it stand ("Ann Bell,
+    left, and Joe Park.") in a line that does not read as the article's text (as over a credit)."""
     texts = [t for t in tokens if t.kind == "text" and not t.stamp]
     first = next((t.line for t in texts if rules.paragraph_like(t.text) and not rules.caption(t.text)), None)
-    return {t.line for t in texts if first is not None and t.line > first and _ends_on_a_day(t.text)
-            and vocab.PHOTO_DAY_CAPTION.match(t.text)}
+    return {t.line for t in texts if first is not None and t.line > first and (
+        (_ends_on_a_day(t.text) and vocab.PHOTO_DAY_CAPTION.match(t.text))
+        or (rules.places_people_in_a_photo(t.text) and _reads_as_a_caption(t.text) and not _NEXT_SENTENCE.search(t.text)))}
+
+
+#: Where a second sentence starts: a caption glued to the article's first paragraph ("Ann Bell, centre, on the
+#: quay.  Ann Bell, the harbour master, said ...") is the article's text.
+_NEXT_SENTENCE = re.compile(r"[a-z]{2}[.!?][\"\u201d]?\s+[A-Z\"\u201c]")
 
 
 def _ends_on_a_day(text: str) -> bool:

@@ -281,11 +281,18 @@ def reads_as_sentence(line: str) -> bool:
 _PHOTO_WORDS = re.compile(
     r"\b(?:pictured|this (?:file )?(?:image|photo|picture)|(?:is|are) seen|reacts|gestures|pose[sd]?|waves to|looks on"
     r"|from left)\b|\((?:left|right|center|centre|L|R|C)\)", re.IGNORECASE)
+#: Where a named person stands in the photo: "Ann Bell, left, and Joe Park", "Ann Bell, centre, waves".
+_PHOTO_PLACE = re.compile(r"\b[A-Z][\w'\u2019-]+, (?:left|right|center|centre|second (?:from )?(?:left|right))(?:,|\s+and\b)")
 
 
 def describes_a_photo(line: str) -> bool:
     """A line that reads as a photo's caption, credit or not ("Kristi Noem, pictured at the White House ...")."""
-    return bool(_PHOTO_WORDS.search(line))
+    return bool(_PHOTO_WORDS.search(line)) or places_people_in_a_photo(line)
+
+
+def places_people_in_a_photo(line: str) -> bool:
+    """A line that says where a named person stands in a photo ("Ann Bell, left, and Joe Park ...")."""
+    return "," in line and bool(_PHOTO_PLACE.search(line))
 
 
 #: How far from a line's end its credit may begin ("Credit...Anna Moneymaker/The New York Times", a photographer
