@@ -237,6 +237,31 @@ performance.mark("search:page");
 document.body.dataset.done = "1";
 </script></body></html>"""
 
+# Pagefind's own search page, as its documentation sets it up (its UI, started at DOMContentLoaded, the
+# address's query run with triggerSearch): page against page, beside our search page, which also draws
+# itself (header, form, help) before its results. Its typing debounce (300 ms by default) is off, so it is
+# not charged for waiting on a reader who is not typing, and it shows as many results as ours (PAGE, 20).
+# "search:shown" when the first result's link is on the page; "search:page" when all of the first page
+# are (as many as its message counts, at most 20).
+PAGEFIND_UI_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>pagefind ui</title>
+<link href="./pagefind/pagefind-ui.css" rel="stylesheet"><script src="./pagefind/pagefind-ui.js"></script></head>
+<body><div id="search"></div><script>
+const q = new URLSearchParams(location.search).get("q");
+const mark = (name) => { if (!performance.getEntriesByName(name).length) performance.mark(name); };
+const watch = new MutationObserver(() => {
+  const links = document.querySelectorAll(".pagefind-ui__result-link").length;
+  const message = (document.querySelector(".pagefind-ui__message") || {}).textContent || "";
+  const none = /^No results/i.test(message), counted = /^([\\d,.\\s]+) results? /.exec(message);
+  if (links || none) mark("search:shown");
+  if (none || (counted && links >= Math.min(20, Number(counted[1].replace(/\\D/g, ""))))) { mark("search:page"); document.body.dataset.done = "1"; watch.disconnect(); }
+});
+watch.observe(document.getElementById("search"), { childList: true, subtree: true, characterData: true });
+window.addEventListener("DOMContentLoaded", () => {
+  const ui = new PagefindUI({ element: "#search", pageSize: 20, debounceTimeoutMs: 0, showImages: false });
+  ui.triggerSearch(q);
+});
+</script></body></html>"""
+
 # Our index in a page as bare as Pagefind's above (no site style, layout or result snippets): the
 # engine against the engine, beside our real search page, which costs its page on top.
 ENGINE_PAGE = """<!doctype html><html lang="en"><meta charset="utf-8"><title>engine</title>
@@ -363,6 +388,7 @@ def search_figures(site: Path, queries: list[str], monolithic: bool = True, page
     (site / "bench-pagefind.html").write_text(PAGEFIND_PAGE, encoding="utf-8")
     (site / "bench-whole.html").write_text(WHOLE_PAGE, encoding="utf-8")
     (site / "bench-engine.html").write_text(ENGINE_PAGE, encoding="utf-8")
+    (site / "bench-pagefind-ui.html").write_text(PAGEFIND_UI_PAGE, encoding="utf-8")
     # the search page carries lunr.js and its scripts: its own bytes count (style and markup too)
     kinds = [("split", "search.html", "#search-results li a", ("/search/", "/theme/js/search-", "/search.html"), RUNS, True),
              ("engine", "bench-engine.html", "#r li", ("/search/", "/theme/js/search-"), RUNS, True),
@@ -371,6 +397,7 @@ def search_figures(site: Path, queries: list[str], monolithic: bool = True, page
         kinds.append(("monolithic", "bench-mono.html", "#r li", ("/search/",), 1, False))
     if pagefind:
         kinds.append(("pagefind", "bench-pagefind.html", "#r li", ("/pagefind/",), RUNS, True))
+        kinds.append(("pagefind_ui", "bench-pagefind-ui.html", ".pagefind-ui__result-link", ("/pagefind/",), RUNS, True))
     results = []
     with serve(site) as base, sync_playwright() as playwright:
         browser = launch(playwright)
@@ -488,6 +515,8 @@ def table(results: list[dict]) -> str:
         add("         ours / Pagefind", lambda r, i=i: _ratio(r, i))
         add("         our engine, bare page", lambda r, i=i: _query(r, i, "engine"))
         add("         engine / Pagefind", lambda r, i=i: _ratio(r, i, "engine"))
+        add("         Pagefind's own UI page", lambda r, i=i: _query(r, i, "pagefind_ui"))
+        add("         ours / Pagefind's UI page", lambda r, i=i: _ratio(r, i, "split", "pagefind_ui"))
         add("         monolithic", lambda r, i=i: _query(r, i, "monolithic"))
     width = [max(len(row[c]) for row in rows) for c in range(len(rows[0]))]
     return "\n".join("  ".join(cell.ljust(width[c]) for c, cell in enumerate(row)) for row in rows)
@@ -502,10 +531,10 @@ def _query(result: dict, i: int, kind: str) -> str:
     return f"\"{row['query']}\": {row[kind]['index_kb']} KB, {row[kind]['first_result_ms']} ms{page}{same}"
 
 
-def _ratio(result: dict, i: int, kind: str = "split") -> str:
-    if i >= len(result["search"]) or "pagefind" not in result["search"][i] or kind not in result["search"][i]:
+def _ratio(result: dict, i: int, kind: str = "split", against: str = "pagefind") -> str:
+    if i >= len(result["search"]) or against not in result["search"][i] or kind not in result["search"][i]:
         return "-"
-    ours, theirs = result["search"][i][kind], result["search"][i]["pagefind"]
+    ours, theirs = result["search"][i][kind], result["search"][i][against]
     time = ours["first_result_ms"] / max(theirs["first_result_ms"], 1)
     size = ours["index_kb"] / max(theirs["index_kb"], 0.1)
     page = ""

@@ -25,6 +25,10 @@ def test_bench_measures_everything_on_a_small_archive(tmp_path):
         assert row["same_ranking"], row
         if result["pagefind"] is not None:  # installed by `make bench` (tools/benchdeps), not by `make test`
             assert row["pagefind"]["index_kb"] > 0
+            # Pagefind's own UI page, page against page: its first page (all it counts, up to 20) after its first result
+            assert row["pagefind_ui"]["first_page_ms"] >= row["pagefind_ui"]["first_result_ms"] > 0
+            assert row["pagefind_ui"]["index_kb"] > row["pagefind"]["index_kb"]  # its UI's script and style too
     text = bench.table([result])
-    assert "full / baseline" in text and "rebuild / full" in text and "RSS / PSS" in text and "ours / Pagefind" in text and "our engine" in text
+    assert "full / baseline" in text and "rebuild / full" in text and "RSS / PSS" in text and "ours / Pagefind" in text and "our engine" in text \
+        and "Pagefind's UI page" in text
     json.dumps(result)
