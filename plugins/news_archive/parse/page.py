@@ -468,7 +468,7 @@ def captions_by_shape(tokens: list) -> set[int]:
 
 #: Where a second sentence starts: a caption glued to the article's first paragraph ("Ann Bell, centre, on the
 #: quay.  Ann Bell, the harbour master, said ...") is the article's text.
-_NEXT_SENTENCE = re.compile(r"[a-z]{2}[.!?][\"\u201d]?\s+[A-Z\"\u201c]")
+_NEXT_SENTENCE = re.compile(vocab.NEXT_SENTENCE)
 
 
 def _ends_on_a_day(text: str) -> bool:

@@ -198,6 +198,9 @@ NOT_PLACES = {"UPDATE", "BREAKING", "WATCH", "LIVE", "NOTE", "EDITOR", "EDITORS"
 
 # --- captions ----------------------------------------------------------------------------------
 
+#: Where a second sentence starts ("... at dawn.  The crew ..."; "Calif." and "Sept." end no sentence).
+NEXT_SENTENCE = r"[a-z]{2}[.!?][\"\u201d]?\s+[A-Z\"\u201c]"
+
 #: A photo's caption without its credit, read by its shape: one sentence that shows a moment, then where
 #: and on which day it was taken, at its end ("Ann Bell addresses the crowd at Harbour Hall, London, on 3
 #: May 2021.", "A tram burns near the bridge in Port Ellis on Saturday, May 30.", "The quay, seen on June
@@ -208,7 +211,7 @@ PHOTO_DAY_CAPTION = re.compile(
     r"^(?!(?:He|She|It|They|We|I|You|There|Here|But|And|So|Then)\b)"
     r"(?!.*\b(?i:said|says|say|told|tells|was|were|had|has|have|will|would|could|should|can|did|does|expected|announced"
     r"|according|added|plans?|scheduled|due)\b)"
-    r"(?!.*[a-z]{2}[.!?][\"\u201d]?\s+[A-Z\"\u201c])"  # one sentence ("Calif.", "Sept." end no sentence)
+    r"(?!.*" + NEXT_SENTENCE + r")"  # one sentence
     r"(?=(?:\S+\s+){3,44}\S+$)"  # four to 45 words
     r".*(?:\b(?:in|at|near|outside|inside|off)\s+[A-Z].*?,?\s+|,\s+|\bseen\s+)"
     r"on\s+(?i:" + _WEEKDAY_ABBR + r"\s+)?(?i:" + _MONTH_WORD + r"\s+[0-3]?\d(?:,\s*\d{4})?|[0-3]?\d\s+" + _MONTH_WORD + r"(?:\s+\d{4})?)\.$")
