@@ -527,17 +527,16 @@ def drop_glued_teasers(tokens: list, lines: list[str], title: str, mode: str, dr
     own line (perhaps dropped already, under a label) both go. The headline (never the page's own) has
     ``GLUED_HEADLINE_WORDS`` words or more and no closing punctuation, and what is glued on starts a new
     sentence (a capital), so an article's paragraph that opens with a name the page also shows alone
-    ("Star Wars Jedi: Fallen Order is ...") stays."""
+    ("Star Wars Jedi: Fallen Order is ...") stays. Cards in a row whose headlines the page does not show
+    alone go too (``glued_runs``)."""
     if mode != "story":
         return tokens
     texts = [t for t in tokens if t.kind == "text" and not t.stamp]
     headlines = {line.strip() for line in lines
                  if len(line.split()) >= GLUED_HEADLINE_WORDS and rules.looks_like_headline(line)} - {title.strip()}
-    if not headlines:
-        return tokens
-    gone: set[int] = set()
+    gone: set[int] = glued_runs(tokens)
     glued: set[str] = set()
-    for token in texts:
+    for token in texts if headlines else ():
         text = token.text.strip()
         # each prefix that ends at a space before a capital: a dictionary lookup, not a scan of the headlines
         for match in _GLUE.finditer(text):
@@ -551,6 +550,38 @@ def drop_glued_teasers(tokens: list, lines: list[str], title: str, mode: str, dr
             drop(token.line, token.text, "teaser_list",
                  "a teaser card: another story's headline, alone or glued to its summary")
     return [t for t in tokens if t.line not in gone] if gone else tokens
+
+
+#: The fewest teaser cards in a row, each a headline run into its summary, that make a list of other stories.
+GLUED_RUN = 2
+#: A headline of four words or more without closing punctuation, run into a summary that opens a sentence
+#: with a word a sentence opens with ("... for our mental health A systematic review ...", "... of diagnostics
+#: New research uses ...").
+_RUN_INTO_SUMMARY = re.compile(
+    r"[a-z0-9]\s(?:A|An|The|This|These|Those|Even|One|New|In|It|Its|Our|We|Why|How|What"
+    r"|When|After|As|Some|Many|Most|More|Researchers|Scientists|Experts|Officials|Police)\s[a-z]")
+
+
+def _run_into_summary(text: str) -> bool:
+    found = _RUN_INTO_SUMMARY.search(text)
+    return found is not None and text.count(" ", 0, found.start()) >= 3  # a headline of four words or more
+
+
+def glued_runs(tokens: list) -> set[int]:
+    """Lines in a run of ``GLUED_RUN`` or more, one after the other, each another story's headline run into its
+    summary with nothing between (a teaser list scraped without its breaks); one such line alone stays (a
+    sentence may read so)."""
+    found: set[int] = set()
+    run: list[int] = []
+    for token in tokens + [None]:
+        if token is not None and token.kind == "text" and not token.stamp and len(token.text.split()) <= CREDITED_ABOVE_WORDS + 10 \
+                and _run_into_summary(token.text):
+            run.append(token.line)
+            continue
+        if len(run) >= GLUED_RUN:
+            found.update(run)
+        run = []
+    return found
 
 
 def drop_repeats_and_shouts(tokens: list, mode: str, drop: Callable[[int, str, str, str], None]) -> list:
