@@ -14,7 +14,7 @@ pytestmark = pytest.mark.skipif(not FOLDER.is_dir(), reason=f"no real dumps at {
 
 #: corpus -> measure -> floor (a measure "…_max" is a ceiling); raised as the parser improves, never lowered
 FLOORS = {
-    "stories": {"boilerplate_recall": 0.943, "datelines": 1.0, "titles": 1.0, "kind": 1.0, "content_dropped_max": 0.005, "lines_lost_max": 0,
+    "stories": {"boilerplate_recall": 0.946, "datelines": 1.0, "titles": 1.0, "kind": 1.0, "content_dropped_max": 0.005, "lines_lost_max": 0,
                 "deks": 0.85, "deks_false_max": 2, "captions_apart": 0.825, "content_as_captions_max": 0, "bylines_apart": 0.99},
     "liveblogs": {"kind": 1.0, "updates": 1.0, "stamps": 1.0, "dateline": 1.0, "boilerplate_recall": 0.94, "wrong_drops_max": 1, "lines_lost_max": 0},
     "events": {"bcubed_f1": 0.96, "dates": 0.85, "zones": 1.0, "places": 0.94, "names": 1.0, "alone_one_event": 1.0, "kind": 0.97,

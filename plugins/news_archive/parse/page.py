@@ -326,7 +326,8 @@ def drop_teaser_blocks(tokens: list, lines: list[str], dropped: list, drop: Call
             continue
         if token.kind != "text" or token.stamp or vocab.NUMBERED_POST.match(token.text) \
                 or ((len(token.text.split()) > 25 or article_sentence(token.text))
-                    and not (listing and (_question_headline(token.text) or _teaser_summary(tokens, index, gone)))):
+                    and not (listing and (_question_headline(token.text) or _question_in_list(tokens, index)
+                                          or _teaser_summary(tokens, index, gone)))):
             # the article goes on: a label with no teaser under it is the article's own subhead ("More Rain")
             listing, label = False, None
             continue
@@ -377,6 +378,18 @@ def _question_headline(line: str) -> bool:
     long_words = [w for w in re.findall(r"[A-Za-z][\w'\u2019-]*", text) if len(w) >= 4]
     return (text.endswith("?") and len(text.split()) <= 20 and len(long_words) >= 3
             and sum(w[0].isupper() for w in long_words) * 3 >= len(long_words) * 2)
+
+
+def _question_in_list(tokens: list, index: int) -> bool:
+    """A teaser's headline that asks in sentence case ("Could a ferry cross the strait on sails alone?"),
+    inside a list that goes on under it: one question of 20 words at most, and the next line another
+    headline (no closing punctuation), not the article's prose."""
+    text = tokens[index].text.strip()
+    if not text.endswith("?") or len(text.split()) > 20 or _INNER_SENTENCE.search(text):
+        return False
+    below = next((t for t in tokens[index + 1:] if t.kind == "text" and not rules.caption(t.text)), None)
+    return below is not None and rules.looks_like_headline(below.text) and not article_sentence(below.text) \
+        and not vocab.SENTENCE_END.search(below.text)
 
 
 def _short_summary(line: str) -> bool:
