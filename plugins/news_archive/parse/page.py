@@ -567,6 +567,8 @@ def drop_glued_teasers(tokens: list, lines: list[str], title: str, mode: str, dr
 
 #: The fewest teaser cards in a row, each a headline run into its summary, that make a list of other stories.
 GLUED_RUN = 2
+#: The most words of such a card: a headline and a summary of a sentence or two.
+GLUED_CARD_WORDS = 70
 #: A headline of four words or more without closing punctuation, run into a summary that opens a sentence
 #: with a word a sentence opens with ("... for our mental health A systematic review ...", "... of diagnostics
 #: New research uses ...").
@@ -576,8 +578,9 @@ _RUN_INTO_SUMMARY = re.compile(
 
 
 def _run_into_summary(text: str) -> bool:
+    """A headline of four words or more run into a summary that opens a sentence (``_RUN_INTO_SUMMARY``)."""
     found = _RUN_INTO_SUMMARY.search(text)
-    return found is not None and text.count(" ", 0, found.start()) >= 3  # a headline of four words or more
+    return found is not None and text.count(" ", 0, found.start()) >= 3
 
 
 def glued_runs(tokens: list) -> set[int]:
@@ -587,7 +590,7 @@ def glued_runs(tokens: list) -> set[int]:
     found: set[int] = set()
     run: list[int] = []
     for token in tokens + [None]:
-        if token is not None and token.kind == "text" and not token.stamp and len(token.text.split()) <= CREDITED_ABOVE_WORDS + 10 \
+        if token is not None and token.kind == "text" and not token.stamp and len(token.text.split()) <= GLUED_CARD_WORDS \
                 and _run_into_summary(token.text):
             run.append(token.line)
             continue
