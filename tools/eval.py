@@ -200,8 +200,8 @@ def score_liveblogs(folder: Path) -> dict:
         drops[0] += len(hit)
         drops[1] += len(boilerplate)
         # as the reference scorer: boilerplate kept apart as a caption is out of the text, reported apart
-        caps = {norm(c) for c in got.get("captions") or []} | {norm(c) for u in updates for c in u.get("captions") or []}
-        apart = [n for n in boilerplate if n not in dropped and norm(lines[n - 1]) in caps]
+        captions = set(got["caption_lines"])
+        apart = [n for n in boilerplate if n not in dropped and n in captions]
         captioned += len(apart)
         if len(hit) + len(apart) < len(boilerplate):
             miss.append(f"kept boilerplate lines {[n for n in boilerplate if n not in dropped and n not in apart]}")

@@ -436,9 +436,10 @@ def captions_by_place(tokens: list, lines: list[str], dropped: list, mode: str) 
       quotes, or is longer than ``CREDITED_ABOVE_WORDS``;
     - above the byline, a line that says what a photo shows ("pictured at", "reacts as", "this image"):
       the lead photo's caption;
-    - on any page, after the article's first paragraph, a sentence that shows a moment with where and on
-      which day ("A tram burns near the bridge in Port Ellis on Saturday, May 30.", ``vocab.PHOTO_DAY_CAPTION``):
-      a photo's caption without its credit. Not the first paragraph, which may be written so."""
+    - on any page, after the article's first paragraph, a caption without its credit by its shape
+      (``captions_by_shape``): a sentence that shows a moment with where and on which day ("A tram burns
+      near the bridge in Port Ellis on Saturday, May 30."), or where the people named in it stand. Not the
+      first paragraph, which may be written so."""
     found = captions_by_shape(tokens)
     if mode != "story":
         return found  # a live page's post headline may stand over its photo's credit

@@ -283,6 +283,8 @@ _PHOTO_WORDS = re.compile(
     r"|from left)\b|\((?:left|right|center|centre|L|R|C)\)", re.IGNORECASE)
 #: Where a named person stands in the photo: "Ann Bell, left, and Joe Park", "Ann Bell, centre, waves".
 _PHOTO_PLACE = re.compile(r"\b[A-Z][\w'\u2019-]+, (?:left|right|center|centre|second (?:from )?(?:left|right))(?:,|\s+and\b)")
+#: What ``_PHOTO_PLACE`` holds, looked for before it is tried (most paragraphs have a comma).
+_PHOTO_PLACE_WORDS = (", left", ", right", ", cent", ", second")
 
 
 def describes_a_photo(line: str) -> bool:
@@ -292,7 +294,7 @@ def describes_a_photo(line: str) -> bool:
 
 def places_people_in_a_photo(line: str) -> bool:
     """A line that says where a named person stands in a photo ("Ann Bell, left, and Joe Park ...")."""
-    return "," in line and bool(_PHOTO_PLACE.search(line))
+    return any(words in line for words in _PHOTO_PLACE_WORDS) and bool(_PHOTO_PLACE.search(line))
 
 
 #: How far from a line's end its credit may begin ("Credit...Anna Moneymaker/The New York Times", a photographer

@@ -198,7 +198,8 @@ NOT_PLACES = {"UPDATE", "BREAKING", "WATCH", "LIVE", "NOTE", "EDITOR", "EDITORS"
 
 # --- captions ----------------------------------------------------------------------------------
 
-#: Where a second sentence starts ("... at dawn.  The crew ..."; "Calif." and "Sept." end no sentence).
+#: Where a second sentence starts ("... at dawn.  The crew ..."): after a word, so initials ("U.S. President")
+#: end no sentence.
 NEXT_SENTENCE = r"[a-z]{2}[.!?][\"\u201d]?\s+[A-Z\"\u201c]"
 
 #: A photo's caption without its credit, read by its shape: one sentence that shows a moment, then where
